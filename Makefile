@@ -1,0 +1,37 @@
+# The README's two commands: `make run` and `make test`. Each installs what is
+# missing, configures and builds before it does its job.
+BUILD_DIR ?= build
+JOBS ?= 2
+DEMO_DB ?= $(BUILD_DIR)/demo.sqlite
+CMAKE_FLAGS ?=
+ifeq ($(CI),true)
+  CMAKE_FLAGS += -DMETERDESK_WERROR=ON
+endif
+
+.PHONY: all deps configure build run test bench format clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j$(JOBS)
+
+run: build
+	@scripts/run-demo.sh $(BUILD_DIR) $(DEMO_DB)
+
+test: build
+	@scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS) --no-tests=error
+
+bench: build
+	@$(BUILD_DIR)/tests/bench/meterdesk-bench $(BENCH_ARGS)
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	@rm -rf $(BUILD_DIR)

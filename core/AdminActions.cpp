@@ -1,0 +1,142 @@
+#include "AdminActions.h"
+
+#include "Tracker.h"
+
+#include <QDateTime>
+
+namespace meterdesk {
+
+AdminActions::AdminActions(Database &database) : m_db(database) {}
+
+QString AdminActions::osUser()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+ActionResult AdminActions::block(const QString &userId, const QString &reason)
+{
+    const QString trimmed = reason.trimmed();
+    if (trimmed.isEmpty())
+        return {false, QStringLiteral("a block needs a reason"), SqlFailure::None};
+    if (trimmed.size() > MaxReasonLength)
+        return {false, QStringLiteral("the reason is longer than %1 characters").arg(MaxReasonLength),
+                SqlFailure::None};
+    return apply(userId, QStringLiteral("block"), Field::Blocked, true, trimmed, trimmed);
+}
+
+ActionResult AdminActions::unblock(const QString &userId, const QString &reason)
+{
+    return apply(userId, QStringLiteral("unblock"), Field::Blocked, false, reason.trimmed().left(MaxReasonLength), {});
+}
+
+ActionResult AdminActions::setRiskScore(const QString &userId, int score, const QString &reason)
+{
+    if (score < 0 || score > 100)
+        return {false, QStringLiteral("a risk score is a whole number from 0 to 100, not %1").arg(score),
+                SqlFailure::None};
+    return apply(userId, QStringLiteral("risk"), Field::Risk, score, reason.trimmed().left(MaxReasonLength), {});
+}
+
+ActionResult AdminActions::apply(const QString &userId, const QString &action, Field field,
+                                 const QVariant &value, const QString &reason, const QString &blockReason)
+{
+    ActionResult result;
+    if (userId.trimmed().isEmpty()) {
+        result.error = QStringLiteral("no user given");
+        return result;
+    }
+    const bool pg = m_db.isPostgres();
+    const auto fail = [&](const QSqlQuery &query, const QString &what) {
+        result.failure = classify(query.lastError());
+        result.error = result.failure == SqlFailure::PermissionDenied
+            ? QStringLiteral("the database role \"%1\" may not %2 (permission denied)").arg(m_db.roleName(), what)
+            : QStringLiteral("could not %1: %2").arg(what, describe(query.lastError()));
+        m_db.rollback();
+        return result;
+    };
+    const QString what = field == Field::Risk ? QStringLiteral("change risk scores")
+        : value.toBool() ? QStringLiteral("block users") : QStringLiteral("unblock users");
+
+    if (!m_db.begin(&result.error, &result.failure))
+        return result;
+
+    QSqlQuery query(m_db.sql());
+    if (m_db.ownsUsers()) {
+        query.prepare(QStringLiteral("INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO NOTHING"));
+        query.addBindValue(userId);
+        if (!query.exec())
+            return fail(query, what);
+    } else {
+        query.prepare(QStringLiteral("SELECT 1 FROM users WHERE id = ?"));
+        query.addBindValue(userId);
+        if (!query.exec())
+            return fail(query, what);
+        if (!query.next()) {
+            m_db.rollback();
+            result.error = QStringLiteral("unknown user \"%1\"").arg(userId.left(80));
+            return result;
+        }
+    }
+
+    // The old value, locked for the rest of the transaction on PostgreSQL.
+    query.prepare(QStringLiteral("SELECT is_blocked, block_reason, risk_score FROM api_usage_stats WHERE user_id = ?%1")
+                      .arg(pg ? QStringLiteral(" FOR UPDATE") : QString()));
+    query.addBindValue(userId);
+    if (!query.exec())
+        return fail(query, what);
+    QString oldValue;
+    const bool exists = query.next();
+    if (field == Field::Blocked)
+        oldValue = exists && query.value(0).toBool() ? QStringLiteral("blocked: ") + query.value(1).toString()
+                                                     : QStringLiteral("allowed");
+    else
+        oldValue = QString::number(exists ? query.value(2).toInt() : 0);
+    query.finish();
+
+    const QString newValue = field == Field::Blocked
+        ? (value.toBool() ? QStringLiteral("blocked: ") + blockReason : QStringLiteral("allowed"))
+        : QString::number(value.toInt());
+    const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
+    if (field == Field::Blocked) {
+        query.prepare(QStringLiteral("INSERT INTO api_usage_stats (user_id, is_blocked, block_reason, updated_at) "
+                                     "VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
+                                     "is_blocked = excluded.is_blocked, block_reason = excluded.block_reason, "
+                                     "updated_at = excluded.updated_at"));
+        query.addBindValue(userId);
+        query.addBindValue(value.toBool());
+        query.addBindValue(value.toBool() ? QVariant(blockReason) : QVariant(QMetaType::fromType<QString>()));
+        query.addBindValue(now);
+    } else {
+        query.prepare(QStringLiteral("INSERT INTO api_usage_stats (user_id, risk_score, updated_at) "
+                                     "VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
+                                     "risk_score = excluded.risk_score, updated_at = excluded.updated_at"));
+        query.addBindValue(userId);
+        query.addBindValue(value.toInt());
+        query.addBindValue(now);
+    }
+    if (!query.exec())
+        return fail(query, what);
+
+    query.prepare(QStringLiteral("INSERT INTO admin_audit_log (at, actor_role, os_user, action, user_id, "
+                                 "old_value, new_value, reason) VALUES (?, %1, ?, ?, ?, ?, ?, ?)")
+                      .arg(pg ? QStringLiteral("current_user") : QStringLiteral("'sqlite'")));
+    query.addBindValue(now);
+    query.addBindValue(osUser());
+    query.addBindValue(action);
+    query.addBindValue(userId);
+    query.addBindValue(oldValue);
+    query.addBindValue(newValue);
+    query.addBindValue(reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(reason));
+    if (!query.exec())
+        return fail(query, what);
+
+    if (!m_db.commit(&result.error, &result.failure))
+        return result;
+    result.ok = true;
+    return result;
+}
+
+} // namespace meterdesk

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "Database.h"
+#include "meterdesk_core_export.h"
+
+#include <QString>
+
+namespace meterdesk {
+
+struct ActionResult
+{
+    bool ok = false;
+    QString error;
+    SqlFailure failure = SqlFailure::None;
+};
+
+// Block, unblock and risk score: each changes the stats row (created for a
+// user with no usage yet) and appends to admin_audit_log in one transaction.
+class METERDESK_CORE_EXPORT AdminActions
+{
+public:
+    static constexpr int MaxReasonLength = 500;
+
+    explicit AdminActions(Database &database);
+
+    ActionResult block(const QString &userId, const QString &reason);
+    ActionResult unblock(const QString &userId, const QString &reason = {});
+    ActionResult setRiskScore(const QString &userId, int score, const QString &reason = {});
+
+    // The operating-system user recorded beside the database role.
+    static QString osUser();
+
+private:
+    enum class Field { Blocked, Risk };
+    ActionResult apply(const QString &userId, const QString &action, Field field, const QVariant &value,
+                       const QString &reason, const QString &blockReason);
+
+    Database &m_db;
+};
+
+} // namespace meterdesk

@@ -1,0 +1,344 @@
+#include "Queries.h"
+
+#include "Tracker.h"
+
+#include <QHash>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace meterdesk {
+
+namespace {
+
+QDate dateFromSql(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QDate)
+        return value.toDate();
+    if (value.typeId() == QMetaType::QDateTime)
+        return value.toDateTime().date();
+    return QDate::fromString(value.toString().left(10), Qt::ISODate);
+}
+
+// Sums of bigint come back as numeric on PostgreSQL: read them as text.
+qint64 toInt64(const QVariant &value)
+{
+    if (value.isNull())
+        return 0;
+    bool ok = false;
+    const qint64 number = value.toString().toLongLong(&ok);
+    return ok ? number : value.toLongLong();
+}
+
+Money toMoney(const QVariant &value) { return Money::fromNanos(toInt64(value)); }
+
+} // namespace
+
+DateRange DateRange::lastDays(int days, QDate today)
+{
+    return {today.addDays(-(days - 1)), today};
+}
+
+std::optional<DateRange> DateRange::parse(const QString &from, const QString &to, QString *error)
+{
+    DateRange range;
+    const auto read = [&](const QString &text, QDate *out, const char *name) {
+        if (text.isEmpty())
+            return true;
+        *out = QDate::fromString(text, Qt::ISODate);
+        if (!out->isValid())
+            *error = QStringLiteral("--%1 wants a date as YYYY-MM-DD, not \"%2\"").arg(QLatin1String(name), text.left(40));
+        return out->isValid();
+    };
+    if (!read(from, &range.from, "from") || !read(to, &range.to, "to"))
+        return std::nullopt;
+    if (!range.from.isNull() && !range.to.isNull() && range.from > range.to) {
+        *error = QStringLiteral("--from %1 is after --to %2").arg(from, to);
+        return std::nullopt;
+    }
+    return range;
+}
+
+QString UserRow::displayName() const
+{
+    if (!name.trimmed().isEmpty())
+        return name.trimmed();
+    if (!email.isEmpty())
+        return email;
+    return userId;
+}
+
+Queries::Queries(Database &database) : m_db(database) {}
+
+bool Queries::run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error)
+{
+    query = QSqlQuery(m_db.sql());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        *error = describe(query.lastError());
+        return false;
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        *error = describe(query.lastError());
+        return false;
+    }
+    return true;
+}
+
+QVariantList Queries::dayBounds(const DateRange &range) const
+{
+    return {range.from.isNull() ? QStringLiteral("0001-01-01") : range.from.toString(Qt::ISODate),
+            range.to.isNull() ? QStringLiteral("9999-12-31") : range.to.toString(Qt::ISODate)};
+}
+
+std::optional<Overview> Queries::overview(const DateRange &range, QString *error)
+{
+    Overview overview;
+    QSqlQuery query;
+    if (!run(query,
+             QStringLiteral("SELECT service, sum(requests), sum(tokens), sum(cost_nanos), sum(unpriced_requests) "
+                            "FROM api_usage_daily_service WHERE day >= ? AND day <= ? GROUP BY service"),
+             dayBounds(range), error))
+        return std::nullopt;
+    while (query.next()) {
+        ServiceTotals totals{toInt64(query.value(1)), toInt64(query.value(2)), toMoney(query.value(3))};
+        overview.totalRequests += totals.requests;
+        overview.totalTokens += totals.tokens;
+        overview.totalCost += totals.cost;
+        overview.unpricedEvents += toInt64(query.value(4));
+        overview.perService.insert(query.value(0).toString(), totals);
+    }
+    const QString active = range.isAllTime()
+        ? QStringLiteral("SELECT count(DISTINCT user_id) FROM api_usage_user_service WHERE requests > 0")
+        : QStringLiteral("SELECT count(DISTINCT user_id) FROM api_usage_daily WHERE day >= ? AND day <= ?");
+    if (!run(query, active, range.isAllTime() ? QVariantList() : dayBounds(range), error) || !query.next())
+        return std::nullopt;
+    overview.activeUsers = toInt64(query.value(0));
+    if (!run(query, QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE is_blocked = ?"), {true}, error)
+        || !query.next())
+        return std::nullopt;
+    overview.blockedUsers = toInt64(query.value(0));
+    return overview;
+}
+
+std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *error)
+{
+    QSqlQuery query;
+    if (!run(query,
+             QStringLiteral("SELECT s.user_id, u.first_name, u.last_name, u.email, s.last_activity, "
+                            "s.is_blocked, s.block_reason, s.risk_score, s.unpriced_requests "
+                            "FROM api_usage_stats s LEFT JOIN users u ON u.id = s.user_id"),
+             {}, error))
+        return std::nullopt;
+    QList<UserRow> rows;
+    QHash<QString, qsizetype> index;
+    while (query.next()) {
+        UserRow row;
+        row.userId = query.value(0).toString();
+        row.name = QString(query.value(1).toString() + u' ' + query.value(2).toString()).trimmed();
+        row.email = query.value(3).toString();
+        row.lastActivity = utcFromSql(query.value(4));
+        row.blocked = query.value(5).toBool();
+        row.blockReason = query.value(6).toString();
+        row.riskScore = query.value(7).toInt();
+        if (range.isAllTime())
+            row.unpricedEvents = toInt64(query.value(8));
+        index.insert(row.userId, rows.size());
+        rows.append(row);
+    }
+    const QString perService = range.isAllTime()
+        ? QStringLiteral("SELECT user_id, service, requests, tokens, cost_nanos, 0 FROM api_usage_user_service")
+        : QStringLiteral("SELECT user_id, service, sum(requests), sum(tokens), sum(cost_nanos), "
+                         "sum(unpriced_requests) FROM api_usage_daily WHERE day >= ? AND day <= ? "
+                         "GROUP BY user_id, service");
+    if (!run(query, perService, range.isAllTime() ? QVariantList() : dayBounds(range), error))
+        return std::nullopt;
+    while (query.next()) {
+        const auto it = index.constFind(query.value(0).toString());
+        if (it == index.constEnd())
+            continue; // stats row removed since; the next refresh settles it
+        UserRow &row = rows[*it];
+        const ServiceTotals totals{toInt64(query.value(2)), toInt64(query.value(3)), toMoney(query.value(4))};
+        row.requests += totals.requests;
+        row.tokens += totals.tokens;
+        row.cost += totals.cost;
+        row.unpricedEvents += toInt64(query.value(5));
+        row.perService.insert(query.value(1).toString(), totals);
+    }
+    // A range shows who used it, plus everyone blocked or flagged risky.
+    if (!range.isAllTime())
+        rows.removeIf([](const UserRow &row) { return row.requests == 0 && !row.blocked && row.riskScore == 0; });
+    return rows;
+}
+
+std::optional<QList<CostRow>> Queries::costs(const DateRange &range, QString *error)
+{
+    QSqlQuery query;
+    if (!run(query,
+             QStringLiteral("SELECT service, model, sum(requests), sum(input_tokens), sum(output_tokens), "
+                            "sum(cached_input_tokens), sum(cache_write_tokens), sum(cost_nanos), "
+                            "sum(unpriced_requests) FROM api_usage_daily_service WHERE day >= ? AND day <= ? "
+                            "GROUP BY service, model ORDER BY sum(cost_nanos) DESC, service, model"),
+             dayBounds(range), error))
+        return std::nullopt;
+    QList<CostRow> rows;
+    while (query.next()) {
+        CostRow row;
+        row.service = query.value(0).toString();
+        row.model = query.value(1).toString();
+        row.requests = toInt64(query.value(2));
+        row.tokens = {toInt64(query.value(3)), toInt64(query.value(4)), toInt64(query.value(5)),
+                      toInt64(query.value(6))};
+        row.cost = toMoney(query.value(7));
+        row.unpricedEvents = toInt64(query.value(8));
+        rows.append(row);
+    }
+    return rows;
+}
+
+QDate Queries::bucketStart(QDate day, Bucket bucket)
+{
+    switch (bucket) {
+    case Bucket::Day:
+        return day;
+    case Bucket::Week:
+        return day.addDays(1 - day.dayOfWeek()); // Monday
+    case Bucket::Month:
+        return QDate(day.year(), day.month(), 1);
+    }
+    return day;
+}
+
+Bucket Queries::suggestedBucket(const DateRange &range, QDate firstDay, QDate lastDay)
+{
+    const QDate from = range.from.isNull() ? firstDay : range.from;
+    const QDate to = range.to.isNull() ? lastDay : range.to;
+    const qint64 days = from.isValid() && to.isValid() ? from.daysTo(to) + 1 : 0;
+    if (days <= 95)
+        return Bucket::Day;
+    return days <= 400 ? Bucket::Week : Bucket::Month;
+}
+
+std::optional<QList<SeriesPoint>> Queries::costSeries(const DateRange &range, Bucket bucket, QString *error)
+{
+    QSqlQuery query;
+    if (!run(query,
+             QStringLiteral("SELECT day, service, sum(requests), sum(cost_nanos) FROM api_usage_daily_service "
+                            "WHERE day >= ? AND day <= ? GROUP BY day, service ORDER BY day, service"),
+             dayBounds(range), error))
+        return std::nullopt;
+    QMap<std::pair<QDate, QString>, SeriesPoint> points;
+    while (query.next()) {
+        const QDate start = bucketStart(dateFromSql(query.value(0)), bucket);
+        SeriesPoint &point = points[{start, query.value(1).toString()}];
+        point.bucketStart = start;
+        point.service = query.value(1).toString();
+        point.requests += toInt64(query.value(2));
+        point.cost += toMoney(query.value(3));
+    }
+    return points.values();
+}
+
+std::optional<QList<EventRow>> Queries::userEvents(const QString &userId, const DateRange &range, int limit,
+                                                   int offset, QString *error)
+{
+    const QVariantList bounds = dayBounds(range);
+    const QString from = bounds[0].toString() + QStringLiteral(" 00:00:00");
+    const QString before = range.to.isNull() ? QStringLiteral("9999-12-31 23:59:59")
+                                             : range.to.addDays(1).toString(Qt::ISODate) + QStringLiteral(" 00:00:00");
+    QSqlQuery query;
+    if (!run(query,
+             QStringLiteral("SELECT id, timestamp, service, model, endpoint, input_tokens, output_tokens, "
+                            "cached_input_tokens, cache_write_tokens, cost_nanos, priced, event_id "
+                            "FROM api_usage_tracking WHERE user_id = ? AND timestamp >= ? AND timestamp < ? "
+                            "ORDER BY timestamp DESC, id DESC LIMIT ? OFFSET ?"),
+             {userId, from, before, qBound(1, limit, 10000), qMax(0, offset)}, error))
+        return std::nullopt;
+    QList<EventRow> rows;
+    while (query.next()) {
+        EventRow row;
+        row.id = toInt64(query.value(0));
+        row.timestamp = utcFromSql(query.value(1));
+        row.service = query.value(2).toString();
+        row.model = query.value(3).toString();
+        row.endpoint = query.value(4).toString();
+        row.tokens = {toInt64(query.value(5)), toInt64(query.value(6)), toInt64(query.value(7)),
+                      toInt64(query.value(8))};
+        row.cost = toMoney(query.value(9));
+        row.priced = query.value(10).isNull() || query.value(10).toBool();
+        row.eventId = query.value(11).toString();
+        rows.append(row);
+    }
+    return rows;
+}
+
+std::optional<QList<AuditRow>> Queries::audit(const QString &userId, const QString &action, int limit,
+                                              QString *error)
+{
+    QSqlQuery query;
+    if (!run(query,
+             QStringLiteral("SELECT id, at, actor_role, os_user, action, user_id, old_value, new_value, reason "
+                            "FROM admin_audit_log WHERE (? = '' OR user_id = ?) AND (? = '' OR action = ?) "
+                            "ORDER BY id DESC LIMIT ?"),
+             {userId, userId, action, action, qBound(1, limit, 1000000)}, error))
+        return std::nullopt;
+    QList<AuditRow> rows;
+    while (query.next()) {
+        rows.append({toInt64(query.value(0)), utcFromSql(query.value(1)), query.value(2).toString(),
+                     query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
+                     query.value(6).toString(), query.value(7).toString(), query.value(8).toString()});
+    }
+    return rows;
+}
+
+std::optional<QStringList> Queries::verify(QString *error)
+{
+    const QString dayOf = m_db.isPostgres() ? QStringLiteral("CAST(timestamp AS date)")
+                                            : QStringLiteral("date(timestamp)");
+    const QString tokens = QStringLiteral("input_tokens + output_tokens + cached_input_tokens + cache_write_tokens");
+    struct Check
+    {
+        QString name;
+        QString fromLog;
+        QString stored;
+    };
+    const QList<Check> checks{
+        {QStringLiteral("api_usage_stats"),
+         QStringLiteral("SELECT user_id, sum(coalesce(request_count, 1)), sum(cost_nanos), sum(%1) "
+                        "FROM api_usage_tracking GROUP BY user_id").arg(tokens),
+         QStringLiteral("SELECT user_id, total_requests, total_cost_nanos, total_tokens FROM api_usage_stats "
+                        "WHERE total_requests <> 0 OR total_cost_nanos <> 0 OR total_tokens <> 0")},
+        {QStringLiteral("api_usage_user_service"),
+         QStringLiteral("SELECT user_id, service, sum(coalesce(request_count, 1)), sum(cost_nanos), sum(%1) "
+                        "FROM api_usage_tracking GROUP BY user_id, service").arg(tokens),
+         QStringLiteral("SELECT user_id, service, requests, cost_nanos, tokens FROM api_usage_user_service")},
+        {QStringLiteral("api_usage_daily"),
+         QStringLiteral("SELECT %1, user_id, service, model, sum(coalesce(request_count, 1)), sum(cost_nanos), "
+                        "sum(%2) FROM api_usage_tracking GROUP BY %1, user_id, service, model").arg(dayOf, tokens),
+         QStringLiteral("SELECT day, user_id, service, model, requests, cost_nanos, tokens FROM api_usage_daily")},
+        {QStringLiteral("api_usage_daily_service"),
+         QStringLiteral("SELECT %1, service, model, sum(coalesce(request_count, 1)), sum(cost_nanos), sum(%2) "
+                        "FROM api_usage_tracking GROUP BY %1, service, model").arg(dayOf, tokens),
+         QStringLiteral("SELECT day, service, model, requests, cost_nanos, tokens FROM api_usage_daily_service")},
+    };
+    QStringList problems;
+    for (const Check &check : checks) {
+        for (const auto &[left, right, label] :
+             {std::tuple{check.fromLog, check.stored, QStringLiteral("in the log, not in")},
+              std::tuple{check.stored, check.fromLog, QStringLiteral("in, not matching the log:")}}) {
+            QSqlQuery query;
+            if (!run(query, QStringLiteral("SELECT * FROM (%1 EXCEPT %2) AS difference").arg(left, right), {}, error))
+                return std::nullopt;
+            while (query.next()) {
+                QStringList fields;
+                for (int i = 0; i < query.record().count(); ++i)
+                    fields << query.value(i).toString();
+                problems << QStringLiteral("%1 %2 (%3)").arg(label, check.name, fields.join(u", "));
+            }
+        }
+    }
+    return problems;
+}
+
+} // namespace meterdesk

@@ -1,0 +1,148 @@
+#pragma once
+
+#include "Database.h"
+#include "Money.h"
+#include "PriceBook.h"
+#include "meterdesk_core_export.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace meterdesk {
+
+// Whole UTC days, both ends included; a null end is open.
+struct METERDESK_CORE_EXPORT DateRange
+{
+    QDate from;
+    QDate to;
+
+    bool isAllTime() const { return from.isNull() && to.isNull(); }
+    bool contains(QDate day) const
+    {
+        return (from.isNull() || day >= from) && (to.isNull() || day <= to);
+    }
+    static DateRange allTime() { return {}; }
+    static DateRange lastDays(int days, QDate today);
+    // "YYYY-MM-DD" for each end; empty text leaves that end open.
+    static std::optional<DateRange> parse(const QString &from, const QString &to, QString *error);
+};
+
+struct ServiceTotals
+{
+    qint64 requests = 0;
+    qint64 tokens = 0;
+    Money cost;
+};
+
+struct Overview
+{
+    qint64 totalRequests = 0;
+    qint64 totalTokens = 0;
+    Money totalCost;
+    QMap<QString, ServiceTotals> perService;
+    qint64 activeUsers = 0;
+    qint64 blockedUsers = 0;
+    qint64 unpricedEvents = 0;
+};
+
+struct UserRow
+{
+    QString userId;
+    QString name; // first and last name, empty when the users table has none
+    QString email;
+    qint64 requests = 0;
+    qint64 tokens = 0;
+    Money cost;
+    QMap<QString, ServiceTotals> perService;
+    QDateTime lastActivity; // all time, UTC
+    bool blocked = false;
+    QString blockReason;
+    int riskScore = 0;
+    qint64 unpricedEvents = 0;
+
+    // What to call the user: name, else email, else id.
+    QString displayName() const;
+};
+
+struct CostRow
+{
+    QString service;
+    QString model;
+    qint64 requests = 0;
+    TokenCounts tokens;
+    Money cost;
+    qint64 unpricedEvents = 0;
+};
+
+enum class Bucket { Day, Week, Month };
+
+struct SeriesPoint
+{
+    QDate bucketStart;
+    QString service;
+    qint64 requests = 0;
+    Money cost;
+};
+
+struct EventRow
+{
+    qint64 id = 0;
+    QDateTime timestamp;
+    QString service;
+    QString model;
+    QString endpoint;
+    TokenCounts tokens;
+    Money cost;
+    bool priced = true;
+    QString eventId;
+};
+
+struct AuditRow
+{
+    qint64 id = 0;
+    QDateTime at;
+    QString actorRole;
+    QString osUser;
+    QString action;
+    QString userId;
+    QString oldValue;
+    QString newValue;
+    QString reason;
+};
+
+// The reading side of the seed's admin routes. Ranges read the rollups and
+// the stats table; only a user's request list reads the log, by index.
+class METERDESK_CORE_EXPORT Queries
+{
+public:
+    explicit Queries(Database &database);
+
+    std::optional<Overview> overview(const DateRange &range, QString *error);
+    std::optional<QList<UserRow>> users(const DateRange &range, QString *error);
+    std::optional<QList<CostRow>> costs(const DateRange &range, QString *error);
+    std::optional<QList<SeriesPoint>> costSeries(const DateRange &range, Bucket bucket, QString *error);
+    std::optional<QList<EventRow>> userEvents(const QString &userId, const DateRange &range, int limit,
+                                              int offset, QString *error);
+    std::optional<QList<AuditRow>> audit(const QString &userId, const QString &action, int limit,
+                                         QString *error);
+    // Rows where the stats, per-service totals or rollups differ from the
+    // sums of the log; empty when all agree to the nano-dollar.
+    std::optional<QStringList> verify(QString *error);
+
+    static QDate bucketStart(QDate day, Bucket bucket);
+    // The bucket a range is best shown in: days up to ~3 months, then weeks.
+    static Bucket suggestedBucket(const DateRange &range, QDate firstDay, QDate lastDay);
+
+private:
+    bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
+    QVariantList dayBounds(const DateRange &range) const;
+
+    Database &m_db;
+};
+
+} // namespace meterdesk

@@ -1,0 +1,223 @@
+#include "Schema.h"
+
+#include <QFile>
+#include <QRegularExpression>
+
+namespace meterdesk::Schema {
+
+namespace {
+
+QString sqlResource(const QString &name)
+{
+    QFile file(QStringLiteral(":/meterdesk/sql/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing compiled-in SQL resource");
+    return QString::fromUtf8(file.readAll());
+}
+
+// Splits a script of plain statements (no function bodies) on semicolons.
+QStringList splitStatements(const QString &script)
+{
+    QString text = script;
+    text.remove(QRegularExpression(QStringLiteral("--[^\n]*")));
+    QStringList statements;
+    for (const QString &part : text.split(u';')) {
+        const QString statement = part.trimmed();
+        if (!statement.isEmpty())
+            statements << statement;
+    }
+    return statements;
+}
+
+// Tables and indexes Meterdesk adds; the same text serves both dialects.
+QStringList meterdeskTables(Dialect dialect)
+{
+    const bool pg = dialect == Dialect::Postgres;
+    const QString text = pg ? QStringLiteral("varchar") : QStringLiteral("TEXT");
+    const QString serial = pg ? QStringLiteral("bigserial PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY");
+    const QString day = pg ? QStringLiteral("date") : QStringLiteral("TEXT");
+    const QString stamp = pg ? QStringLiteral("timestamp") : QStringLiteral("TEXT");
+    const QString counters = QStringLiteral(
+        "requests bigint NOT NULL DEFAULT 0, input_tokens bigint NOT NULL DEFAULT 0, "
+        "output_tokens bigint NOT NULL DEFAULT 0, cached_input_tokens bigint NOT NULL DEFAULT 0, "
+        "cache_write_tokens bigint NOT NULL DEFAULT 0, tokens bigint NOT NULL DEFAULT 0, "
+        "cost_nanos bigint NOT NULL DEFAULT 0, unpriced_requests bigint NOT NULL DEFAULT 0");
+    return {
+        // Per user, day, service and model: ranges and per-user views.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_daily (day %1 NOT NULL, "
+                       "user_id %2 NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                       "service %2 NOT NULL, model %2 NOT NULL, %3, "
+                       "PRIMARY KEY (day, user_id, service, model))").arg(day, text, counters),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS idx_api_usage_daily_user ON api_usage_daily(user_id, day)"),
+        // Per day, service and model: totals and charts without a user scan.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_daily_service (day %1 NOT NULL, "
+                       "service %2 NOT NULL, model %2 NOT NULL, %3, "
+                       "PRIMARY KEY (day, service, model))").arg(day, text, counters),
+        // Per user and service, all time: the truth behind service_breakdown.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_user_service ("
+                       "user_id %1 NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                       "service %1 NOT NULL, requests bigint NOT NULL DEFAULT 0, "
+                       "tokens bigint NOT NULL DEFAULT 0, cost_nanos bigint NOT NULL DEFAULT 0, "
+                       "PRIMARY KEY (user_id, service))").arg(text),
+        // Append-only record of every admin action.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS admin_audit_log (id %1, "
+                       "at %2 NOT NULL, actor_role %3, os_user %3, action %3 NOT NULL, "
+                       "user_id %3 NOT NULL, old_value text, new_value text, reason text)")
+            .arg(serial, stamp, text),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS idx_admin_audit_log_user ON admin_audit_log(user_id, at)"),
+        QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS ux_api_usage_tracking_event_id ON api_usage_tracking(event_id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS idx_api_usage_tracking_user_time ON api_usage_tracking(user_id, timestamp)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS meterdesk_schema (id integer PRIMARY KEY CHECK (id = 1), "
+                       "version integer NOT NULL, owns_users boolean NOT NULL, upgraded_at %1)").arg(stamp),
+    };
+}
+
+QStringList sqliteSeedTables()
+{
+    return {
+        QStringLiteral("CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT, first_name TEXT, last_name TEXT)"),
+        QStringLiteral(
+            "CREATE TABLE api_usage_tracking (id INTEGER PRIMARY KEY, "
+            "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, service TEXT NOT NULL, "
+            "endpoint TEXT, request_count INTEGER DEFAULT 1, tokens_used INTEGER DEFAULT 0, "
+            "estimated_cost NUMERIC DEFAULT 0, "
+            "timestamp TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now')), metadata TEXT, "
+            "event_id TEXT, model TEXT, input_tokens INTEGER, output_tokens INTEGER, "
+            "cached_input_tokens INTEGER, cache_write_tokens INTEGER, cost_nanos INTEGER, "
+            "priced INTEGER, writer INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral(
+            "CREATE TABLE api_usage_stats (user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, "
+            "total_requests INTEGER DEFAULT 0, total_cost NUMERIC DEFAULT 0, last_activity TEXT, "
+            "is_blocked INTEGER DEFAULT 0, block_reason TEXT, risk_score INTEGER DEFAULT 0, "
+            "service_breakdown TEXT, updated_at TEXT, total_tokens INTEGER NOT NULL DEFAULT 0, "
+            "total_cost_nanos INTEGER NOT NULL DEFAULT 0, unpriced_requests INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX idx_api_usage_tracking_user_id ON api_usage_tracking(user_id)"),
+        QStringLiteral("CREATE INDEX idx_api_usage_tracking_timestamp ON api_usage_tracking(timestamp)"),
+        QStringLiteral("CREATE INDEX idx_api_usage_tracking_service ON api_usage_tracking(service)"),
+    };
+}
+
+// Counts a row from the seed's writer in the rollups: the writer itself still
+// maintains total_requests, total_cost and last_activity of the stats row.
+QStringList legacyTriggerFunctions()
+{
+    QStringList statements;
+    const QString script = sqlResource(QStringLiteral("legacy-writer.postgres.sql"));
+    for (const QString &part : script.split(QStringLiteral("\n/\n"))) {
+        if (!part.trimmed().isEmpty())
+            statements << part.trimmed();
+    }
+    return statements;
+}
+
+} // namespace
+
+QStringList seedTables()
+{
+    return splitStatements(sqlResource(QStringLiteral("seed-schema.postgres.sql")));
+}
+
+QStringList create(Dialect dialect)
+{
+    if (dialect == Dialect::Postgres)
+        return seedTables() + upgradeSeed(dialect);
+    return sqliteSeedTables() + meterdeskTables(dialect);
+}
+
+QStringList upgradeSeed(Dialect dialect)
+{
+    if (dialect == Dialect::Sqlite) // SQLite databases are only ever made by Meterdesk.
+        return meterdeskTables(dialect);
+    QStringList statements{
+        // Widen, never narrow or rename: the seed's writer keeps working.
+        QStringLiteral(
+            "ALTER TABLE api_usage_tracking "
+            "ALTER COLUMN tokens_used TYPE bigint, "
+            "ALTER COLUMN estimated_cost TYPE numeric(20, 9), "
+            "ADD COLUMN IF NOT EXISTS event_id varchar(255), "
+            "ADD COLUMN IF NOT EXISTS model varchar(255), "
+            "ADD COLUMN IF NOT EXISTS input_tokens bigint, "
+            "ADD COLUMN IF NOT EXISTS output_tokens bigint, "
+            "ADD COLUMN IF NOT EXISTS cached_input_tokens bigint, "
+            "ADD COLUMN IF NOT EXISTS cache_write_tokens bigint, "
+            "ADD COLUMN IF NOT EXISTS cost_nanos bigint, "
+            "ADD COLUMN IF NOT EXISTS priced boolean, "
+            "ADD COLUMN IF NOT EXISTS writer smallint NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE api_usage_stats "
+            "ALTER COLUMN total_cost TYPE numeric(20, 9), "
+            "ADD COLUMN IF NOT EXISTS total_tokens bigint NOT NULL DEFAULT 0, "
+            "ADD COLUMN IF NOT EXISTS total_cost_nanos bigint NOT NULL DEFAULT 0, "
+            "ADD COLUMN IF NOT EXISTS unpriced_requests bigint NOT NULL DEFAULT 0"),
+    };
+    statements << meterdeskTables(dialect);
+    statements << legacyTriggerFunctions();
+    // Copy model and tokens out of metadata for rows already written.
+    statements << QStringLiteral(
+        "UPDATE api_usage_tracking SET "
+        "model = coalesce(model, nullif(metadata->>'model', ''), endpoint, ''), "
+        "output_tokens = coalesce(output_tokens, meterdesk_token(metadata->'outputTokens'), 0), "
+        "cached_input_tokens = coalesce(cached_input_tokens, meterdesk_token(metadata->'cachedInputTokens'), 0), "
+        "cache_write_tokens = coalesce(cache_write_tokens, meterdesk_token(metadata->'cacheWriteTokens'), 0), "
+        "input_tokens = coalesce(input_tokens, meterdesk_token(metadata->'inputTokens'), "
+        "  greatest(coalesce(tokens_used, 0) - coalesce(meterdesk_token(metadata->'outputTokens'), 0), 0)), "
+        "cost_nanos = coalesce(cost_nanos, round(coalesce(estimated_cost, 0) * 1000000000)::bigint) "
+        "WHERE cost_nanos IS NULL OR model IS NULL");
+    return statements;
+}
+
+QStringList rebuildAggregates(Dialect dialect)
+{
+    const bool pg = dialect == Dialect::Postgres;
+    const QString dayOf = pg ? QStringLiteral("CAST(timestamp AS date)") : QStringLiteral("date(timestamp)");
+    const QString unpriced = QStringLiteral("CASE WHEN priced = %1 THEN coalesce(request_count, 1) ELSE 0 END")
+                                 .arg(pg ? QStringLiteral("false") : QStringLiteral("0"));
+    const QString sums = QStringLiteral(
+        "sum(coalesce(request_count, 1)), sum(input_tokens), sum(output_tokens), "
+        "sum(cached_input_tokens), sum(cache_write_tokens), "
+        "sum(input_tokens + output_tokens + cached_input_tokens + cache_write_tokens), "
+        "sum(cost_nanos), sum(%1)").arg(unpriced);
+    const QString columns = QStringLiteral(
+        "requests, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, "
+        "tokens, cost_nanos, unpriced_requests");
+    const QString breakdown = pg
+        ? QStringLiteral("(SELECT jsonb_object_agg(service, jsonb_build_object('requests', requests, "
+                         "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens)) "
+                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)")
+        : QStringLiteral("(SELECT json_group_object(service, json_object('requests', requests, "
+                         "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens)) "
+                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)");
+    return {
+        QStringLiteral("DELETE FROM api_usage_daily"),
+        QStringLiteral("INSERT INTO api_usage_daily (day, user_id, service, model, %1) "
+                       "SELECT %2, user_id, service, model, %3 FROM api_usage_tracking "
+                       "GROUP BY %2, user_id, service, model").arg(columns, dayOf, sums),
+        QStringLiteral("DELETE FROM api_usage_daily_service"),
+        QStringLiteral("INSERT INTO api_usage_daily_service (day, service, model, %1) "
+                       "SELECT %2, service, model, %3 FROM api_usage_tracking "
+                       "GROUP BY %2, service, model").arg(columns, dayOf, sums),
+        QStringLiteral("DELETE FROM api_usage_user_service"),
+        QStringLiteral("INSERT INTO api_usage_user_service (user_id, service, requests, tokens, cost_nanos) "
+                       "SELECT user_id, service, sum(coalesce(request_count, 1)), "
+                       "sum(input_tokens + output_tokens + cached_input_tokens + cache_write_tokens), "
+                       "sum(cost_nanos) FROM api_usage_tracking GROUP BY user_id, service"),
+        // The log is the truth: counters lost by the seed's read-modify-write
+        // are repaired here. Block state and risk scores are kept.
+        QStringLiteral("UPDATE api_usage_stats SET total_requests = 0, total_cost = 0, total_tokens = 0, "
+                       "total_cost_nanos = 0, unpriced_requests = 0"),
+        QStringLiteral("INSERT INTO api_usage_stats (user_id, total_requests, total_cost, total_tokens, "
+                       "total_cost_nanos, unpriced_requests, last_activity, updated_at) "
+                       "SELECT user_id, sum(coalesce(request_count, 1)), sum(cost_nanos) / 1000000000.0, "
+                       "sum(input_tokens + output_tokens + cached_input_tokens + cache_write_tokens), "
+                       "sum(cost_nanos), sum(%1), max(timestamp), CURRENT_TIMESTAMP "
+                       "FROM api_usage_tracking WHERE true GROUP BY user_id "
+                       "ON CONFLICT (user_id) DO UPDATE SET total_requests = excluded.total_requests, "
+                       "total_cost = excluded.total_cost, total_tokens = excluded.total_tokens, "
+                       "total_cost_nanos = excluded.total_cost_nanos, "
+                       "unpriced_requests = excluded.unpriced_requests, "
+                       "last_activity = excluded.last_activity").arg(unpriced),
+        QStringLiteral("UPDATE api_usage_stats SET service_breakdown = %1").arg(breakdown),
+    };
+}
+
+} // namespace meterdesk::Schema

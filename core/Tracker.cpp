@@ -1,0 +1,408 @@
+#include "Tracker.h"
+
+#include "PriceBook.h"
+
+#include <QJsonDocument>
+#include <QMap>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QThread>
+#include <QTimeZone>
+
+#include <tuple>
+
+namespace meterdesk {
+
+namespace {
+
+struct Counters
+{
+    qint64 requests = 0;
+    qint64 input = 0;
+    qint64 output = 0;
+    qint64 cachedInput = 0;
+    qint64 cacheWrite = 0;
+    qint64 costNanos = 0;
+    qint64 unpriced = 0;
+    QString lastActivity;
+
+    qint64 tokens() const { return input + output + cachedInput + cacheWrite; }
+    void add(const TokenCounts &t, qint64 cost, bool priced, const QString &timestamp)
+    {
+        ++requests;
+        input += t.input;
+        output += t.output;
+        cachedInput += t.cachedInput;
+        cacheWrite += t.cacheWrite;
+        if (__builtin_add_overflow(costNanos, cost, &costNanos))
+            throw std::overflow_error("batch cost out of range");
+        unpriced += priced ? 0 : 1;
+        if (timestamp > lastActivity)
+            lastActivity = timestamp;
+    }
+};
+
+// The counter columns of both rollups, in bind order.
+const char *const RollupColumns = "requests, input_tokens, output_tokens, cached_input_tokens, "
+                                  "cache_write_tokens, tokens, cost_nanos, unpriced_requests";
+
+QString rollupUpsert(const QString &table, const QString &keys, int keyCount)
+{
+    QString placeholders;
+    for (int i = 0; i < keyCount + 8; ++i)
+        placeholders += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    QStringList sets;
+    for (const QString &column : QString::fromLatin1(RollupColumns).split(QStringLiteral(", ")))
+        sets << QStringLiteral("%1 = %2.%1 + excluded.%1").arg(column, table);
+    return QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (%4) ON CONFLICT (%2) DO UPDATE SET %5")
+        .arg(table, keys, QLatin1String(RollupColumns), placeholders, sets.join(QStringLiteral(", ")));
+}
+
+void bindCounters(QSqlQuery &query, const Counters &c)
+{
+    query.addBindValue(c.requests);
+    query.addBindValue(c.input);
+    query.addBindValue(c.output);
+    query.addBindValue(c.cachedInput);
+    query.addBindValue(c.cacheWrite);
+    query.addBindValue(c.tokens());
+    query.addBindValue(c.costNanos);
+    query.addBindValue(c.unpriced);
+}
+
+QJsonObject legacyMetadata(const UsageEvent &event)
+{
+    // The seed's readers look for model and token counts inside metadata.
+    QJsonObject metadata = event.metadata;
+    metadata.insert(QStringLiteral("model"), event.model);
+    metadata.insert(QStringLiteral("inputTokens"), event.tokens.input);
+    metadata.insert(QStringLiteral("outputTokens"), event.tokens.output);
+    if (event.tokens.cachedInput)
+        metadata.insert(QStringLiteral("cachedInputTokens"), event.tokens.cachedInput);
+    if (event.tokens.cacheWrite)
+        metadata.insert(QStringLiteral("cacheWriteTokens"), event.tokens.cacheWrite);
+    return metadata;
+}
+
+} // namespace
+
+QString sqlTimestamp(const QDateTime &utc)
+{
+    return utc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+QDateTime utcFromSql(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    if (value.typeId() == QMetaType::QDateTime) {
+        const QDateTime stamp = value.toDateTime();
+        // The columns are naive and hold UTC: keep the wall-clock fields.
+        return QDateTime(stamp.date(), stamp.time(), QTimeZone::utc());
+    }
+    if (value.typeId() == QMetaType::QDate)
+        return QDateTime(value.toDate(), QTime(0, 0), QTimeZone::utc());
+    return parseUtcTimestamp(value.toString());
+}
+
+struct Tracker::Statements
+{
+    QSqlQuery ensureUser, userExists, insertEvent, upsertStats, upsertUserService, upsertDaily,
+        upsertDailyService, updateBreakdown;
+};
+
+Tracker::Tracker(Database &database, const PriceBook &prices, TrackerOptions options)
+    : m_db(database), m_prices(prices), m_options(std::move(options))
+{
+}
+
+Tracker::~Tracker() = default;
+
+bool Tracker::prepareStatements(QString *error)
+{
+    auto statements = std::make_unique<Statements>();
+    const bool pg = m_db.isPostgres();
+    const auto prepare = [&](QSqlQuery &query, const QString &sql) {
+        query = QSqlQuery(m_db.sql());
+        if (query.prepare(sql))
+            return true;
+        *error = QStringLiteral("cannot prepare a tracking statement: %1").arg(describe(query.lastError()));
+        return false;
+    };
+    const QString totalCost = pg
+        ? QStringLiteral("coalesce(api_usage_stats.total_cost, 0) + excluded.total_cost")
+        : QStringLiteral("(api_usage_stats.total_cost_nanos + excluded.total_cost_nanos) / 1e9");
+    const QString breakdown = pg
+        ? QStringLiteral("(SELECT jsonb_object_agg(service, jsonb_build_object('requests', requests, "
+                         "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens)) "
+                         "FROM api_usage_user_service WHERE user_id = ?)")
+        : QStringLiteral("(SELECT json_group_object(service, json_object('requests', requests, "
+                         "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens)) "
+                         "FROM api_usage_user_service WHERE user_id = ?)");
+    const bool ok =
+        prepare(statements->ensureUser,
+                QStringLiteral("INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO NOTHING"))
+        && prepare(statements->userExists, QStringLiteral("SELECT 1 FROM users WHERE id = ?"))
+        && prepare(statements->insertEvent,
+                   QStringLiteral(
+                       "INSERT INTO api_usage_tracking (user_id, service, endpoint, request_count, "
+                       "tokens_used, estimated_cost, timestamp, metadata, event_id, model, input_tokens, "
+                       "output_tokens, cached_input_tokens, cache_write_tokens, cost_nanos, priced, writer) "
+                       "VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                       "ON CONFLICT (event_id) DO NOTHING"))
+        && prepare(statements->upsertStats,
+                   QStringLiteral(
+                       "INSERT INTO api_usage_stats (user_id, total_requests, total_cost, total_tokens, "
+                       "total_cost_nanos, unpriced_requests, last_activity, updated_at, is_blocked, "
+                       "risk_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, %1, 0) "
+                       "ON CONFLICT (user_id) DO UPDATE SET "
+                       "total_requests = coalesce(api_usage_stats.total_requests, 0) + excluded.total_requests, "
+                       "total_cost = %2, "
+                       "total_tokens = api_usage_stats.total_tokens + excluded.total_tokens, "
+                       "total_cost_nanos = api_usage_stats.total_cost_nanos + excluded.total_cost_nanos, "
+                       "unpriced_requests = api_usage_stats.unpriced_requests + excluded.unpriced_requests, "
+                       "last_activity = CASE WHEN api_usage_stats.last_activity IS NULL OR "
+                       "api_usage_stats.last_activity < excluded.last_activity "
+                       "THEN excluded.last_activity ELSE api_usage_stats.last_activity END, "
+                       "updated_at = excluded.updated_at")
+                       .arg(pg ? QStringLiteral("false") : QStringLiteral("0"), totalCost))
+        && prepare(statements->upsertUserService,
+                   QStringLiteral(
+                       "INSERT INTO api_usage_user_service (user_id, service, requests, tokens, cost_nanos) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, service) DO UPDATE SET "
+                       "requests = api_usage_user_service.requests + excluded.requests, "
+                       "tokens = api_usage_user_service.tokens + excluded.tokens, "
+                       "cost_nanos = api_usage_user_service.cost_nanos + excluded.cost_nanos"))
+        && prepare(statements->upsertDaily,
+                   rollupUpsert(QStringLiteral("api_usage_daily"),
+                                QStringLiteral("day, user_id, service, model"), 4))
+        && prepare(statements->upsertDailyService,
+                   rollupUpsert(QStringLiteral("api_usage_daily_service"),
+                                QStringLiteral("day, service, model"), 3))
+        && prepare(statements->updateBreakdown,
+                   QStringLiteral("UPDATE api_usage_stats SET service_breakdown = %1 WHERE user_id = ?")
+                       .arg(breakdown));
+    if (!ok)
+        return false;
+    m_statements = std::move(statements);
+    return true;
+}
+
+EventOutcome Tracker::price(const UsageEvent &event) const
+{
+    EventOutcome outcome;
+    const QString problem = event.validate();
+    if (!problem.isEmpty()) {
+        outcome.error = problem;
+        return outcome;
+    }
+    const auto quote = m_prices.quote(event.model, event.tokens);
+    if (!quote) {
+        outcome.error = QStringLiteral("the cost of this call does not fit in 64 bits of nano-dollars");
+        return outcome;
+    }
+    outcome.status = EventStatus::Recorded;
+    outcome.cost = quote->cost;
+    outcome.priced = quote->priced;
+    return outcome;
+}
+
+EventOutcome Tracker::track(const UsageEvent &event)
+{
+    const BatchOutcome batch = trackBatch({event});
+    if (!batch.ok) {
+        EventOutcome failed;
+        failed.error = batch.error;
+        return failed;
+    }
+    return batch.events.value(0);
+}
+
+BatchOutcome Tracker::trackBatch(const QList<UsageEvent> &events)
+{
+    int backoffMs = m_options.initialBackoffMs;
+    BatchOutcome outcome;
+    for (int attemptNo = 0;; ++attemptNo) {
+        outcome = attempt(events);
+        if (outcome.ok || !isTransient(outcome.failure) || attemptNo >= m_options.maxRetries)
+            return outcome;
+        if (outcome.failure == SqlFailure::ConnectionLost) {
+            m_statements.reset();
+            QString ignored;
+            m_db.reconnect(&ignored);
+        }
+        QThread::msleep(backoffMs + QRandomGenerator::global()->bounded(backoffMs));
+        backoffMs = qMin(backoffMs * 2, 2000);
+    }
+}
+
+BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
+{
+    BatchOutcome outcome;
+    const auto fail = [&](const QSqlQuery &query) {
+        outcome.ok = false;
+        outcome.failure = classify(query.lastError());
+        outcome.error = describe(query.lastError());
+        m_db.rollback();
+        return outcome;
+    };
+    if (!m_statements && !prepareStatements(&outcome.error)) {
+        outcome.failure = SqlFailure::ConnectionLost;
+        return outcome;
+    }
+    Statements &s = *m_statements;
+
+    // Price and validate before the transaction: a bad event costs nothing.
+    QList<UsageEvent> events = input;
+    outcome.events.resize(events.size());
+    const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        UsageEvent &event = events[i];
+        if (event.userId.trimmed().isEmpty() && !m_options.unattributedUserId.isEmpty())
+            event.userId = m_options.unattributedUserId;
+        event.service = event.service.trimmed().toLower();
+        outcome.events[i] = price(event);
+    }
+
+    if (!m_db.begin(&outcome.error, &outcome.failure))
+        return outcome;
+
+    QSet<QString> knownUsers;
+    const bool ownsUsers = m_db.ownsUsers();
+    QStringList users;
+    for (qsizetype i = 0; i < events.size(); ++i)
+        if (outcome.events[i].status == EventStatus::Recorded)
+            users << events[i].userId;
+    users.sort();
+    users.removeDuplicates();
+    for (const QString &user : std::as_const(users)) {
+        QSqlQuery &query = ownsUsers ? s.ensureUser : s.userExists;
+        query.addBindValue(user);
+        if (!query.exec())
+            return fail(query);
+        if (ownsUsers || query.next())
+            knownUsers.insert(user);
+        query.finish();
+    }
+
+    QMap<QString, Counters> perUser;
+    QMap<std::pair<QString, QString>, Counters> perUserService;
+    QMap<std::tuple<QString, QString, QString, QString>, Counters> perDay;
+    QMap<std::tuple<QString, QString, QString>, Counters> perDayService;
+    try {
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            EventOutcome &result = outcome.events[i];
+            if (result.status != EventStatus::Recorded)
+                continue;
+            const UsageEvent &event = events[i];
+            if (!knownUsers.contains(event.userId)) {
+                result.status = EventStatus::Rejected;
+                result.error = QStringLiteral("unknown user \"%1\": not in the users table of this database")
+                                   .arg(event.userId.left(80));
+                continue;
+            }
+            const QString stamp = sqlTimestamp(event.timestamp.isValid() ? event.timestamp
+                                                                         : QDateTime::currentDateTimeUtc());
+            const QString day = stamp.left(10);
+            QSqlQuery &insert = s.insertEvent;
+            insert.addBindValue(event.userId);
+            insert.addBindValue(event.service);
+            insert.addBindValue(event.endpoint.isEmpty() ? event.model : event.endpoint);
+            insert.addBindValue(event.tokens.total());
+            insert.addBindValue(result.cost.toDecimalString());
+            insert.addBindValue(stamp);
+            insert.addBindValue(QString::fromUtf8(QJsonDocument(legacyMetadata(event)).toJson(QJsonDocument::Compact)));
+            insert.addBindValue(event.eventId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(event.eventId));
+            insert.addBindValue(event.model);
+            insert.addBindValue(event.tokens.input);
+            insert.addBindValue(event.tokens.output);
+            insert.addBindValue(event.tokens.cachedInput);
+            insert.addBindValue(event.tokens.cacheWrite);
+            insert.addBindValue(result.cost.nanos());
+            insert.addBindValue(result.priced);
+            if (!insert.exec())
+                return fail(insert);
+            if (insert.numRowsAffected() == 0) {
+                result.status = EventStatus::Duplicate;
+                continue;
+            }
+            const qint64 cost = result.cost.nanos();
+            perUser[event.userId].add(event.tokens, cost, result.priced, stamp);
+            perUserService[{event.userId, event.service}].add(event.tokens, cost, result.priced, stamp);
+            perDay[{day, event.userId, event.service, event.model}].add(event.tokens, cost, result.priced, stamp);
+            perDayService[{day, event.service, event.model}].add(event.tokens, cost, result.priced, stamp);
+        }
+    } catch (const std::overflow_error &) {
+        m_db.rollback();
+        outcome.error = QStringLiteral("the batch's total cost is out of range");
+        outcome.failure = SqlFailure::Other;
+        return outcome;
+    }
+
+    // Keys are visited in sorted order, so concurrent batches lock the same
+    // rows in the same order and cannot deadlock each other.
+    for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
+        const Counters &c = it.value();
+        QSqlQuery &q = s.upsertStats;
+        q.addBindValue(it.key());
+        q.addBindValue(c.requests);
+        q.addBindValue(Money::fromNanos(c.costNanos).toDecimalString());
+        q.addBindValue(c.tokens());
+        q.addBindValue(c.costNanos);
+        q.addBindValue(c.unpriced);
+        q.addBindValue(c.lastActivity);
+        q.addBindValue(now);
+        if (!q.exec())
+            return fail(q);
+    }
+    for (auto it = perUserService.cbegin(); it != perUserService.cend(); ++it) {
+        QSqlQuery &q = s.upsertUserService;
+        q.addBindValue(it.key().first);
+        q.addBindValue(it.key().second);
+        q.addBindValue(it.value().requests);
+        q.addBindValue(it.value().tokens());
+        q.addBindValue(it.value().costNanos);
+        if (!q.exec())
+            return fail(q);
+    }
+    for (auto it = perDay.cbegin(); it != perDay.cend(); ++it) {
+        QSqlQuery &q = s.upsertDaily;
+        const auto &[day, user, service, model] = it.key();
+        q.addBindValue(day);
+        q.addBindValue(user);
+        q.addBindValue(service);
+        q.addBindValue(model);
+        bindCounters(q, it.value());
+        if (!q.exec())
+            return fail(q);
+    }
+    for (auto it = perDayService.cbegin(); it != perDayService.cend(); ++it) {
+        QSqlQuery &q = s.upsertDailyService;
+        const auto &[day, service, model] = it.key();
+        q.addBindValue(day);
+        q.addBindValue(service);
+        q.addBindValue(model);
+        bindCounters(q, it.value());
+        if (!q.exec())
+            return fail(q);
+    }
+    for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
+        QSqlQuery &q = s.updateBreakdown;
+        q.addBindValue(it.key());
+        q.addBindValue(it.key());
+        if (!q.exec())
+            return fail(q);
+    }
+    if (!m_db.commit(&outcome.error, &outcome.failure))
+        return outcome;
+
+    outcome.ok = true;
+    for (const EventOutcome &event : std::as_const(outcome.events)) {
+        outcome.recorded += event.status == EventStatus::Recorded;
+        outcome.duplicates += event.status == EventStatus::Duplicate;
+        outcome.rejected += event.status == EventStatus::Rejected;
+    }
+    return outcome;
+}
+
+} // namespace meterdesk

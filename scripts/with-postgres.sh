@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs a command with a throwaway PostgreSQL server: its own data folder, a
+# free port on 127.0.0.1, and METERDESK_TEST_PG pointing at it. The server is
+# stopped and its folder removed when the command ends, whatever its outcome.
+set -euo pipefail
+
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "with-postgres: no PostgreSQL server binaries found (package postgresql)" >&2
+    exit 1
+  fi
+  echo "with-postgres: no PostgreSQL server found; PostgreSQL tests will be skipped" >&2
+  exec "$@"
+fi
+
+dir=$(mktemp -d /tmp/meterdesk-pg.XXXXXX)
+as_owner=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres:postgres "$dir"
+  as_owner=(runuser -u postgres --)
+fi
+
+cleanup() {
+  "${as_owner[@]}" "$pgbin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT INT TERM
+
+"${as_owner[@]}" "$pgbin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
+  || { cat "$dir/initdb.log" >&2; exit 1; }
+
+started=""
+for attempt in 1 2 3 4 5 6 7 8; do
+  port=$(( 20000 + (RANDOM % 20000) ))
+  if "${as_owner[@]}" "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+       -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c max_connections=200" start >/dev/null 2>&1; then
+    started=yes
+    break
+  fi
+done
+if [ -z "$started" ]; then
+  echo "with-postgres: the server did not start" >&2
+  cat "$dir/server.log" >&2 || true
+  exit 1
+fi
+
+export METERDESK_TEST_PG="postgresql://postgres@127.0.0.1:$port/postgres"
+export METERDESK_TEST_PG_BIN="$pgbin"
+export METERDESK_TEST_PG_DATA="$dir/data"
+echo "with-postgres: PostgreSQL on 127.0.0.1:$port"
+set +e
+"$@"
+status=$?
+set -e
+exit $status
