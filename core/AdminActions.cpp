@@ -4,6 +4,9 @@
 
 #include <QDateTime>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace meterdesk {
 
 AdminActions::AdminActions(Database &database) : m_db(database) {}
@@ -13,6 +16,10 @@ QString AdminActions::osUser()
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");
+    if (user.isEmpty()) {
+        if (const passwd *entry = getpwuid(geteuid()))
+            user = QString::fromLocal8Bit(entry->pw_name);
+    }
     return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
 

@@ -78,7 +78,8 @@ DemoResult generateDemoData(Database &database, const PriceBook &prices, const D
         return result;
     }
     std::mt19937_64 random(options.seed);
-    const QDate lastDay = options.lastDay.isValid() ? options.lastDay : QDate::currentDate();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDate lastDay = options.lastDay.isValid() ? options.lastDay : now.date();
     const QDate firstDay = lastDay.addDays(-(options.days - 1));
 
     // Users: names, emails, and a heavy-tailed share of the traffic.
@@ -155,6 +156,8 @@ DemoResult generateDemoData(Database &database, const PriceBook &prices, const D
         const QDate day = firstDay.addDays(pickDay(random));
         const QTime time(pickHour(random), int(random() % 60), int(random() % 60), int(random() % 1000));
         event.timestamp = QDateTime(day, time, QTimeZone::utc());
+        if (event.timestamp > now) // today's events happened before now
+            event.timestamp = now.addSecs(-qint64(unit(random) * QTime(0, 0).secsTo(now.time())));
         event.metadata.insert(QStringLiteral("feature"), QString::fromLatin1(Features[random() % std::size(Features)]));
         event.metadata.insert(QStringLiteral("durationMs"), qint64(200 + event.tokens.output * 12 * unit(random)));
         batch.append(event);

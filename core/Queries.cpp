@@ -276,12 +276,23 @@ std::optional<QList<EventRow>> Queries::userEvents(const QString &userId, const 
 std::optional<QList<AuditRow>> Queries::audit(const QString &userId, const QString &action, int limit,
                                               QString *error)
 {
+    QStringList conditions;
+    QVariantList values;
+    if (!userId.isEmpty()) {
+        conditions << QStringLiteral("user_id = ?");
+        values << userId;
+    }
+    if (!action.isEmpty()) {
+        conditions << QStringLiteral("action = ?");
+        values << action;
+    }
+    values << qBound(1, limit, 1000000);
     QSqlQuery query;
     if (!run(query,
              QStringLiteral("SELECT id, at, actor_role, os_user, action, user_id, old_value, new_value, reason "
-                            "FROM admin_audit_log WHERE (? = '' OR user_id = ?) AND (? = '' OR action = ?) "
-                            "ORDER BY id DESC LIMIT ?"),
-             {userId, userId, action, action, qBound(1, limit, 1000000)}, error))
+                            "FROM admin_audit_log %1 ORDER BY id DESC LIMIT ?")
+                 .arg(conditions.isEmpty() ? QString() : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND "))),
+             values, error))
         return std::nullopt;
     QList<AuditRow> rows;
     while (query.next()) {

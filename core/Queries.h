@@ -50,7 +50,7 @@ struct Overview
     qint64 unpricedEvents = 0;
 };
 
-struct UserRow
+struct METERDESK_CORE_EXPORT UserRow
 {
     QString userId;
     QString name; // first and last name, empty when the users table has none

@@ -12,7 +12,7 @@
 namespace meterdesk {
 
 // One AI call to record. Token counts are disjoint (see TokenCounts).
-struct UsageEvent
+struct METERDESK_CORE_EXPORT UsageEvent
 {
     QString eventId;   // optional; a replay with the same id is counted once
     QString userId;

@@ -1,0 +1,446 @@
+// The reading side of the seed's admin routes: stats, users, costs, plus
+// series, events, audit, verify, check, export and cost.
+#include "Cli.h"
+
+#include <AccessGuard.h>
+#include <Csv.h>
+#include <Queries.h>
+#include <Reports.h>
+#include <UsageEvent.h>
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSaveFile>
+
+using namespace meterdesk;
+
+namespace {
+
+QJsonValue usd(Money money) { return money.toDouble(); }
+QString usdText(Money money) { return QStringLiteral("$") + money.toString(6); }
+QString isoOrEmpty(const QDateTime &stamp) { return stamp.isValid() ? stamp.toUTC().toString(Qt::ISODate) : QString(); }
+
+std::optional<DateRange> rangeOf(Cli &cli)
+{
+    QString error;
+    auto range = DateRange::parse(cli.value("from"), cli.value("to"), &error);
+    if (!range)
+        cli.fail(error, ExitUsage);
+    return range;
+}
+
+QString rangeText(const DateRange &range)
+{
+    if (range.isAllTime())
+        return QStringLiteral("all time");
+    return QStringLiteral("%1 .. %2").arg(range.from.isNull() ? QStringLiteral("start") : range.from.toString(Qt::ISODate),
+                                          range.to.isNull() ? QStringLiteral("now") : range.to.toString(Qt::ISODate));
+}
+
+QJsonObject breakdownJson(const QMap<QString, ServiceTotals> &perService)
+{
+    QJsonObject breakdown;
+    for (auto it = perService.cbegin(); it != perService.cend(); ++it)
+        breakdown.insert(it.key(), QJsonObject{{QStringLiteral("requests"), it.value().requests},
+                                               {QStringLiteral("cost"), usd(it.value().cost)},
+                                               {QStringLiteral("tokens"), it.value().tokens}});
+    return breakdown;
+}
+
+void printCsv(Cli &cli, const QByteArray &bytes) { cli.out() << QString::fromUtf8(bytes); }
+
+int stats(Cli &cli, Database &db)
+{
+    const auto range = rangeOf(cli);
+    if (!range)
+        return ExitUsage;
+    QString error;
+    Queries queries(db);
+    const auto overview = queries.overview(*range, &error);
+    if (!overview)
+        return cli.fail(error);
+    if (cli.json()) {
+        cli.printJson(QJsonObject{{QStringLiteral("totalRequests"), overview->totalRequests},
+                                  {QStringLiteral("totalTokens"), overview->totalTokens},
+                                  {QStringLiteral("totalCost"), usd(overview->totalCost)},
+                                  {QStringLiteral("serviceBreakdown"), breakdownJson(overview->perService)},
+                                  {QStringLiteral("activeUsers"), overview->activeUsers},
+                                  {QStringLiteral("blockedUsers"), overview->blockedUsers},
+                                  {QStringLiteral("unpricedEvents"), overview->unpricedEvents},
+                                  {QStringLiteral("from"), range->from.toString(Qt::ISODate)},
+                                  {QStringLiteral("to"), range->to.toString(Qt::ISODate)}});
+        return ExitOk;
+    }
+    if (cli.csv()) {
+        QByteArray bytes = "service,requests,tokens,cost_usd\r\n";
+        for (auto it = overview->perService.cbegin(); it != overview->perService.cend(); ++it)
+            bytes += QStringLiteral("%1,%2,%3,%4\r\n").arg(it.key()).arg(it.value().requests).arg(it.value().tokens)
+                         .arg(it.value().cost.toString(6)).toUtf8();
+        printCsv(cli, bytes);
+        return ExitOk;
+    }
+    QTextStream &out = cli.out();
+    out << "Range:            " << rangeText(*range) << '\n'
+        << "Requests:         " << overview->totalRequests << '\n'
+        << "Tokens:           " << overview->totalTokens << '\n'
+        << "Cost:             " << usdText(overview->totalCost) << '\n'
+        << "Active users:     " << overview->activeUsers << '\n'
+        << "Blocked users:    " << overview->blockedUsers << '\n'
+        << "Unpriced events:  " << overview->unpricedEvents << "\n\n";
+    TextTable table({QStringLiteral("Service"), QStringLiteral("Requests"), QStringLiteral("Tokens"), QStringLiteral("Cost")});
+    for (const QString &service : Reports::orderedServices(overview->perService.keys())) {
+        const ServiceTotals &t = overview->perService[service];
+        table.add({service, QString::number(t.requests), QString::number(t.tokens), usdText(t.cost)});
+    }
+    table.print(out);
+    return ExitOk;
+}
+
+int users(Cli &cli, Database &db)
+{
+    const auto range = rangeOf(cli);
+    if (!range)
+        return ExitUsage;
+    QString error;
+    auto rows = Queries(db).users(*range, &error);
+    if (!rows)
+        return cli.fail(error);
+    std::sort(rows->begin(), rows->end(), [](const UserRow &a, const UserRow &b) {
+        return a.cost != b.cost ? a.cost > b.cost : a.userId < b.userId;
+    });
+    if (cli.json()) {
+        QJsonArray array;
+        for (const UserRow &row : std::as_const(*rows))
+            array.append(QJsonObject{{QStringLiteral("userId"), row.userId},
+                                     {QStringLiteral("userName"), row.displayName()},
+                                     {QStringLiteral("email"), row.email},
+                                     {QStringLiteral("totalRequests"), row.requests},
+                                     {QStringLiteral("totalTokens"), row.tokens},
+                                     {QStringLiteral("totalCost"), usd(row.cost)},
+                                     {QStringLiteral("lastActivity"), isoOrEmpty(row.lastActivity)},
+                                     {QStringLiteral("isBlocked"), row.blocked},
+                                     {QStringLiteral("blockReason"), row.blocked ? QJsonValue(row.blockReason) : QJsonValue()},
+                                     {QStringLiteral("riskScore"), row.riskScore},
+                                     {QStringLiteral("unpricedEvents"), row.unpricedEvents},
+                                     {QStringLiteral("serviceBreakdown"), breakdownJson(row.perService)}});
+        cli.printJson(array);
+        return ExitOk;
+    }
+    if (cli.csv()) {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        if (!Reports::writeUsersCsv(buffer, *rows, &error))
+            return cli.fail(error);
+        printCsv(cli, buffer.data());
+        return ExitOk;
+    }
+    TextTable table({QStringLiteral("User"), QStringLiteral("Name"), QStringLiteral("Requests"), QStringLiteral("Tokens"),
+                     QStringLiteral("Cost"), QStringLiteral("Last activity"), QStringLiteral("Risk"), QStringLiteral("Status")});
+    for (const UserRow &row : std::as_const(*rows))
+        table.add({row.userId, row.displayName(), QString::number(row.requests), QString::number(row.tokens),
+                   usdText(row.cost), isoOrEmpty(row.lastActivity), QString::number(row.riskScore),
+                   row.blocked ? QStringLiteral("blocked: ") + row.blockReason : QStringLiteral("allowed")});
+    table.print(cli.out());
+    return ExitOk;
+}
+
+int costs(Cli &cli, Database &db)
+{
+    const auto range = rangeOf(cli);
+    if (!range)
+        return ExitUsage;
+    QString error;
+    const auto rows = Queries(db).costs(*range, &error);
+    if (!rows)
+        return cli.fail(error);
+    const PriceBook *prices = cli.prices();
+    if (!prices)
+        return ExitError;
+    Money total;
+    QMap<QString, Money> perService;
+    for (const CostRow &row : *rows) {
+        total += row.cost;
+        perService[row.service] += row.cost;
+    }
+    if (cli.json()) {
+        QJsonArray models;
+        for (const CostRow &row : *rows)
+            models.append(QJsonObject{{QStringLiteral("service"), row.service},
+                                      {QStringLiteral("model"), row.model},
+                                      {QStringLiteral("requests"), row.requests},
+                                      {QStringLiteral("inputTokens"), row.tokens.input},
+                                      {QStringLiteral("outputTokens"), row.tokens.output},
+                                      {QStringLiteral("cachedInputTokens"), row.tokens.cachedInput},
+                                      {QStringLiteral("cacheWriteTokens"), row.tokens.cacheWrite},
+                                      {QStringLiteral("cost"), usd(row.cost)},
+                                      {QStringLiteral("unpricedEvents"), row.unpricedEvents}});
+        QJsonObject services;
+        for (auto it = perService.cbegin(); it != perService.cend(); ++it)
+            services.insert(it.key(), usd(it.value()));
+        cli.printJson(QJsonObject{{QStringLiteral("totalCost"), usd(total)},
+                                  {QStringLiteral("costByService"), services},
+                                  {QStringLiteral("models"), models}});
+        return ExitOk;
+    }
+    if (cli.csv()) {
+        QByteArray bytes = "service,model,requests,input_tokens,output_tokens,cached_input_tokens,cache_write_tokens,cost_usd,unpriced_events\r\n";
+        for (const CostRow &row : *rows)
+            bytes += Csv::record({Csv::field(row.service), Csv::field(row.model), QString::number(row.requests),
+                                  QString::number(row.tokens.input), QString::number(row.tokens.output),
+                                  QString::number(row.tokens.cachedInput), QString::number(row.tokens.cacheWrite),
+                                  row.cost.toString(6), QString::number(row.unpricedEvents)});
+        printCsv(cli, bytes);
+        return ExitOk;
+    }
+    cli.out() << "Range: " << rangeText(*range) << "    Total cost: " << usdText(total) << "\n\n";
+    TextTable table({QStringLiteral("Service"), QStringLiteral("Model"), QStringLiteral("Requests"), QStringLiteral("Input"),
+                     QStringLiteral("Output"), QStringLiteral("Cached"), QStringLiteral("Cost"), QStringLiteral("Priced")});
+    for (const CostRow &row : *rows)
+        table.add({row.service, row.model, QString::number(row.requests), QString::number(row.tokens.input),
+                   QString::number(row.tokens.output), QString::number(row.tokens.cachedInput), usdText(row.cost),
+                   row.unpricedEvents ? QStringLiteral("no (fallback $5/1M)") : QStringLiteral("yes")});
+    table.print(cli.out());
+    return ExitOk;
+}
+
+int series(Cli &cli, Database &db)
+{
+    const auto range = rangeOf(cli);
+    if (!range)
+        return ExitUsage;
+    const QString name = cli.value("bucket");
+    const Bucket bucket = name == u"week" ? Bucket::Week : name == u"month" ? Bucket::Month : Bucket::Day;
+    if (!name.isEmpty() && name != u"day" && name != u"week" && name != u"month")
+        return cli.fail(QStringLiteral("--bucket is day, week or month"), ExitUsage);
+    QString error;
+    const auto points = Queries(db).costSeries(*range, bucket, &error);
+    if (!points)
+        return cli.fail(error);
+    if (cli.json()) {
+        QJsonArray array;
+        for (const SeriesPoint &point : *points)
+            array.append(QJsonObject{{QStringLiteral("bucketStart"), point.bucketStart.toString(Qt::ISODate)},
+                                     {QStringLiteral("service"), point.service},
+                                     {QStringLiteral("requests"), point.requests},
+                                     {QStringLiteral("cost"), usd(point.cost)}});
+        cli.printJson(array);
+        return ExitOk;
+    }
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (!Reports::writeSeriesCsv(buffer, *points, &error))
+        return cli.fail(error);
+    printCsv(cli, buffer.data());
+    return ExitOk;
+}
+
+int events(Cli &cli, Database &db)
+{
+    const auto range = rangeOf(cli);
+    if (!range)
+        return ExitUsage;
+    qint64 limit = 50;
+    qint64 offset = 0;
+    if (cli.value("user").isEmpty())
+        return cli.fail(QStringLiteral("--user is required"), ExitUsage);
+    if (!cli.number("limit", &limit, 1, 10000, false) || !cli.number("offset", &offset, 0, 1LL << 40, false))
+        return ExitUsage;
+    QString error;
+    const auto rows = Queries(db).userEvents(cli.value("user"), *range, int(limit), int(offset), &error);
+    if (!rows)
+        return cli.fail(error);
+    if (cli.json()) {
+        QJsonArray array;
+        for (const EventRow &row : *rows)
+            array.append(QJsonObject{{QStringLiteral("id"), row.id},
+                                     {QStringLiteral("timestamp"), isoOrEmpty(row.timestamp)},
+                                     {QStringLiteral("service"), row.service},
+                                     {QStringLiteral("model"), row.model},
+                                     {QStringLiteral("endpoint"), row.endpoint},
+                                     {QStringLiteral("inputTokens"), row.tokens.input},
+                                     {QStringLiteral("outputTokens"), row.tokens.output},
+                                     {QStringLiteral("cachedInputTokens"), row.tokens.cachedInput},
+                                     {QStringLiteral("cacheWriteTokens"), row.tokens.cacheWrite},
+                                     {QStringLiteral("cost"), usd(row.cost)},
+                                     {QStringLiteral("priced"), row.priced},
+                                     {QStringLiteral("eventId"), row.eventId}});
+        cli.printJson(array);
+        return ExitOk;
+    }
+    TextTable table({QStringLiteral("Time (UTC)"), QStringLiteral("Service"), QStringLiteral("Model"),
+                     QStringLiteral("Input"), QStringLiteral("Output"), QStringLiteral("Cached"), QStringLiteral("Cost")});
+    for (const EventRow &row : *rows)
+        table.add({isoOrEmpty(row.timestamp), row.service, row.model + (row.priced ? QString() : QStringLiteral(" (unpriced)")),
+                   QString::number(row.tokens.input), QString::number(row.tokens.output),
+                   QString::number(row.tokens.cachedInput), usdText(row.cost)});
+    table.print(cli.out());
+    return ExitOk;
+}
+
+int audit(Cli &cli, Database &db)
+{
+    qint64 limit = 200;
+    if (!cli.number("limit", &limit, 1, 1000000, false))
+        return ExitUsage;
+    QString error;
+    const auto rows = Queries(db).audit(cli.value("user"), cli.value("action"), int(limit), &error);
+    if (!rows)
+        return cli.fail(error);
+    if (cli.json()) {
+        QJsonArray array;
+        for (const AuditRow &row : *rows)
+            array.append(QJsonObject{{QStringLiteral("id"), row.id}, {QStringLiteral("at"), isoOrEmpty(row.at)},
+                                     {QStringLiteral("actorRole"), row.actorRole}, {QStringLiteral("osUser"), row.osUser},
+                                     {QStringLiteral("action"), row.action}, {QStringLiteral("userId"), row.userId},
+                                     {QStringLiteral("oldValue"), row.oldValue}, {QStringLiteral("newValue"), row.newValue},
+                                     {QStringLiteral("reason"), row.reason}});
+        cli.printJson(array);
+        return ExitOk;
+    }
+    TextTable table({QStringLiteral("When (UTC)"), QStringLiteral("Role"), QStringLiteral("OS user"), QStringLiteral("Action"),
+                     QStringLiteral("User"), QStringLiteral("Old"), QStringLiteral("New"), QStringLiteral("Reason")});
+    for (const AuditRow &row : *rows)
+        table.add({isoOrEmpty(row.at), row.actorRole, row.osUser, row.action, row.userId, row.oldValue, row.newValue, row.reason});
+    table.print(cli.out());
+    return ExitOk;
+}
+
+int verify(Cli &cli, Database &db)
+{
+    QString error;
+    const auto problems = Queries(db).verify(&error);
+    if (!problems)
+        return cli.fail(error);
+    for (const QString &problem : *problems)
+        cli.out() << printable(problem) << '\n';
+    if (!problems->isEmpty())
+        return cli.fail(QStringLiteral("%1 aggregate rows differ from the log").arg(problems->size()));
+    cli.out() << "ok: stats, per-service totals and rollups equal the sums of the log\n";
+    return ExitOk;
+}
+
+int check(Cli &cli, Database &db)
+{
+    if (cli.value("user").isEmpty())
+        return cli.fail(QStringLiteral("--user is required"), ExitUsage);
+    const AccessDecision decision = AccessGuard(db).check(cli.value("user"));
+    if (decision.unknown)
+        return cli.fail(QStringLiteral("cannot check access: %1").arg(decision.error));
+    if (cli.json()) {
+        cli.printJson(QJsonObject{{QStringLiteral("userId"), cli.value("user")},
+                                  {QStringLiteral("allowed"), decision.allowed},
+                                  {QStringLiteral("message"), decision.message},
+                                  {QStringLiteral("reason"), decision.reason}});
+    } else if (decision.allowed) {
+        cli.out() << "allowed\n";
+    } else {
+        cli.out() << decision.message << (decision.reason.isEmpty() ? QString() : QStringLiteral(": ") + printable(decision.reason)) << '\n';
+    }
+    return decision.allowed ? ExitOk : ExitBlocked;
+}
+
+int exportReport(Cli &cli, Database &db)
+{
+    const auto range = rangeOf(cli);
+    if (!range)
+        return ExitUsage;
+    const QString kind = cli.value("kind");
+    const QString path = cli.value("out");
+    if (kind != u"users" && kind != u"events" && kind != u"daily")
+        return cli.fail(QStringLiteral("--kind is users, events or daily"), ExitUsage);
+    if (path.isEmpty())
+        return cli.fail(QStringLiteral("--out FILE.csv is required"), ExitUsage);
+    QSaveFile file(path); // all or nothing: a failed export leaves no half file
+    if (!file.open(QIODevice::WriteOnly))
+        return cli.fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    QString error;
+    bool ok = false;
+    if (kind == u"users") {
+        auto rows = Queries(db).users(*range, &error);
+        if (rows) {
+            std::sort(rows->begin(), rows->end(), [](const UserRow &a, const UserRow &b) {
+                return a.cost != b.cost ? a.cost > b.cost : a.userId < b.userId;
+            });
+            ok = Reports::writeUsersCsv(file, *rows, &error);
+        }
+    } else if (kind == u"events") {
+        ok = Reports::writeEventsCsv(db, *range, file, &error);
+    } else {
+        ok = Reports::writeDailyCsv(db, *range, file, &error);
+    }
+    if (!ok) {
+        file.cancelWriting();
+        return cli.fail(error);
+    }
+    if (!file.commit())
+        return cli.fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    cli.out() << "wrote " << path << '\n';
+    return ExitOk;
+}
+
+int cost(Cli &cli)
+{
+    const PriceBook *prices = cli.prices();
+    if (!prices)
+        return ExitError;
+    if (cli.value("model").isEmpty())
+        return cli.fail(QStringLiteral("--model is required"), ExitUsage);
+    TokenCounts tokens;
+    const qint64 max = MaxTokensPerEvent;
+    if (!cli.number("input", &tokens.input, 0, max) || !cli.number("output", &tokens.output, 0, max)
+        || !cli.number("cached", &tokens.cachedInput, 0, max, false)
+        || !cli.number("cache-write", &tokens.cacheWrite, 0, max, false))
+        return ExitUsage;
+    const auto quote = prices->quote(cli.value("model"), tokens);
+    if (!quote)
+        return cli.fail(QStringLiteral("the cost does not fit in 64 bits of nano-dollars"));
+    if (cli.json()) {
+        cli.printJson(QJsonObject{{QStringLiteral("model"), cli.value("model")},
+                                  {QStringLiteral("matchedModel"), quote->matchedModel},
+                                  {QStringLiteral("priced"), quote->priced},
+                                  {QStringLiteral("longContext"), quote->longContext},
+                                  {QStringLiteral("cost"), usd(quote->cost)},
+                                  {QStringLiteral("costNanos"), QString::number(quote->cost.nanos())}});
+        return ExitOk;
+    }
+    cli.out() << usdText(quote->cost);
+    if (!quote->priced)
+        cli.out() << "  (unpriced model: fallback rate of $5.00 per 1M tokens)";
+    else if (quote->longContext)
+        cli.out() << "  (" << quote->matchedModel << ", long-context rates)";
+    else
+        cli.out() << "  (" << quote->matchedModel << ")";
+    cli.out() << '\n';
+    return ExitOk;
+}
+
+} // namespace
+
+int runReadCommand(const QString &command, Cli &cli)
+{
+    if (command == u"cost")
+        return cost(cli);
+    Database *db = cli.database();
+    if (!db)
+        return ExitError;
+    if (command == u"stats")
+        return stats(cli, *db);
+    if (command == u"users")
+        return users(cli, *db);
+    if (command == u"costs")
+        return costs(cli, *db);
+    if (command == u"series")
+        return series(cli, *db);
+    if (command == u"events")
+        return events(cli, *db);
+    if (command == u"audit")
+        return audit(cli, *db);
+    if (command == u"verify")
+        return verify(cli, *db);
+    if (command == u"check")
+        return check(cli, *db);
+    if (command == u"export")
+        return exportReport(cli, *db);
+    return cli.fail(QStringLiteral("unknown command %1").arg(command), ExitUsage);
+}

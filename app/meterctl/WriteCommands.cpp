@@ -1,0 +1,259 @@
+// Commands that change the database: init, demo, track, import, block,
+// unblock and risk (the seed's trackApiUsage and its POST routes).
+#include "Cli.h"
+
+#include <AdminActions.h>
+#include <DemoData.h>
+#include <Tracker.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace meterdesk;
+
+namespace {
+
+int init(Cli &cli)
+{
+    Database *db = cli.database(false);
+    const PriceBook *prices = cli.prices();
+    if (!db || !prices)
+        return ExitError;
+    int version = 0;
+    QString error;
+    const SchemaState before = db->inspect(&version, &error);
+    if (!db->migrate(*prices, &error))
+        return cli.fail(error);
+    switch (before) {
+    case SchemaState::Empty:
+        cli.out() << "created the usage schema (version " << Database::SchemaVersion << ") in "
+                  << db->spec().displayString() << '\n';
+        break;
+    case SchemaState::Seed:
+    case SchemaState::Outdated:
+        cli.out() << "upgraded " << db->spec().displayString() << " to schema version " << Database::SchemaVersion
+                  << "; aggregates rebuilt from the log\n";
+        break;
+    default:
+        cli.out() << db->spec().displayString() << " is up to date (schema version " << Database::SchemaVersion << ")\n";
+    }
+    return ExitOk;
+}
+
+int demo(Cli &cli)
+{
+    DemoOptions options;
+    qint64 users = options.users, events = options.events, days = options.days, seed = qint64(options.seed);
+    if (!cli.number("users", &users, 1, 10'000'000, false) || !cli.number("events", &events, 0, 1'000'000'000, false)
+        || !cli.number("days", &days, 1, 3650, false) || !cli.number("seed", &seed, 0, std::numeric_limits<qint64>::max(), false))
+        return ExitUsage;
+    if (cli.isSet("end")) {
+        options.lastDay = QDate::fromString(cli.value("end"), Qt::ISODate);
+        if (!options.lastDay.isValid())
+            return cli.fail(QStringLiteral("--end wants a date as YYYY-MM-DD"), ExitUsage);
+    }
+    options.users = int(users);
+    options.events = events;
+    options.days = int(days);
+    options.seed = quint64(seed);
+    Database *db = cli.database(false);
+    const PriceBook *prices = cli.prices();
+    if (!db || !prices)
+        return ExitError;
+    QString error;
+    if (!db->migrate(*prices, &error))
+        return cli.fail(error);
+    const DemoResult result = generateDemoData(*db, *prices, options);
+    if (!result.ok)
+        return cli.fail(QStringLiteral("demo data failed: %1").arg(result.error));
+    cli.out() << "demo: " << result.users << " users, " << result.events << " events over " << options.days
+              << " days, " << result.blocked << " blocks, in " << QString::number(result.seconds, 'f', 2) << " s ("
+              << QString::number(result.seconds > 0 ? result.events / result.seconds : 0, 'f', 0) << " events/s)\n";
+    return ExitOk;
+}
+
+int track(Cli &cli)
+{
+    UsageEvent event;
+    event.userId = cli.value("user");
+    event.service = cli.value("service");
+    event.model = cli.value("model");
+    event.endpoint = cli.value("endpoint");
+    event.eventId = cli.value("event-id");
+    if (event.model.isEmpty() || event.service.isEmpty())
+        return cli.fail(QStringLiteral("--service and --model are required"), ExitUsage);
+    const qint64 max = MaxTokensPerEvent;
+    if (!cli.number("input", &event.tokens.input, 0, max) || !cli.number("output", &event.tokens.output, 0, max)
+        || !cli.number("cached", &event.tokens.cachedInput, 0, max, false)
+        || !cli.number("cache-write", &event.tokens.cacheWrite, 0, max, false))
+        return ExitUsage;
+    if (cli.isSet("meta")) {
+        QJsonParseError parseError;
+        const QJsonDocument meta = QJsonDocument::fromJson(cli.value("meta").toUtf8(), &parseError);
+        if (!meta.isObject())
+            return cli.fail(QStringLiteral("--meta must be a JSON object"), ExitUsage);
+        event.metadata = meta.object();
+    }
+    if (cli.isSet("timestamp")) {
+        event.timestamp = parseUtcTimestamp(cli.value("timestamp"));
+        if (!event.timestamp.isValid())
+            return cli.fail(QStringLiteral("--timestamp wants ISO 8601 (UTC)"), ExitUsage);
+    }
+    TrackerOptions options;
+    options.unattributedUserId = cli.value("unattributed");
+    if (event.userId.isEmpty() && options.unattributedUserId.isEmpty())
+        return cli.fail(QStringLiteral("--user is required: a call without a user cannot be attributed "
+                                       "(or pass --unattributed ID to record it under that id)"),
+                        ExitUsage);
+    Database *db = cli.database();
+    const PriceBook *prices = cli.prices();
+    if (!db || !prices)
+        return ExitError;
+    Tracker tracker(*db, *prices, options);
+    const EventOutcome outcome = tracker.track(event);
+    if (outcome.status == EventStatus::Rejected)
+        return cli.fail(outcome.error);
+    if (cli.json()) {
+        cli.printJson(QJsonObject{{QStringLiteral("cost"), outcome.cost.toDouble()},
+                                  {QStringLiteral("costNanos"), QString::number(outcome.cost.nanos())},
+                                  {QStringLiteral("priced"), outcome.priced},
+                                  {QStringLiteral("duplicate"), outcome.status == EventStatus::Duplicate}});
+        return ExitOk;
+    }
+    cli.out() << "$" << outcome.cost.toString(6);
+    if (!outcome.priced)
+        cli.out() << "  (unpriced model: fallback rate)";
+    if (outcome.status == EventStatus::Duplicate)
+        cli.out() << "  (event id already recorded: not counted again)";
+    cli.out() << '\n';
+    return ExitOk;
+}
+
+int adminAction(const QString &command, Cli &cli)
+{
+    const QString user = cli.value("user");
+    if (user.isEmpty())
+        return cli.fail(QStringLiteral("--user is required"), ExitUsage);
+    qint64 score = 0;
+    if (command == u"block" && cli.value("reason").trimmed().isEmpty())
+        return cli.fail(QStringLiteral("--reason is required: say why the user is blocked"), ExitUsage);
+    if (command == u"risk" && !cli.number("score", &score, 0, 100))
+        return ExitUsage;
+    Database *db = cli.database();
+    if (!db)
+        return ExitError;
+    AdminActions actions(*db);
+    const ActionResult result = command == u"block" ? actions.block(user, cli.value("reason"))
+        : command == u"unblock"                     ? actions.unblock(user, cli.value("reason"))
+                                                    : actions.setRiskScore(user, int(score), cli.value("reason"));
+    if (!result.ok)
+        return cli.fail(result.error);
+    if (command == u"block")
+        cli.out() << "blocked " << printable(user) << '\n';
+    else if (command == u"unblock")
+        cli.out() << "unblocked " << printable(user) << '\n';
+    else
+        cli.out() << "risk score of " << printable(user) << " set to " << score << '\n';
+    return ExitOk;
+}
+
+} // namespace
+
+int runImport(Cli &cli)
+{
+    const QStringList positional = cli.options().positionalArguments();
+    if (positional.size() != 2)
+        return cli.fail(QStringLiteral("usage: meterctl import FILE.jsonl (or - for standard input)"), ExitUsage);
+    QFile file;
+    const QString path = positional[1];
+    if (path == u"-" ? !file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), !file.open(QIODevice::ReadOnly)))
+        return cli.fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    Database *db = cli.database();
+    const PriceBook *prices = cli.prices();
+    if (!db || !prices)
+        return ExitError;
+    qint64 batchSize = 2000;
+    if (!cli.number("batch", &batchSize, 1, 100000, false))
+        return ExitUsage;
+    TrackerOptions options;
+    options.unattributedUserId = cli.value("unattributed");
+    Tracker tracker(*db, *prices, options);
+
+    QElapsedTimer timer;
+    timer.start();
+    qint64 lineNo = 0, recorded = 0, duplicates = 0, rejected = 0;
+    QList<UsageEvent> batch;
+    QList<qint64> batchLines;
+    const auto flush = [&]() -> bool {
+        if (batch.isEmpty())
+            return true;
+        const BatchOutcome outcome = tracker.trackBatch(batch);
+        if (!outcome.ok) {
+            cli.fail(QStringLiteral("lines %1..%2 not recorded: %3").arg(batchLines.first()).arg(batchLines.last()).arg(outcome.error));
+            return false;
+        }
+        for (qsizetype i = 0; i < outcome.events.size(); ++i)
+            if (outcome.events[i].status == EventStatus::Rejected)
+                cli.err() << "line " << batchLines[i] << ": " << printable(outcome.events[i].error) << '\n';
+        recorded += outcome.recorded;
+        duplicates += outcome.duplicates;
+        rejected += outcome.rejected;
+        batch.clear();
+        batchLines.clear();
+        return true;
+    };
+    // Lines are read with a cap, so a 1 GB line cannot exhaust memory.
+    constexpr qint64 MaxLine = 4 * 1024 * 1024;
+    while (!file.atEnd()) {
+        QByteArray line = file.readLine(MaxLine);
+        ++lineNo;
+        if (!line.endsWith('\n') && !file.atEnd()) {
+            while (!file.atEnd() && !file.readLine(MaxLine).endsWith('\n')) {
+            }
+            cli.err() << "line " << lineNo << ": longer than " << MaxLine << " bytes\n";
+            ++rejected;
+            continue;
+        }
+        line = line.trimmed();
+        if (line.isEmpty())
+            continue;
+        QString error;
+        auto event = parseEventJson(line, &error);
+        if (!event && error.startsWith(u"missing \"userId\"") && !options.unattributedUserId.isEmpty()) {
+            QJsonObject object = QJsonDocument::fromJson(line).object();
+            object.insert(QStringLiteral("userId"), options.unattributedUserId);
+            event = eventFromJson(object, &error);
+        }
+        if (!event) {
+            cli.err() << "line " << lineNo << ": " << printable(error) << '\n';
+            ++rejected;
+            continue;
+        }
+        batch.append(*event);
+        batchLines.append(lineNo);
+        if (batch.size() >= batchSize && !flush())
+            return ExitError;
+    }
+    if (!flush())
+        return ExitError;
+    const double seconds = timer.elapsed() / 1000.0;
+    cli.err() << "imported " << recorded << " events, " << duplicates << " duplicates skipped, " << rejected
+              << " lines rejected, in " << QString::number(seconds, 'f', 2) << " s ("
+              << QString::number(seconds > 0 ? recorded / seconds : 0, 'f', 0) << " events/s)" << Qt::endl;
+    return rejected ? ExitError : ExitOk;
+}
+
+int runWriteCommand(const QString &command, Cli &cli)
+{
+    if (command == u"init")
+        return init(cli);
+    if (command == u"demo")
+        return demo(cli);
+    if (command == u"track")
+        return track(cli);
+    if (command == u"import")
+        return runImport(cli);
+    return adminAction(command, cli);
+}

@@ -1,0 +1,80 @@
+#include "TestSupport.h"
+
+#include <PriceBook.h>
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+
+namespace meterdesk::test {
+
+bool usePostgres()
+{
+    return qEnvironmentVariable("METERDESK_TEST_BACKEND") == QLatin1String("pg");
+}
+
+QString newDatabaseUrl(QTemporaryDir &dir, const QString &name)
+{
+    if (!usePostgres())
+        return dir.filePath(name + QStringLiteral(".sqlite"));
+    const QString admin = qEnvironmentVariable("METERDESK_TEST_PG");
+    if (admin.isEmpty())
+        return {};
+    QString error;
+    const auto spec = ConnectionSpec::parse(admin, &error);
+    auto db = spec ? Database::open(*spec, &error) : nullptr;
+    if (!db) {
+        qWarning("cannot reach the test PostgreSQL server: %s", qPrintable(error));
+        return {};
+    }
+    const QString database = QStringLiteral("t_%1_%2").arg(name.toLower(), QUuid::createUuid().toString(QUuid::Id128).left(12));
+    if (!db->exec(QStringLiteral("CREATE DATABASE %1").arg(database), &error)) {
+        qWarning("cannot create a test database: %s", qPrintable(error));
+        return {};
+    }
+    QString url = admin;
+    url.replace(url.lastIndexOf(u'/'), url.size(), u'/' + database);
+    return url;
+}
+
+std::unique_ptr<Database> newUsageDatabase(QTemporaryDir &dir, const QString &name, QString *url)
+{
+    const QString location = newDatabaseUrl(dir, name);
+    if (url)
+        *url = location;
+    QString error;
+    const auto spec = ConnectionSpec::parse(location, &error);
+    auto db = spec ? Database::open(*spec, &error) : nullptr;
+    if (!db || !db->migrate(PriceBook::builtIn(), &error)) {
+        qWarning("cannot make a usage database: %s", qPrintable(error));
+        return nullptr;
+    }
+    return db;
+}
+
+bool execOn(Database &db, const QString &sql)
+{
+    QString error;
+    if (db.exec(sql, &error))
+        return true;
+    qWarning("%s: %s", qPrintable(sql.left(200)), qPrintable(error));
+    return false;
+}
+
+QString binary(const char *name)
+{
+    return QStringLiteral(METERDESK_BUILD_DIR "/app/%1/%1").arg(QLatin1String(name));
+}
+
+qint64 scalar(Database &db, const QString &sql)
+{
+    QSqlQuery query(db.sql());
+    if (!query.exec(sql) || !query.next()) {
+        qWarning("%s failed", qPrintable(sql));
+        return -1;
+    }
+    return query.value(0).toString().toLongLong();
+}
+
+} // namespace meterdesk::test

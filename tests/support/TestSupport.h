@@ -1,0 +1,39 @@
+#pragma once
+
+#include <Database.h>
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace meterdesk::test {
+
+// Which backend this run of a test executable uses: "sqlite" unless
+// METERDESK_TEST_BACKEND=pg, in which case METERDESK_TEST_PG must name a
+// server (make test starts one). Under CI=true a missing server fails.
+bool usePostgres();
+// A connection URL for a new, empty database on the chosen backend; an
+// empty string (and a QSKIP/QFAIL already issued) when none can be had.
+QString newDatabaseUrl(QTemporaryDir &dir, const QString &name);
+// Opens and initialises a new usage database.
+std::unique_ptr<Database> newUsageDatabase(QTemporaryDir &dir, const QString &name, QString *url = nullptr);
+// Runs one statement on a URL, for fixtures (e.g. the seed's schema).
+bool execOn(Database &db, const QString &sql);
+// The path of a built program, for CLI tests.
+QString binary(const char *name);
+// A whole-number result of a single-value query.
+qint64 scalar(Database &db, const QString &sql);
+
+} // namespace meterdesk::test
+
+// QSKIP outside CI, QFAIL under CI=true: a missing PostgreSQL server must
+// never turn CI green.
+#define METERDESK_REQUIRE_PG()                                                                      \
+    do {                                                                                            \
+        if (qEnvironmentVariableIsEmpty("METERDESK_TEST_PG")) {                                     \
+            if (qEnvironmentVariable("CI") == QLatin1String("true"))                                \
+                QFAIL("METERDESK_TEST_PG is not set under CI: PostgreSQL tests must run");          \
+            QSKIP("METERDESK_TEST_PG not set: run through `make test` for PostgreSQL");             \
+        }                                                                                           \
+    } while (false)
