@@ -113,6 +113,8 @@ bool Database::openConnection(QString *error)
         m_db.setDatabaseName(m_spec.path);
         m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     }
+    // Sums of bigint are numeric on PostgreSQL: keep them exact, as text.
+    m_db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     if (!m_db.open()) {
         *error = QStringLiteral("cannot open %1: %2").arg(m_spec.displayString(), describe(m_db.lastError()));
         return false;
@@ -120,7 +122,7 @@ bool Database::openConnection(QString *error)
     QStringList setup;
     if (isPostgres()) {
         // Naive timestamp columns hold UTC; make the session agree.
-        setup << QStringLiteral("SET TIME ZONE 'UTC'");
+        setup << QStringLiteral("SET TIME ZONE 'UTC'") << QStringLiteral("SET client_min_messages = warning");
     } else {
         setup << QStringLiteral("PRAGMA foreign_keys = ON")
               << QStringLiteral("PRAGMA synchronous = NORMAL");

@@ -1,5 +1,6 @@
 #include "Tracker.h"
 
+#include "BulkStatement.h"
 #include "PriceBook.h"
 
 #include <QJsonDocument>
@@ -46,28 +47,9 @@ struct Counters
 const char *const RollupColumns = "requests, input_tokens, output_tokens, cached_input_tokens, "
                                   "cache_write_tokens, tokens, cost_nanos, unpriced_requests";
 
-QString rollupUpsert(const QString &table, const QString &keys, int keyCount)
+QVariantList counterValues(const Counters &c)
 {
-    QString placeholders;
-    for (int i = 0; i < keyCount + 8; ++i)
-        placeholders += i ? QStringLiteral(", ?") : QStringLiteral("?");
-    QStringList sets;
-    for (const QString &column : QString::fromLatin1(RollupColumns).split(QStringLiteral(", ")))
-        sets << QStringLiteral("%1 = %2.%1 + excluded.%1").arg(column, table);
-    return QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (%4) ON CONFLICT (%2) DO UPDATE SET %5")
-        .arg(table, keys, QLatin1String(RollupColumns), placeholders, sets.join(QStringLiteral(", ")));
-}
-
-void bindCounters(QSqlQuery &query, const Counters &c)
-{
-    query.addBindValue(c.requests);
-    query.addBindValue(c.input);
-    query.addBindValue(c.output);
-    query.addBindValue(c.cachedInput);
-    query.addBindValue(c.cacheWrite);
-    query.addBindValue(c.tokens());
-    query.addBindValue(c.costNanos);
-    query.addBindValue(c.unpriced);
+    return {c.requests, c.input, c.output, c.cachedInput, c.cacheWrite, c.tokens(), c.costNanos, c.unpriced};
 }
 
 QJsonObject legacyMetadata(const UsageEvent &event)
@@ -107,8 +89,8 @@ QDateTime utcFromSql(const QVariant &value)
 
 struct Tracker::Statements
 {
-    QSqlQuery ensureUser, userExists, insertEvent, upsertStats, upsertUserService, upsertDaily,
-        upsertDailyService, updateBreakdown;
+    std::optional<BulkStatement> ensureUsers, existingUsers, insertEvents, upsertStats, upsertUserService,
+        upsertDaily, upsertDailyService, updateBreakdown;
 };
 
 Tracker::Tracker(Database &database, const PriceBook &prices, TrackerOptions options)
@@ -118,73 +100,70 @@ Tracker::Tracker(Database &database, const PriceBook &prices, TrackerOptions opt
 
 Tracker::~Tracker() = default;
 
-bool Tracker::prepareStatements(QString *error)
+bool Tracker::prepareStatements(QString *)
 {
-    auto statements = std::make_unique<Statements>();
+    auto s = std::make_unique<Statements>();
     const bool pg = m_db.isPostgres();
-    const auto prepare = [&](QSqlQuery &query, const QString &sql) {
-        query = QSqlQuery(m_db.sql());
-        if (query.prepare(sql))
-            return true;
-        *error = QStringLiteral("cannot prepare a tracking statement: %1").arg(describe(query.lastError()));
-        return false;
-    };
+    const QSqlDatabase &db = m_db.sql();
     const QString totalCost = pg
         ? QStringLiteral("coalesce(api_usage_stats.total_cost, 0) + excluded.total_cost")
         : QStringLiteral("(api_usage_stats.total_cost_nanos + excluded.total_cost_nanos) / 1e9");
     const QString breakdown = pg
         ? QStringLiteral("(SELECT jsonb_object_agg(service, jsonb_build_object('requests', requests, "
                          "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens)) "
-                         "FROM api_usage_user_service WHERE user_id = ?)")
+                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)")
         : QStringLiteral("(SELECT json_group_object(service, json_object('requests', requests, "
                          "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens)) "
-                         "FROM api_usage_user_service WHERE user_id = ?)");
-    const bool ok =
-        prepare(statements->ensureUser,
-                QStringLiteral("INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO NOTHING"))
-        && prepare(statements->userExists, QStringLiteral("SELECT 1 FROM users WHERE id = ?"))
-        && prepare(statements->insertEvent,
-                   QStringLiteral(
-                       "INSERT INTO api_usage_tracking (user_id, service, endpoint, request_count, "
-                       "tokens_used, estimated_cost, timestamp, metadata, event_id, model, input_tokens, "
-                       "output_tokens, cached_input_tokens, cache_write_tokens, cost_nanos, priced, writer) "
-                       "VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
-                       "ON CONFLICT (event_id) DO NOTHING"))
-        && prepare(statements->upsertStats,
-                   QStringLiteral(
-                       "INSERT INTO api_usage_stats (user_id, total_requests, total_cost, total_tokens, "
-                       "total_cost_nanos, unpriced_requests, last_activity, updated_at, is_blocked, "
-                       "risk_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, %1, 0) "
-                       "ON CONFLICT (user_id) DO UPDATE SET "
+                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)");
+    const auto rollup = [&](const QString &table, const QString &keys, int keyCount) {
+        QStringList sets;
+        for (const QString &column : QString::fromLatin1(RollupColumns).split(QStringLiteral(", ")))
+            sets << QStringLiteral("%1 = %2.%1 + excluded.%1").arg(column, table);
+        return BulkStatement(db, QStringLiteral("INSERT INTO %1 (%2, %3)").arg(table, keys, QLatin1String(RollupColumns)),
+                             placeholders(keyCount + 8),
+                             QStringLiteral("ON CONFLICT (%1) DO UPDATE SET %2").arg(keys, sets.join(QStringLiteral(", "))),
+                             200);
+    };
+    s->ensureUsers.emplace(db, QStringLiteral("INSERT INTO users (id)"), QStringLiteral("(?)"),
+                           QStringLiteral("ON CONFLICT (id) DO NOTHING"), 200);
+    s->existingUsers.emplace(db, QStringLiteral("SELECT id FROM users WHERE id IN ("), QStringLiteral("(?)"),
+                             QStringLiteral(")"), 200);
+    s->insertEvents.emplace(
+        db,
+        QStringLiteral("INSERT INTO api_usage_tracking (user_id, service, endpoint, request_count, tokens_used, "
+                       "estimated_cost, timestamp, metadata, event_id, model, input_tokens, output_tokens, "
+                       "cached_input_tokens, cache_write_tokens, cost_nanos, priced, writer)"),
+        QStringLiteral("(?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+        QStringLiteral("ON CONFLICT (event_id) DO NOTHING RETURNING event_id"), 100);
+    s->upsertStats.emplace(
+        db,
+        QStringLiteral("INSERT INTO api_usage_stats (user_id, total_requests, total_cost, total_tokens, "
+                       "total_cost_nanos, unpriced_requests, last_activity, updated_at, is_blocked, risk_score)"),
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, %1, 0)").arg(pg ? QStringLiteral("false") : QStringLiteral("0")),
+        QStringLiteral("ON CONFLICT (user_id) DO UPDATE SET "
                        "total_requests = coalesce(api_usage_stats.total_requests, 0) + excluded.total_requests, "
-                       "total_cost = %2, "
+                       "total_cost = %1, "
                        "total_tokens = api_usage_stats.total_tokens + excluded.total_tokens, "
                        "total_cost_nanos = api_usage_stats.total_cost_nanos + excluded.total_cost_nanos, "
                        "unpriced_requests = api_usage_stats.unpriced_requests + excluded.unpriced_requests, "
                        "last_activity = CASE WHEN api_usage_stats.last_activity IS NULL OR "
                        "api_usage_stats.last_activity < excluded.last_activity "
                        "THEN excluded.last_activity ELSE api_usage_stats.last_activity END, "
-                       "updated_at = excluded.updated_at")
-                       .arg(pg ? QStringLiteral("false") : QStringLiteral("0"), totalCost))
-        && prepare(statements->upsertUserService,
-                   QStringLiteral(
-                       "INSERT INTO api_usage_user_service (user_id, service, requests, tokens, cost_nanos) "
-                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, service) DO UPDATE SET "
+                       "updated_at = excluded.updated_at").arg(totalCost),
+        200);
+    s->upsertUserService.emplace(
+        db, QStringLiteral("INSERT INTO api_usage_user_service (user_id, service, requests, tokens, cost_nanos)"),
+        placeholders(5),
+        QStringLiteral("ON CONFLICT (user_id, service) DO UPDATE SET "
                        "requests = api_usage_user_service.requests + excluded.requests, "
                        "tokens = api_usage_user_service.tokens + excluded.tokens, "
-                       "cost_nanos = api_usage_user_service.cost_nanos + excluded.cost_nanos"))
-        && prepare(statements->upsertDaily,
-                   rollupUpsert(QStringLiteral("api_usage_daily"),
-                                QStringLiteral("day, user_id, service, model"), 4))
-        && prepare(statements->upsertDailyService,
-                   rollupUpsert(QStringLiteral("api_usage_daily_service"),
-                                QStringLiteral("day, service, model"), 3))
-        && prepare(statements->updateBreakdown,
-                   QStringLiteral("UPDATE api_usage_stats SET service_breakdown = %1 WHERE user_id = ?")
-                       .arg(breakdown));
-    if (!ok)
-        return false;
-    m_statements = std::move(statements);
+                       "cost_nanos = api_usage_user_service.cost_nanos + excluded.cost_nanos"),
+        200);
+    s->upsertDaily.emplace(rollup(QStringLiteral("api_usage_daily"), QStringLiteral("day, user_id, service, model"), 4));
+    s->upsertDailyService.emplace(rollup(QStringLiteral("api_usage_daily_service"), QStringLiteral("day, service, model"), 3));
+    s->updateBreakdown.emplace(db, QStringLiteral("UPDATE api_usage_stats SET service_breakdown = %1 WHERE user_id IN (").arg(breakdown),
+                               QStringLiteral("(?)"), QStringLiteral(")"), 200);
+    m_statements = std::move(s);
     return true;
 }
 
@@ -239,23 +218,21 @@ BatchOutcome Tracker::trackBatch(const QList<UsageEvent> &events)
 BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
 {
     BatchOutcome outcome;
-    const auto fail = [&](const QSqlQuery &query) {
+    QSqlError sqlError;
+    const auto fail = [&] {
         outcome.ok = false;
-        outcome.failure = classify(query.lastError());
-        outcome.error = describe(query.lastError());
+        outcome.failure = classify(sqlError);
+        outcome.error = describe(sqlError);
         m_db.rollback();
         return outcome;
     };
-    if (!m_statements && !prepareStatements(&outcome.error)) {
-        outcome.failure = SqlFailure::ConnectionLost;
-        return outcome;
-    }
+    if (!m_statements)
+        prepareStatements(&outcome.error);
     Statements &s = *m_statements;
 
     // Price and validate before the transaction: a bad event costs nothing.
     QList<UsageEvent> events = input;
     outcome.events.resize(events.size());
-    const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
     for (qsizetype i = 0; i < events.size(); ++i) {
         UsageEvent &event = events[i];
         if (event.userId.trimmed().isEmpty() && !m_options.unattributedUserId.isEmpty())
@@ -267,65 +244,75 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
     if (!m_db.begin(&outcome.error, &outcome.failure))
         return outcome;
 
-    QSet<QString> knownUsers;
-    const bool ownsUsers = m_db.ownsUsers();
     QStringList users;
     for (qsizetype i = 0; i < events.size(); ++i)
         if (outcome.events[i].status == EventStatus::Recorded)
             users << events[i].userId;
     users.sort();
     users.removeDuplicates();
-    for (const QString &user : std::as_const(users)) {
-        QSqlQuery &query = ownsUsers ? s.ensureUser : s.userExists;
-        query.addBindValue(user);
-        if (!query.exec())
-            return fail(query);
-        if (ownsUsers || query.next())
-            knownUsers.insert(user);
-        query.finish();
+    QList<QVariantList> userRows;
+    for (const QString &user : std::as_const(users))
+        userRows.append({user});
+    QSet<QString> knownUsers;
+    if (m_db.ownsUsers()) {
+        if (!s.ensureUsers->exec(userRows, &sqlError))
+            return fail();
+        knownUsers = QSet<QString>(users.cbegin(), users.cend());
+    } else if (!s.existingUsers->exec(userRows, &sqlError,
+                                      [&](const QSqlQuery &row) { knownUsers.insert(row.value(0).toString()); })) {
+        return fail();
     }
+
+    QList<QVariantList> eventRows;
+    QList<qsizetype> eventIndex; // eventRows[k] is events[eventIndex[k]]
+    QList<QString> stamps(events.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        EventOutcome &result = outcome.events[i];
+        if (result.status != EventStatus::Recorded)
+            continue;
+        const UsageEvent &event = events[i];
+        if (!knownUsers.contains(event.userId)) {
+            result.status = EventStatus::Rejected;
+            result.error = QStringLiteral("unknown user \"%1\": not in the users table of this database")
+                               .arg(event.userId.left(80));
+            continue;
+        }
+        stamps[i] = sqlTimestamp(event.timestamp.isValid() ? event.timestamp : QDateTime::currentDateTimeUtc());
+        eventRows.append({event.userId, event.service, event.endpoint.isEmpty() ? event.model : event.endpoint,
+                          event.tokens.total(), result.cost.toDecimalString(), stamps[i],
+                          QString::fromUtf8(QJsonDocument(legacyMetadata(event)).toJson(QJsonDocument::Compact)),
+                          event.eventId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(event.eventId),
+                          event.model, event.tokens.input, event.tokens.output, event.tokens.cachedInput,
+                          event.tokens.cacheWrite, result.cost.nanos(), result.priced});
+        eventIndex.append(i);
+    }
+    // RETURNING names the rows that went in; an id it does not name (or names
+    // fewer times than it occurs) was recorded before: a replay.
+    QHash<QString, int> inserted;
+    if (!s.insertEvents->exec(eventRows, &sqlError, [&](const QSqlQuery &row) {
+            if (!row.value(0).isNull())
+                ++inserted[row.value(0).toString()];
+        }))
+        return fail();
 
     QMap<QString, Counters> perUser;
     QMap<std::pair<QString, QString>, Counters> perUserService;
     QMap<std::tuple<QString, QString, QString, QString>, Counters> perDay;
     QMap<std::tuple<QString, QString, QString>, Counters> perDayService;
     try {
-        for (qsizetype i = 0; i < events.size(); ++i) {
-            EventOutcome &result = outcome.events[i];
-            if (result.status != EventStatus::Recorded)
-                continue;
+        for (qsizetype i : std::as_const(eventIndex)) {
             const UsageEvent &event = events[i];
-            if (!knownUsers.contains(event.userId)) {
-                result.status = EventStatus::Rejected;
-                result.error = QStringLiteral("unknown user \"%1\": not in the users table of this database")
-                                   .arg(event.userId.left(80));
-                continue;
+            EventOutcome &result = outcome.events[i];
+            if (!event.eventId.isEmpty()) {
+                auto it = inserted.find(event.eventId);
+                if (it == inserted.end() || *it == 0) {
+                    result.status = EventStatus::Duplicate;
+                    continue;
+                }
+                --*it;
             }
-            const QString stamp = sqlTimestamp(event.timestamp.isValid() ? event.timestamp
-                                                                         : QDateTime::currentDateTimeUtc());
+            const QString &stamp = stamps[i];
             const QString day = stamp.left(10);
-            QSqlQuery &insert = s.insertEvent;
-            insert.addBindValue(event.userId);
-            insert.addBindValue(event.service);
-            insert.addBindValue(event.endpoint.isEmpty() ? event.model : event.endpoint);
-            insert.addBindValue(event.tokens.total());
-            insert.addBindValue(result.cost.toDecimalString());
-            insert.addBindValue(stamp);
-            insert.addBindValue(QString::fromUtf8(QJsonDocument(legacyMetadata(event)).toJson(QJsonDocument::Compact)));
-            insert.addBindValue(event.eventId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(event.eventId));
-            insert.addBindValue(event.model);
-            insert.addBindValue(event.tokens.input);
-            insert.addBindValue(event.tokens.output);
-            insert.addBindValue(event.tokens.cachedInput);
-            insert.addBindValue(event.tokens.cacheWrite);
-            insert.addBindValue(result.cost.nanos());
-            insert.addBindValue(result.priced);
-            if (!insert.exec())
-                return fail(insert);
-            if (insert.numRowsAffected() == 0) {
-                result.status = EventStatus::Duplicate;
-                continue;
-            }
             const qint64 cost = result.cost.nanos();
             perUser[event.userId].add(event.tokens, cost, result.priced, stamp);
             perUserService[{event.userId, event.service}].add(event.tokens, cost, result.priced, stamp);
@@ -339,60 +326,41 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
         return outcome;
     }
 
-    // Keys are visited in sorted order, so concurrent batches lock the same
-    // rows in the same order and cannot deadlock each other.
+    // Keys go in sorted order, so concurrent batches lock the same rows in
+    // the same order and cannot deadlock each other.
+    const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
+    QList<QVariantList> rows;
     for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
         const Counters &c = it.value();
-        QSqlQuery &q = s.upsertStats;
-        q.addBindValue(it.key());
-        q.addBindValue(c.requests);
-        q.addBindValue(Money::fromNanos(c.costNanos).toDecimalString());
-        q.addBindValue(c.tokens());
-        q.addBindValue(c.costNanos);
-        q.addBindValue(c.unpriced);
-        q.addBindValue(c.lastActivity);
-        q.addBindValue(now);
-        if (!q.exec())
-            return fail(q);
+        rows.append({it.key(), c.requests, Money::fromNanos(c.costNanos).toDecimalString(), c.tokens(), c.costNanos,
+                     c.unpriced, c.lastActivity, now});
     }
-    for (auto it = perUserService.cbegin(); it != perUserService.cend(); ++it) {
-        QSqlQuery &q = s.upsertUserService;
-        q.addBindValue(it.key().first);
-        q.addBindValue(it.key().second);
-        q.addBindValue(it.value().requests);
-        q.addBindValue(it.value().tokens());
-        q.addBindValue(it.value().costNanos);
-        if (!q.exec())
-            return fail(q);
-    }
+    if (!s.upsertStats->exec(rows, &sqlError))
+        return fail();
+    rows.clear();
+    for (auto it = perUserService.cbegin(); it != perUserService.cend(); ++it)
+        rows.append({it.key().first, it.key().second, it.value().requests, it.value().tokens(), it.value().costNanos});
+    if (!s.upsertUserService->exec(rows, &sqlError))
+        return fail();
+    rows.clear();
     for (auto it = perDay.cbegin(); it != perDay.cend(); ++it) {
-        QSqlQuery &q = s.upsertDaily;
         const auto &[day, user, service, model] = it.key();
-        q.addBindValue(day);
-        q.addBindValue(user);
-        q.addBindValue(service);
-        q.addBindValue(model);
-        bindCounters(q, it.value());
-        if (!q.exec())
-            return fail(q);
+        rows.append(QVariantList{day, user, service, model} + counterValues(it.value()));
     }
+    if (!s.upsertDaily->exec(rows, &sqlError))
+        return fail();
+    rows.clear();
     for (auto it = perDayService.cbegin(); it != perDayService.cend(); ++it) {
-        QSqlQuery &q = s.upsertDailyService;
         const auto &[day, service, model] = it.key();
-        q.addBindValue(day);
-        q.addBindValue(service);
-        q.addBindValue(model);
-        bindCounters(q, it.value());
-        if (!q.exec())
-            return fail(q);
+        rows.append(QVariantList{day, service, model} + counterValues(it.value()));
     }
-    for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
-        QSqlQuery &q = s.updateBreakdown;
-        q.addBindValue(it.key());
-        q.addBindValue(it.key());
-        if (!q.exec())
-            return fail(q);
-    }
+    if (!s.upsertDailyService->exec(rows, &sqlError))
+        return fail();
+    rows.clear();
+    for (auto it = perUser.cbegin(); it != perUser.cend(); ++it)
+        rows.append({it.key()});
+    if (!s.updateBreakdown->exec(rows, &sqlError))
+        return fail();
     if (!m_db.commit(&outcome.error, &outcome.failure))
         return outcome;
 

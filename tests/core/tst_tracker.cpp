@@ -1,4 +1,255 @@
+#include "TestSupport.h"
+
+#include <PriceBook.h>
+#include <Queries.h>
+#include <Tracker.h>
+
 #include <QTest>
-class T : public QObject { Q_OBJECT private Q_SLOTS: void none() { QVERIFY(true); } };
-QTEST_APPLESS_MAIN(T)
+#include <QThread>
+
+#include <atomic>
+
+using namespace meterdesk;
+using namespace meterdesk::test;
+
+namespace {
+
+UsageEvent usage(const QString &user, const QString &service, const QString &model, qint64 input, qint64 output,
+                 const QString &id = {})
+{
+    UsageEvent e;
+    e.userId = user;
+    e.service = service;
+    e.model = model;
+    e.tokens.input = input;
+    e.tokens.output = output;
+    e.eventId = id;
+    e.timestamp = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
+    return e;
+}
+
+} // namespace
+
+class TestTracker : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<Database> fresh(const QString &name, QString *url = nullptr)
+    {
+        if (usePostgres() && qEnvironmentVariableIsEmpty("METERDESK_TEST_PG"))
+            return nullptr;
+        return newUsageDatabase(m_dir, name, url);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        if (usePostgres())
+            METERDESK_REQUIRE_PG();
+    }
+
+    void recordsEventAndAggregates()
+    {
+        auto db = fresh(QStringLiteral("basic"));
+        QVERIFY(db);
+        Tracker tracker(*db, PriceBook::builtIn());
+        UsageEvent first = usage(QStringLiteral("alice"), QStringLiteral("OpenAI"), QStringLiteral("gpt-4o-mini"), 1000, 500);
+        first.tokens.cachedInput = 2000;
+        first.metadata.insert(QStringLiteral("durationMs"), 812);
+        const EventOutcome outcome = tracker.track(first);
+        QCOMPARE(int(outcome.status), int(EventStatus::Recorded));
+        // 1000 x 0.15 + 500 x 0.60 + 2000 x 0.075 per 1M = 0.0006 USD
+        QCOMPARE(outcome.cost.toString(9), QStringLiteral("0.000600000"));
+        QVERIFY(outcome.priced);
+        QVERIFY(tracker.track(usage(QStringLiteral("alice"), QStringLiteral("anthropic"), QStringLiteral("claude-3-haiku"), 1'000'000, 0)).priced);
+        QVERIFY(!tracker.track(usage(QStringLiteral("bob"), QStringLiteral("other"), QStringLiteral("mystery-model"), 100, 100)).priced);
+
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT total_requests FROM api_usage_stats WHERE user_id = 'alice'")), 2);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT total_cost_nanos FROM api_usage_stats WHERE user_id = 'alice'")), 250'600'000);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT total_tokens FROM api_usage_stats WHERE user_id = 'alice'")), 1'003'500);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT unpriced_requests FROM api_usage_stats WHERE user_id = 'bob'")), 1);
+        // The seed's columns are filled as its writer filled them.
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT tokens_used FROM api_usage_tracking WHERE user_id = 'bob'")), 200);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking WHERE service = 'openai'")), 1);
+        QString error;
+        const auto problems = Queries(*db).verify(&error);
+        QVERIFY2(problems, qPrintable(error));
+        QVERIFY2(problems->isEmpty(), qPrintable(problems->join(u'\n')));
+
+        const auto users = Queries(*db).users(DateRange::allTime(), &error);
+        QVERIFY(users);
+        QCOMPARE(users->size(), 2);
+        const UserRow alice = users->at(users->at(0).userId == u"alice" ? 0 : 1);
+        QCOMPARE(alice.perService.value(QStringLiteral("openai")).cost.toString(9), QStringLiteral("0.000600000"));
+        QCOMPARE(alice.perService.value(QStringLiteral("anthropic")).cost.toString(9), QStringLiteral("0.250000000"));
+    }
+
+    void replayedEventIdCountsOnce()
+    {
+        auto db = fresh(QStringLiteral("replay"));
+        QVERIFY(db);
+        Tracker tracker(*db, PriceBook::builtIn());
+        const QList<UsageEvent> batch{
+            usage(QStringLiteral("u1"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 10, 10, QStringLiteral("e-1")),
+            usage(QStringLiteral("u1"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 10, 10, QStringLiteral("e-2")),
+            usage(QStringLiteral("u1"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 10, 10, QStringLiteral("e-1"))};
+        BatchOutcome outcome = tracker.trackBatch(batch);
+        QVERIFY(outcome.ok);
+        QCOMPARE(outcome.recorded, 2);
+        QCOMPARE(outcome.duplicates, 1);
+        QCOMPARE(int(outcome.events[2].status), int(EventStatus::Duplicate));
+        outcome = tracker.trackBatch(batch);
+        QVERIFY(outcome.ok);
+        QCOMPARE(outcome.recorded, 0);
+        QCOMPARE(outcome.duplicates, 3);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT total_requests FROM api_usage_stats WHERE user_id = 'u1'")), 2);
+        QString error;
+        QVERIFY(Queries(*db).verify(&error)->isEmpty());
+    }
+
+    void badEventsAreRejectedOthersRecorded()
+    {
+        auto db = fresh(QStringLiteral("reject"));
+        QVERIFY(db);
+        Tracker tracker(*db, PriceBook::builtIn());
+        UsageEvent negative = usage(QStringLiteral("u1"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1, 1);
+        negative.tokens.output = -5;
+        const BatchOutcome outcome = tracker.trackBatch(
+            {usage(QString(), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1, 1), negative,
+             usage(QStringLiteral("u2"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1, 1)});
+        QVERIFY(outcome.ok);
+        QCOMPARE(outcome.recorded, 1);
+        QCOMPARE(outcome.rejected, 2);
+        QVERIFY(outcome.events[0].error.contains(QStringLiteral("no user id")));
+        QVERIFY(outcome.events[1].error.contains(QStringLiteral("token counts")));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking")), 1);
+    }
+
+    void unattributedCallsGoToTheirOwnRow()
+    {
+        auto db = fresh(QStringLiteral("unattributed"));
+        QVERIFY(db);
+        TrackerOptions options;
+        options.unattributedUserId = QStringLiteral("(unattributed)");
+        Tracker tracker(*db, PriceBook::builtIn(), options);
+        QCOMPARE(int(tracker.track(usage(QString(), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 5, 5)).status),
+                 int(EventStatus::Recorded));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT total_requests FROM api_usage_stats WHERE user_id = '(unattributed)'")), 1);
+    }
+
+    void hostOwnedDatabaseRejectsUnknownUsers()
+    {
+        auto db = fresh(QStringLiteral("hostowned"));
+        QVERIFY(db);
+        QVERIFY(execOn(*db, QStringLiteral("UPDATE meterdesk_schema SET owns_users = %1").arg(usePostgres() ? u"false" : u"0")));
+        QVERIFY(execOn(*db, QStringLiteral("INSERT INTO users (id, email) VALUES ('known', 'k@example.com')")));
+        QString url = db->spec().displayString();
+        db.reset();
+        QString error;
+        auto reopened = Database::open(*ConnectionSpec::parse(usePostgres() ? url : url, &error), &error);
+        QVERIFY(reopened);
+        Tracker tracker(*reopened, PriceBook::builtIn());
+        const BatchOutcome outcome = tracker.trackBatch(
+            {usage(QStringLiteral("known"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1, 1),
+             usage(QStringLiteral("stranger"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1, 1)});
+        QVERIFY(outcome.ok);
+        QCOMPARE(outcome.recorded, 1);
+        QVERIFY(outcome.events[1].error.contains(QStringLiteral("unknown user \"stranger\"")));
+        QCOMPARE(scalar(*reopened, QStringLiteral("SELECT count(*) FROM users")), 1);
+    }
+
+    // Several writers at once, each with its own connection: nothing lost,
+    // nothing counted twice, aggregates equal to the log to the nano-dollar.
+    void concurrentWritersLoseNothing()
+    {
+        QString url;
+        auto db = fresh(QStringLiteral("concurrent"), &url);
+        QVERIFY(db);
+        constexpr int Threads = 4;
+        constexpr int PerThread = 2500;
+        std::atomic<int> failures = 0;
+        std::atomic<qint64> expectedNanos = 0;
+        QList<QThread *> threads;
+        for (int t = 0; t < Threads; ++t) {
+            threads << QThread::create([&, t] {
+                QString error;
+                auto connection = Database::open(*ConnectionSpec::parse(url, &error), &error);
+                if (!connection) {
+                    ++failures;
+                    return;
+                }
+                Tracker tracker(*connection, PriceBook::builtIn());
+                QList<UsageEvent> batch;
+                for (int i = 0; i < PerThread; ++i) {
+                    // Users in a different order per thread, to provoke lock-order deadlocks.
+                    const int user = (t % 2 ? i : PerThread - i) % 23;
+                    UsageEvent e = usage(QStringLiteral("user-%1").arg(user), i % 3 ? QStringLiteral("openai") : QStringLiteral("anthropic"),
+                                         i % 3 ? QStringLiteral("gpt-4o-mini") : QStringLiteral("claude-3-5-haiku"), 100 + i, 7 * i);
+                    e.eventId = QStringLiteral("t%1-%2").arg(t).arg(i);
+                    e.timestamp = e.timestamp.addSecs(i * 600);
+                    batch.append(e);
+                    if (batch.size() == (t + 1) * 13 || i + 1 == PerThread) {
+                        const BatchOutcome outcome = tracker.trackBatch(batch);
+                        if (!outcome.ok) {
+                            qWarning("batch failed: %s", qPrintable(outcome.error));
+                            ++failures;
+                        }
+                        for (const EventOutcome &o : outcome.events)
+                            expectedNanos += o.cost.nanos();
+                        batch.clear();
+                    }
+                }
+            });
+            threads.last()->start();
+        }
+        for (QThread *thread : threads) {
+            QVERIFY(thread->wait(600'000));
+            delete thread;
+        }
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking")), Threads * PerThread);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT sum(total_requests) FROM api_usage_stats")), Threads * PerThread);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT sum(total_cost_nanos) FROM api_usage_stats")), expectedNanos.load());
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT sum(cost_nanos) FROM api_usage_daily")), expectedNanos.load());
+        QString error;
+        const auto problems = Queries(*db).verify(&error);
+        QVERIFY2(problems, qPrintable(error));
+        QVERIFY2(problems->isEmpty(), qPrintable(problems->mid(0, 5).join(u'\n')));
+    }
+
+    // The seed's decimal(10,2) total said $0.00 for this.
+    void millionMicroDollarEventsMakeExactlyOneDollar()
+    {
+        auto db = fresh(QStringLiteral("micro"));
+        QVERIFY(db);
+        PriceBook prices = PriceBook::builtIn();
+        QString error;
+        QVERIFY(prices.merge(R"({"models":[{"service":"other","model":"micro","input":"1.00","output":"1.00"}]})", &error));
+        Tracker tracker(*db, prices);
+        QList<UsageEvent> batch;
+        for (int i = 0; i < 1'000'000; ++i) {
+            UsageEvent e = usage(QStringLiteral("user-%1").arg(i % 7), QStringLiteral("other"), QStringLiteral("micro"), 1, 0);
+            e.timestamp = e.timestamp.addSecs(i % 86400);
+            batch.append(e);
+            if (batch.size() == 10'000) {
+                const BatchOutcome outcome = tracker.trackBatch(batch);
+                QVERIFY2(outcome.ok, qPrintable(outcome.error));
+                QCOMPARE(outcome.events.first().cost.toString(6), QStringLiteral("0.000001"));
+                batch.clear();
+            }
+        }
+        const auto overview = Queries(*db).overview(DateRange::allTime(), &error);
+        QVERIFY(overview);
+        QCOMPARE(overview->totalRequests, 1'000'000);
+        QCOMPARE(overview->totalCost.toString(6), QStringLiteral("1.000000"));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT sum(total_cost_nanos) FROM api_usage_stats")), Money::NanosPerDollar);
+        const auto problems = Queries(*db).verify(&error);
+        QVERIFY2(problems && problems->isEmpty(), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTracker)
 #include "tst_tracker.moc"
