@@ -27,25 +27,35 @@ SqlFailure classify(const QSqlError &error)
         return SqlFailure::None;
     const QString code = error.nativeErrorCode();
     const QString text = error.databaseText() + u' ' + error.driverText();
+    // PostgreSQL reports five-character SQLSTATE codes.
+    if (code.size() == 5) {
+        if (code == u"40P01")
+            return SqlFailure::Deadlock;
+        if (code == u"40001" || code == u"55P03")
+            return SqlFailure::Busy;
+        if (code.startsWith(u"08") || code == u"57P01" || code == u"57P02" || code == u"57P03")
+            return SqlFailure::ConnectionLost;
+        if (code == u"42501")
+            return SqlFailure::PermissionDenied;
+        if (code.startsWith(u"23"))
+            return SqlFailure::Constraint;
+        return SqlFailure::Other;
+    }
     // SQLite: 5 SQLITE_BUSY, 6 SQLITE_LOCKED (extended codes keep the low byte).
     bool numeric = false;
     const int sqliteCode = code.toInt(&numeric);
-    if (numeric && ((sqliteCode & 0xff) == 5 || (sqliteCode & 0xff) == 6))
+    if ((numeric && ((sqliteCode & 0xff) == 5 || (sqliteCode & 0xff) == 6))
+        || text.contains(u"database is locked") || text.contains(u"database table is locked"))
         return SqlFailure::Busy;
-    if (text.contains(u"database is locked") || text.contains(u"database table is locked"))
-        return SqlFailure::Busy;
-    if (code == u"40P01")
-        return SqlFailure::Deadlock;
-    if (code == u"40001" || code == u"55P03")
-        return SqlFailure::Busy;
-    if (code.startsWith(u"08") || code == u"57P01" || code == u"57P02" || code == u"57P03"
-        || error.type() == QSqlError::ConnectionError
-        || text.contains(u"server closed the connection") || text.contains(u"no connection to the server")
-        || text.contains(u"terminating connection") || text.contains(u"could not connect"))
+    if (numeric && (sqliteCode & 0xff) == 19)
+        return SqlFailure::Constraint;
+    if (error.type() == QSqlError::ConnectionError || text.contains(u"server closed the connection")
+        || text.contains(u"no connection to the server") || text.contains(u"terminating connection")
+        || text.contains(u"could not connect") || text.contains(u"connection to server"))
         return SqlFailure::ConnectionLost;
-    if (code == u"42501" || text.contains(u"permission denied"))
+    if (text.contains(u"permission denied"))
         return SqlFailure::PermissionDenied;
-    if (code.startsWith(u"23") || text.contains(u"constraint failed"))
+    if (text.contains(u"constraint failed"))
         return SqlFailure::Constraint;
     return SqlFailure::Other;
 }

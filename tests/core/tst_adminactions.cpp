@@ -1,4 +1,137 @@
+#include "TestSupport.h"
+
+#include <AccessGuard.h>
+#include <AdminActions.h>
+#include <PriceBook.h>
+#include <Queries.h>
+#include <Tracker.h>
+
 #include <QTest>
-class T : public QObject { Q_OBJECT private Q_SLOTS: void none() { QVERIFY(true); } };
-QTEST_APPLESS_MAIN(T)
+
+using namespace meterdesk;
+using namespace meterdesk::test;
+
+class TestAdminActions : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void init()
+    {
+        if (usePostgres())
+            METERDESK_REQUIRE_PG();
+    }
+
+    void blockUnblockAndRiskAreAudited()
+    {
+        auto db = newUsageDatabase(m_dir, QStringLiteral("admin"));
+        QVERIFY(db);
+        AdminActions actions(*db);
+        AccessGuard guard(*db);
+        QVERIFY(guard.check(QStringLiteral("newcomer")).allowed);
+
+        // A user with no usage yet can be blocked.
+        ActionResult result = actions.block(QStringLiteral("newcomer"), QStringLiteral("  Shared key on a forum  "));
+        QVERIFY2(result.ok, qPrintable(result.error));
+        AccessDecision decision = guard.check(QStringLiteral("newcomer"));
+        QVERIFY(!decision.allowed);
+        QCOMPARE(decision.message, QStringLiteral("API access blocked for this user"));
+        QCOMPARE(decision.reason, QStringLiteral("Shared key on a forum"));
+
+        QVERIFY(actions.setRiskScore(QStringLiteral("newcomer"), 85, QStringLiteral("three chargebacks")).ok);
+        QVERIFY(actions.unblock(QStringLiteral("newcomer")).ok);
+        QVERIFY(guard.check(QStringLiteral("newcomer")).allowed);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT risk_score FROM api_usage_stats WHERE user_id = 'newcomer'")), 85);
+
+        QString error;
+        const auto audit = Queries(*db).audit(QStringLiteral("newcomer"), QString(), 10, &error);
+        QVERIFY2(audit, qPrintable(error));
+        QCOMPARE(audit->size(), 3);
+        const AuditRow &unblock = audit->at(0), &risk = audit->at(1), &block = audit->at(2);
+        QCOMPARE(block.action, QStringLiteral("block"));
+        QCOMPARE(block.oldValue, QStringLiteral("allowed"));
+        QCOMPARE(block.newValue, QStringLiteral("blocked: Shared key on a forum"));
+        QCOMPARE(block.reason, QStringLiteral("Shared key on a forum"));
+        QCOMPARE(risk.oldValue, QStringLiteral("0"));
+        QCOMPARE(risk.newValue, QStringLiteral("85"));
+        QCOMPARE(unblock.oldValue, QStringLiteral("blocked: Shared key on a forum"));
+        QCOMPARE(unblock.newValue, QStringLiteral("allowed"));
+        QVERIFY(!block.osUser.isEmpty());
+        QCOMPARE(block.actorRole, usePostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite"));
+        QVERIFY(block.at.isValid());
+        QCOMPARE(Queries(*db).audit(QString(), QStringLiteral("risk"), 10, &error)->size(), 1);
+    }
+
+    void invalidRequestsChangeNothing_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<int>("score");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty reason") << QStringLiteral("block") << QStringLiteral("   ") << 0 << QStringLiteral("needs a reason");
+        QTest::newRow("long reason") << QStringLiteral("block") << QString(501, u'x') << 0 << QStringLiteral("longer than 500");
+        QTest::newRow("risk below 0") << QStringLiteral("risk") << QString() << -1 << QStringLiteral("0 to 100");
+        QTest::newRow("risk above 100") << QStringLiteral("risk") << QString() << 101 << QStringLiteral("0 to 100");
+    }
+    void invalidRequestsChangeNothing()
+    {
+        QFETCH(QString, action);
+        QFETCH(QString, reason);
+        QFETCH(int, score);
+        QFETCH(QString, message);
+        auto db = newUsageDatabase(m_dir, QStringLiteral("invalid"));
+        QVERIFY(db);
+        AdminActions actions(*db);
+        const ActionResult result = action == u"block" ? actions.block(QStringLiteral("u"), reason)
+                                                       : actions.setRiskScore(QStringLiteral("u"), score);
+        QVERIFY(!result.ok);
+        QVERIFY2(result.error.contains(message), qPrintable(result.error));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM admin_audit_log")), 0);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_stats")), 0);
+    }
+
+    void blockKeepsUsageCounters()
+    {
+        auto db = newUsageDatabase(m_dir, QStringLiteral("counters"));
+        QVERIFY(db);
+        Tracker tracker(*db, PriceBook::builtIn());
+        UsageEvent event;
+        event.userId = QStringLiteral("heavy");
+        event.service = QStringLiteral("openai");
+        event.model = QStringLiteral("gpt-4o");
+        event.tokens = {1000, 1000, 0, 0};
+        QCOMPARE(int(tracker.track(event).status), int(EventStatus::Recorded));
+        QVERIFY(AdminActions(*db).block(QStringLiteral("heavy"), QStringLiteral("abuse")).ok);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT total_requests FROM api_usage_stats WHERE user_id = 'heavy'")), 1);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT total_cost_nanos FROM api_usage_stats WHERE user_id = 'heavy'")), 12'500'000);
+    }
+
+    void aRoleWithoutRightsIsRefusedClearly()
+    {
+        if (!usePostgres())
+            QSKIP("PostgreSQL roles only");
+        QString url;
+        auto db = newUsageDatabase(m_dir, QStringLiteral("roles"), &url);
+        QVERIFY(db);
+        QVERIFY(execOn(*db, QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'md_reader') "
+                                           "THEN CREATE ROLE md_reader LOGIN; END IF; END $$")));
+        QVERIFY(execOn(*db, QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO md_reader")));
+        QString readerUrl = url;
+        readerUrl.replace(QStringLiteral("postgres@"), QStringLiteral("md_reader@"));
+        QString error;
+        auto reader = Database::open(*ConnectionSpec::parse(readerUrl, &error), &error);
+        QVERIFY2(reader, qPrintable(error));
+        const ActionResult result = AdminActions(*reader).block(QStringLiteral("someone"), QStringLiteral("test"));
+        QVERIFY(!result.ok);
+        QCOMPARE(int(result.failure), int(SqlFailure::PermissionDenied));
+        QVERIFY2(result.error.contains(QStringLiteral("\"md_reader\" may not block users")), qPrintable(result.error));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM admin_audit_log")), 0);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM users")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminActions)
 #include "tst_adminactions.moc"

@@ -1,4 +1,169 @@
+#include "TestSupport.h"
+
+#include <PriceBook.h>
+
+#include <QFile>
 #include <QTest>
-class T : public QObject { Q_OBJECT private Q_SLOTS: void none() { QVERIFY(true); } };
-QTEST_APPLESS_MAIN(T)
+
+using namespace meterdesk;
+using namespace meterdesk::test;
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<Database> openNew(const QString &name)
+    {
+        const QString url = newDatabaseUrl(m_dir, name);
+        QString error;
+        auto db = Database::open(*ConnectionSpec::parse(url, &error), &error);
+        if (!db)
+            qWarning("%s", qPrintable(error));
+        return db;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        if (usePostgres())
+            METERDESK_REQUIRE_PG();
+    }
+
+    void createsSchemaOnceAndIsIdempotent()
+    {
+        auto db = openNew(QStringLiteral("create"));
+        QVERIFY(db);
+        int version = -1;
+        QString error;
+        QCOMPARE(int(db->inspect(&version, &error)), int(SchemaState::Empty));
+        QVERIFY(!db->checkReady(&error));
+        QVERIFY2(error.contains(QStringLiteral("meterctl init")), qPrintable(error));
+        QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error));
+        QCOMPARE(int(db->inspect(&version, &error)), int(SchemaState::Current));
+        QCOMPARE(version, Database::SchemaVersion);
+        QVERIFY(db->ownsUsers());
+        QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error));
+        for (const char *table : {"users", "api_usage_tracking", "api_usage_stats", "api_usage_daily",
+                                  "api_usage_daily_service", "api_usage_user_service", "admin_audit_log"})
+            QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))), 0);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM meterdesk_schema")), 1);
+    }
+
+    void refusesAForeignDatabaseAndLeavesItAlone()
+    {
+        auto db = openNew(QStringLiteral("foreign"));
+        QVERIFY(db);
+        QVERIFY(execOn(*db, QStringLiteral("CREATE TABLE invoices (id integer PRIMARY KEY, total integer)")));
+        QVERIFY(execOn(*db, QStringLiteral("INSERT INTO invoices VALUES (1, 100)")));
+        QString error;
+        QVERIFY(!db->migrate(PriceBook::builtIn(), &error));
+        QVERIFY2(error.contains(QStringLiteral("not a usage database")), qPrintable(error));
+        QCOMPARE(db->sql().tables().size(), 1);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT total FROM invoices")), 100);
+    }
+
+    void refusesANewerSchema()
+    {
+        auto db = openNew(QStringLiteral("newer"));
+        QVERIFY(db);
+        QString error;
+        QVERIFY(db->migrate(PriceBook::builtIn(), &error));
+        QVERIFY(execOn(*db, QStringLiteral("UPDATE meterdesk_schema SET version = 99")));
+        QVERIFY(!db->checkReady(&error));
+        QVERIFY2(error.contains(QStringLiteral("newer Meterdesk")), qPrintable(error));
+        QVERIFY(!db->migrate(PriceBook::builtIn(), &error));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT version FROM meterdesk_schema")), 99);
+    }
+
+    void refusesAFileThatIsNotSqlite()
+    {
+        if (usePostgres())
+            QSKIP("SQLite only");
+        const QString path = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray text(4096, 'x');
+        file.write(text);
+        file.close();
+        QString error;
+        auto db = Database::open(ConnectionSpec::sqlite(path), &error);
+        QVERIFY(!db);
+        QVERIFY2(error.contains(QStringLiteral("not an SQLite database")) || error.contains(QStringLiteral("not a database")),
+                 qPrintable(error));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), text);
+    }
+
+    void missingFolderIsAClearError()
+    {
+        if (usePostgres())
+            QSKIP("SQLite only");
+        QString error;
+        QVERIFY(!Database::open(ConnectionSpec::sqlite(m_dir.filePath(QStringLiteral("no/such/dir/x.sqlite"))), &error));
+        QVERIFY2(error.contains(QStringLiteral("does not exist")), qPrintable(error));
+    }
+
+    void unreachableServerIsAClearError()
+    {
+        if (!usePostgres())
+            QSKIP("PostgreSQL only");
+        QString error;
+        const auto spec = ConnectionSpec::parse(QStringLiteral("postgresql://nobody:secret@127.0.0.1:1/usage?connect_timeout=2"), &error);
+        QVERIFY(spec);
+        QVERIFY(!Database::open(*spec, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("cannot open postgresql://nobody@127.0.0.1:1/usage")), qPrintable(error));
+        QVERIFY(!error.contains(QStringLiteral("secret")));
+    }
+
+    void wrongDatabaseNameIsAClearError()
+    {
+        if (!usePostgres())
+            QSKIP("PostgreSQL only");
+        QString url = qEnvironmentVariable("METERDESK_TEST_PG");
+        url.replace(url.lastIndexOf(u'/'), url.size(), QStringLiteral("/no_such_database"));
+        QString error;
+        QVERIFY(!Database::open(*ConnectionSpec::parse(url, &error), &error));
+        QVERIFY2(error.contains(QStringLiteral("no_such_database")), qPrintable(error));
+    }
+
+    void connectionUrls_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("display");
+        QTest::addColumn<QString>("options");
+        QTest::newRow("file") << QStringLiteral("/tmp/usage.sqlite") << true << QStringLiteral("/tmp/usage.sqlite") << QString();
+        QTest::newRow("sqlite scheme") << QStringLiteral("sqlite:///tmp/u.db") << true << QStringLiteral("/tmp/u.db") << QString();
+        QTest::newRow("postgres verify-full")
+            << QStringLiteral("postgresql://admin:pw@db.example.com:6432/usage?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+            << true << QStringLiteral("postgresql://admin@db.example.com:6432/usage?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+            << QStringLiteral("sslmode='verify-full';sslrootcert='/etc/ca.pem';connect_timeout='5';application_name='meterdesk'");
+        QTest::newRow("no database") << QStringLiteral("postgresql://host") << false << QString() << QString();
+        QTest::newRow("bad sslmode") << QStringLiteral("postgresql://h/db?sslmode=sometimes") << false << QString() << QString();
+        QTest::newRow("unknown option") << QStringLiteral("postgresql://h/db?password=x") << false << QString() << QString();
+        QTest::newRow("empty") << QString() << false << QString() << QString();
+    }
+    void connectionUrls()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, valid);
+        QFETCH(QString, display);
+        QFETCH(QString, options);
+        QString error;
+        const auto spec = ConnectionSpec::parse(url, &error);
+        QCOMPARE(spec.has_value(), valid);
+        if (!valid) {
+            QVERIFY(!error.isEmpty());
+            return;
+        }
+        QCOMPARE(spec->displayString(), display);
+        if (!options.isEmpty())
+            QCOMPARE(spec->postgresOptions(), options);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
 #include "tst_database.moc"

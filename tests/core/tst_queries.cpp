@@ -1,4 +1,223 @@
+#include "TestSupport.h"
+
+#include <AdminActions.h>
+#include <PriceBook.h>
+#include <Queries.h>
+#include <Reports.h>
+#include <Tracker.h>
+
+#include <QBuffer>
 #include <QTest>
-class T : public QObject { Q_OBJECT private Q_SLOTS: void none() { QVERIFY(true); } };
-QTEST_APPLESS_MAIN(T)
+
+using namespace meterdesk;
+using namespace meterdesk::test;
+
+namespace {
+
+const QString Hostile = QStringLiteral("o'brien\"; DROP TABLE users; -- \u202e\U0001F600");
+
+UsageEvent at(const QString &user, const QString &service, const QString &model, qint64 input, qint64 output,
+              QDate day, int hour = 12)
+{
+    UsageEvent e;
+    e.userId = user;
+    e.service = service;
+    e.model = model;
+    e.tokens = {input, output, 0, 0};
+    e.timestamp = QDateTime(day, QTime(hour, 30), Qt::UTC);
+    return e;
+}
+
+} // namespace
+
+class TestQueries : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (usePostgres())
+            METERDESK_REQUIRE_PG();
+        m_db = newUsageDatabase(m_dir, QStringLiteral("queries"));
+        QVERIFY(m_db);
+        Tracker tracker(*m_db, PriceBook::builtIn());
+        const QDate d1(2026, 3, 2), d2(2026, 3, 10), d3(2026, 4, 20);
+        // gpt-4o: 1M in = $2.50; claude-3-haiku 1M in = $0.25; unknown: $5 per 1M
+        const BatchOutcome outcome = tracker.trackBatch({
+            at(QStringLiteral("alice"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1'000'000, 0, d1, 9),
+            at(QStringLiteral("alice"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1'000'000, 0, d2, 10),
+            at(QStringLiteral("alice"), QStringLiteral("anthropic"), QStringLiteral("claude-3-haiku"), 1'000'000, 0, d3, 11),
+            at(QStringLiteral("bob"), QStringLiteral("google"), QStringLiteral("gemini-x-unknown"), 1'000'000, 0, d2, 12),
+            at(Hostile, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 400'000, 0, d3, 13),
+        });
+        QVERIFY(outcome.ok);
+        QCOMPARE(outcome.recorded, 5);
+        QVERIFY(execOn(*m_db, QStringLiteral("UPDATE users SET first_name = 'Alice', last_name = 'Liddell', "
+                                             "email = 'alice@example.com' WHERE id = 'alice'")));
+        QVERIFY(AdminActions(*m_db).block(QStringLiteral("carol"), QStringLiteral("no usage, still blocked")).ok);
+    }
+
+    void overviewAllTimeAndRanges()
+    {
+        QString error;
+        Queries queries(*m_db);
+        auto all = queries.overview(DateRange::allTime(), &error);
+        QVERIFY2(all, qPrintable(error));
+        QCOMPARE(all->totalRequests, 5);
+        QCOMPARE(all->totalCost.toString(6), QStringLiteral("11.250000"));
+        QCOMPARE(all->activeUsers, 3);
+        QCOMPARE(all->blockedUsers, 1);
+        QCOMPARE(all->unpricedEvents, 1);
+        QCOMPARE(all->perService.value(QStringLiteral("openai")).requests, 3);
+        QCOMPARE(all->perService.value(QStringLiteral("openai")).cost.toString(6), QStringLiteral("6.000000"));
+
+        auto march = queries.overview({QDate(2026, 3, 1), QDate(2026, 3, 31)}, &error);
+        QVERIFY(march);
+        QCOMPARE(march->totalRequests, 3);
+        QCOMPARE(march->totalCost.toString(6), QStringLiteral("10.000000"));
+        QCOMPARE(march->activeUsers, 2);
+        // Both ends are whole days, included.
+        auto oneDay = queries.overview({QDate(2026, 3, 10), QDate(2026, 3, 10)}, &error);
+        QCOMPARE(oneDay->totalRequests, 2);
+        auto empty = queries.overview({QDate(2025, 1, 1), QDate(2025, 1, 31)}, &error);
+        QCOMPARE(empty->totalRequests, 0);
+        QCOMPARE(empty->totalCost.nanos(), 0);
+    }
+
+    void usersAllTimeAndInARange()
+    {
+        QString error;
+        auto rows = Queries(*m_db).users(DateRange::allTime(), &error);
+        QVERIFY2(rows, qPrintable(error));
+        QCOMPARE(rows->size(), 4);
+        auto find = [&](const QString &id) {
+            for (const UserRow &row : *rows)
+                if (row.userId == id)
+                    return row;
+            return UserRow{};
+        };
+        const UserRow alice = find(QStringLiteral("alice"));
+        QCOMPARE(alice.displayName(), QStringLiteral("Alice Liddell"));
+        QCOMPARE(alice.email, QStringLiteral("alice@example.com"));
+        QCOMPARE(alice.requests, 3);
+        QCOMPARE(alice.cost.toString(6), QStringLiteral("5.250000"));
+        QCOMPARE(alice.lastActivity, QDateTime(QDate(2026, 4, 20), QTime(11, 30), Qt::UTC));
+        QCOMPARE(alice.perService.size(), 2);
+        const UserRow hostile = find(Hostile);
+        QCOMPARE(hostile.userId, Hostile);
+        QCOMPARE(hostile.displayName(), Hostile);
+        QCOMPARE(find(QStringLiteral("bob")).unpricedEvents, 1);
+        const UserRow carol = find(QStringLiteral("carol"));
+        QVERIFY(carol.blocked);
+        QCOMPARE(carol.requests, 0);
+
+        rows = Queries(*m_db).users({QDate(2026, 4, 1), QDate(2026, 4, 30)}, &error);
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), 3); // alice, the hostile name, and blocked carol
+        QCOMPARE(find(QStringLiteral("alice")).cost.toString(6), QStringLiteral("0.250000"));
+        QCOMPARE(find(QStringLiteral("alice")).perService.size(), 1);
+    }
+
+    void costsPerServiceAndModel()
+    {
+        QString error;
+        const auto rows = Queries(*m_db).costs(DateRange::allTime(), &error);
+        QVERIFY2(rows, qPrintable(error));
+        QCOMPARE(rows->size(), 3);
+        QCOMPARE(rows->at(0).model, QStringLiteral("gpt-4o"));
+        QCOMPARE(rows->at(0).cost.toString(6), QStringLiteral("6.000000"));
+        QCOMPARE(rows->at(0).tokens.input, 2'400'000);
+        QCOMPARE(rows->at(1).model, QStringLiteral("gemini-x-unknown"));
+        QCOMPARE(rows->at(1).unpricedEvents, 1);
+    }
+
+    void costSeriesBuckets()
+    {
+        QString error;
+        Queries queries(*m_db);
+        auto days = queries.costSeries(DateRange::allTime(), Bucket::Day, &error);
+        QVERIFY2(days, qPrintable(error));
+        QCOMPARE(days->size(), 5); // (03-02 openai) (03-10 google, openai) (04-20 anthropic, openai)
+        auto months = queries.costSeries(DateRange::allTime(), Bucket::Month, &error);
+        QCOMPARE(months->size(), 4);
+        QCOMPARE(months->at(0).bucketStart, QDate(2026, 3, 1));
+        QCOMPARE(months->at(0).service, QStringLiteral("google"));
+        QCOMPARE(months->at(1).cost.toString(6), QStringLiteral("5.000000"));
+        auto weeks = queries.costSeries({QDate(2026, 3, 1), QDate(2026, 3, 31)}, Bucket::Week, &error);
+        QCOMPARE(weeks->size(), 3);
+        QCOMPARE(weeks->at(0).bucketStart, QDate(2026, 3, 2)); // a Monday
+        QCOMPARE(Queries::bucketStart(QDate(2026, 3, 8), Bucket::Week), QDate(2026, 3, 2));
+        QCOMPARE(Queries::suggestedBucket({QDate(2026, 1, 1), QDate(2026, 3, 31)}, {}, {}), Bucket::Day);
+        QCOMPARE(Queries::suggestedBucket({QDate(2026, 1, 1), QDate(2026, 12, 31)}, {}, {}), Bucket::Week);
+        QCOMPARE(Queries::suggestedBucket(DateRange::allTime(), QDate(2020, 1, 1), QDate(2026, 1, 1)), Bucket::Month);
+    }
+
+    void userEventsArePagedNewestFirst()
+    {
+        QString error;
+        Queries queries(*m_db);
+        auto page = queries.userEvents(QStringLiteral("alice"), DateRange::allTime(), 2, 0, &error);
+        QVERIFY2(page, qPrintable(error));
+        QCOMPARE(page->size(), 2);
+        QCOMPARE(page->at(0).model, QStringLiteral("claude-3-haiku"));
+        QCOMPARE(page->at(0).timestamp, QDateTime(QDate(2026, 4, 20), QTime(11, 30), Qt::UTC));
+        page = queries.userEvents(QStringLiteral("alice"), DateRange::allTime(), 2, 2, &error);
+        QCOMPARE(page->size(), 1);
+        QCOMPARE(page->at(0).timestamp.date(), QDate(2026, 3, 2));
+        page = queries.userEvents(QStringLiteral("alice"), {QDate(2026, 3, 10), QDate(2026, 3, 10)}, 10, 0, &error);
+        QCOMPARE(page->size(), 1);
+        page = queries.userEvents(Hostile, DateRange::allTime(), 10, 0, &error);
+        QCOMPARE(page->size(), 1);
+        page = queries.userEvents(QStringLiteral("' OR '1'='1"), DateRange::allTime(), 10, 0, &error);
+        QCOMPARE(page->size(), 0);
+    }
+
+    void usersReportNeutralisesFormulas()
+    {
+        UserRow row;
+        row.userId = QStringLiteral("=HYPERLINK(\"http://x\")");
+        row.name = QStringLiteral("+cmd|' /C calc'!A0");
+        row.email = QStringLiteral("a,b@example.com");
+        row.cost = Money::fromNanos(1'500);
+        row.perService.insert(QStringLiteral("openai"), {1, 2, Money::fromNanos(1'500)});
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QString error;
+        QVERIFY(Reports::writeUsersCsv(buffer, {row}, &error));
+        const QByteArray expected =
+            "user_id,name,email,requests,tokens,cost_usd,openai_cost_usd,last_activity_utc,risk_score,blocked,block_reason,unpriced_events\r\n"
+            "\"'=HYPERLINK(\"\"http://x\"\")\",'+cmd|' /C calc'!A0,\"a,b@example.com\",0,0,0.000002,0.000002,,0,no,,0\r\n";
+        QCOMPARE(buffer.data(), expected);
+    }
+
+    void dateRangeParsing()
+    {
+        QString error;
+        QVERIFY(DateRange::parse(QStringLiteral("2026-01-01"), QStringLiteral("2026-01-31"), &error));
+        QVERIFY(DateRange::parse(QString(), QString(), &error)->isAllTime());
+        QVERIFY(!DateRange::parse(QStringLiteral("2026-13-01"), QString(), &error));
+        QVERIFY(!DateRange::parse(QStringLiteral("2026-02-01"), QStringLiteral("2026-01-01"), &error));
+        QVERIFY(error.contains(QStringLiteral("after")));
+        QCOMPARE(DateRange::lastDays(7, QDate(2026, 1, 10)).from, QDate(2026, 1, 4));
+    }
+
+    void aggregatesAgreeWithTheLog()
+    {
+        QString error;
+        const auto problems = Queries(*m_db).verify(&error);
+        QVERIFY2(problems, qPrintable(error));
+        QVERIFY2(problems->isEmpty(), qPrintable(problems->join(u'\n')));
+        // And a tampered rollup is found.
+        QVERIFY(execOn(*m_db, QStringLiteral("UPDATE api_usage_daily SET cost_nanos = cost_nanos + 1 WHERE user_id = 'bob'")));
+        QVERIFY(!Queries(*m_db).verify(&error)->isEmpty());
+        QVERIFY(execOn(*m_db, QStringLiteral("UPDATE api_usage_daily SET cost_nanos = cost_nanos - 1 WHERE user_id = 'bob'")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueries)
 #include "tst_queries.moc"
