@@ -226,6 +226,7 @@ void AsyncTracker::run()
     for (;;) {
         QList<UsageEvent> batch;
         bool stopping = false;
+        bool journalPending = false;
         {
             QMutexLocker lock(&m_mutex);
             if (m_queue.isEmpty() && !m_stopping)
@@ -234,9 +235,10 @@ void AsyncTracker::run()
                 batch.append(m_queue.dequeue());
             m_inFlight = int(batch.size());
             stopping = m_stopping;
+            journalPending = m_journalPending;
         }
         const bool up = connect();
-        if (up && m_journalPending && !replayJournal(*tracker))
+        if (up && journalPending && !replayJournal(*tracker))
             disconnect(QStringLiteral("replaying the tracking journal failed; will retry"));
         if (!batch.isEmpty()) {
             bool stored = false;

@@ -14,6 +14,7 @@ Cli::Cli(QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 int Cli::fail(const QString &message, int code)
 {
     m_err << "meterctl: " << message << Qt::endl;
+    m_failureCode = code;
     return code;
 }
 

@@ -34,6 +34,8 @@ public:
 
     // Prints "meterctl: message" and returns the code.
     int fail(const QString &message, int code = ExitError);
+    // The code of the last failure, for callers that only saw a nullptr.
+    int failureCode() const { return m_failureCode; }
     // A whole-number option; reports a usage error and returns false if bad.
     bool number(const char *name, qint64 *out, qint64 min, qint64 max, bool required = true);
     void printJson(const QJsonValue &value);
@@ -44,6 +46,7 @@ private:
     QTextStream &m_err;
     std::optional<meterdesk::PriceBook> m_prices;
     std::unique_ptr<meterdesk::Database> m_db;
+    int m_failureCode = ExitError;
 };
 
 // Control characters replaced, so database text cannot drive the terminal.

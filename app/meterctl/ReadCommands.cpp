@@ -156,7 +156,7 @@ int costs(Cli &cli, Database &db)
         return cli.fail(error);
     const PriceBook *prices = cli.prices();
     if (!prices)
-        return ExitError;
+        return cli.failureCode();
     Money total;
     QMap<QString, Money> perService;
     for (const CostRow &row : *rows) {
@@ -383,7 +383,7 @@ int cost(Cli &cli)
 {
     const PriceBook *prices = cli.prices();
     if (!prices)
-        return ExitError;
+        return cli.failureCode();
     if (cli.value("model").isEmpty())
         return cli.fail(QStringLiteral("--model is required"), ExitUsage);
     TokenCounts tokens;
@@ -423,7 +423,7 @@ int runReadCommand(const QString &command, Cli &cli)
         return cost(cli);
     Database *db = cli.database();
     if (!db)
-        return ExitError;
+        return cli.failureCode();
     if (command == u"stats")
         return stats(cli, *db);
     if (command == u"users")

@@ -20,7 +20,7 @@ int init(Cli &cli)
     Database *db = cli.database(false);
     const PriceBook *prices = cli.prices();
     if (!db || !prices)
-        return ExitError;
+        return cli.failureCode();
     int version = 0;
     QString error;
     const SchemaState before = db->inspect(&version, &error);
@@ -61,7 +61,7 @@ int demo(Cli &cli)
     Database *db = cli.database(false);
     const PriceBook *prices = cli.prices();
     if (!db || !prices)
-        return ExitError;
+        return cli.failureCode();
     QString error;
     if (!db->migrate(*prices, &error))
         return cli.fail(error);
@@ -110,7 +110,7 @@ int track(Cli &cli)
     Database *db = cli.database();
     const PriceBook *prices = cli.prices();
     if (!db || !prices)
-        return ExitError;
+        return cli.failureCode();
     Tracker tracker(*db, *prices, options);
     const EventOutcome outcome = tracker.track(event);
     if (outcome.status == EventStatus::Rejected)
@@ -143,7 +143,7 @@ int adminAction(const QString &command, Cli &cli)
         return ExitUsage;
     Database *db = cli.database();
     if (!db)
-        return ExitError;
+        return cli.failureCode();
     AdminActions actions(*db);
     const ActionResult result = command == u"block" ? actions.block(user, cli.value("reason"))
         : command == u"unblock"                     ? actions.unblock(user, cli.value("reason"))
@@ -173,7 +173,7 @@ int runImport(Cli &cli)
     Database *db = cli.database();
     const PriceBook *prices = cli.prices();
     if (!db || !prices)
-        return ExitError;
+        return cli.failureCode();
     qint64 batchSize = 2000;
     if (!cli.number("batch", &batchSize, 1, 100000, false))
         return ExitUsage;

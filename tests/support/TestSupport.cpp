@@ -78,3 +78,30 @@ qint64 scalar(Database &db, const QString &sql)
 }
 
 } // namespace meterdesk::test
+
+#include <QProcess>
+
+namespace meterdesk::test {
+
+RunResult meterctl(const QStringList &args, const QByteArray &input)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("METERDESK_DB"));
+    process.setProcessEnvironment(environment);
+    process.start(binary("meterctl"), args);
+    RunResult result;
+    if (!process.waitForStarted(10'000))
+        return result;
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(600'000))
+        process.kill();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+} // namespace meterdesk::test

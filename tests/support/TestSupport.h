@@ -37,3 +37,22 @@ qint64 scalar(Database &db, const QString &sql);
             QSKIP("METERDESK_TEST_PG not set: run through `make test` for PostgreSQL");             \
         }                                                                                           \
     } while (false)
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QStringList>
+
+namespace meterdesk::test {
+
+struct RunResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+};
+
+// Runs the built meterctl with `args` (and `input` on standard input).
+RunResult meterctl(const QStringList &args, const QByteArray &input = {});
+
+} // namespace meterdesk::test

@@ -1,0 +1,245 @@
+// meterctl end to end: every command, its exit codes, and --json read back.
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace meterdesk;
+using namespace meterdesk::test;
+
+class TestMeterctl : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_url;
+
+    RunResult run(QStringList args, const QByteArray &input = {})
+    {
+        args.prepend(m_url);
+        args.prepend(QStringLiteral("--db"));
+        return meterctl(args, input);
+    }
+    QString file(const QString &name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (usePostgres())
+            METERDESK_REQUIRE_PG();
+        m_url = newDatabaseUrl(m_dir, QStringLiteral("cli"));
+        QVERIFY(!m_url.isEmpty());
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(meterctl({}).exitCode, 2);
+        QCOMPARE(meterctl({QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(meterctl({QStringLiteral("stats"), QStringLiteral("--no-such-option")}).exitCode, 2);
+        const RunResult noDb = meterctl({QStringLiteral("stats")});
+        QCOMPARE(noDb.exitCode, 2);
+        QVERIFY(noDb.err.contains("METERDESK_DB"));
+        QCOMPARE(meterctl({QStringLiteral("--help")}).exitCode, 0);
+        QVERIFY(meterctl({QStringLiteral("--help")}).out.contains("export"));
+    }
+
+    void initCreatesTheSchema()
+    {
+        RunResult result = run({QStringLiteral("stats")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.err.contains("meterctl init"));
+        result = run({QStringLiteral("init")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QVERIFY(result.out.contains("created"));
+        result = run({QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.json().object().value(u"totalRequests").toInteger(), 0);
+    }
+
+    void costNeedsNoDatabase()
+    {
+        RunResult result = meterctl({QStringLiteral("cost"), QStringLiteral("--model"), QStringLiteral("gpt-4o"),
+                                     QStringLiteral("--input"), QStringLiteral("1000000"), QStringLiteral("--output"),
+                                     QStringLiteral("1000000"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.json().object().value(u"cost").toDouble(), 12.5);
+        result = meterctl({QStringLiteral("cost"), QStringLiteral("--model"), QStringLiteral("nope"), QStringLiteral("--input"),
+                           QStringLiteral("1000000"), QStringLiteral("--output"), QStringLiteral("0")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.startsWith("$5.000000"));
+        QVERIFY(result.out.contains("unpriced"));
+        result = meterctl({QStringLiteral("cost"), QStringLiteral("--model"), QStringLiteral("gpt-4o"), QStringLiteral("--input"),
+                           QStringLiteral("-5"), QStringLiteral("--output"), QStringLiteral("0")});
+        QCOMPARE(result.exitCode, 2);
+    }
+
+    void trackRecordsOneCall()
+    {
+        RunResult result = run({QStringLiteral("track"), QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--service"),
+                                QStringLiteral("openai"), QStringLiteral("--model"), QStringLiteral("gpt-4o-mini"), QStringLiteral("--input"),
+                                QStringLiteral("1000"), QStringLiteral("--output"), QStringLiteral("500"), QStringLiteral("--cached"),
+                                QStringLiteral("2000"), QStringLiteral("--meta"), QStringLiteral("{\"durationMs\":900}"),
+                                QStringLiteral("--event-id"), QStringLiteral("call-1")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QCOMPARE(result.out.trimmed(), QByteArray("$0.000600"));
+        result = run({QStringLiteral("track"), QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--service"),
+                      QStringLiteral("openai"), QStringLiteral("--model"), QStringLiteral("gpt-4o-mini"), QStringLiteral("--input"),
+                      QStringLiteral("1000"), QStringLiteral("--output"), QStringLiteral("500"), QStringLiteral("--event-id"),
+                      QStringLiteral("call-1"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.json().object().value(u"duplicate").toBool());
+        result = run({QStringLiteral("track"), QStringLiteral("--service"), QStringLiteral("openai"), QStringLiteral("--model"),
+                      QStringLiteral("gpt-4o"), QStringLiteral("--input"), QStringLiteral("1"), QStringLiteral("--output"), QStringLiteral("1")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("--user is required"));
+        result = run({QStringLiteral("track"), QStringLiteral("--unattributed"), QStringLiteral("(no user)"), QStringLiteral("--service"),
+                      QStringLiteral("openai"), QStringLiteral("--model"), QStringLiteral("gpt-4o"), QStringLiteral("--input"),
+                      QStringLiteral("1"), QStringLiteral("--output"), QStringLiteral("1")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+    }
+
+    void importReportsBadLinesAndRecordsGoodOnes()
+    {
+        const QByteArray lines =
+            "{\"eventId\":\"i-1\",\"userId\":\"bob\",\"service\":\"anthropic\",\"model\":\"claude-3-haiku\",\"inputTokens\":1000000,\"outputTokens\":0}\n"
+            "this is not json\n"
+            "\n"
+            "{\"userId\":\"bob\",\"service\":\"google\",\"model\":\"gemini-2.0-flash\",\"inputTokens\":1000000,\"outputTokens\":0,\"timestamp\":\"2026-02-03T04:05:06Z\"}\n"
+            "{\"userId\":\"bob\",\"service\":\"openai\",\"model\":\"gpt-4o\",\"inputTokens\":-1,\"outputTokens\":0}\n"
+            "{\"userId\":\"=HYPERLINK(\\\"x\\\")\",\"service\":\"openai\",\"model\":\"gpt-4o\",\"inputTokens\":1000,\"outputTokens\":0}\n";
+        QFile input(file(QStringLiteral("calls.jsonl")));
+        QVERIFY(input.open(QIODevice::WriteOnly));
+        input.write(lines);
+        input.close();
+        RunResult result = run({QStringLiteral("import"), input.fileName()});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains("line 2: not JSON"), result.err.constData());
+        QVERIFY2(result.err.contains("line 5: \"inputTokens\" must be a whole number"), result.err.constData());
+        QVERIFY(result.err.contains("imported 3 events"));
+        // The same file again from standard input: ids make the first line a duplicate.
+        result = run({QStringLiteral("import"), QStringLiteral("-")}, lines.left(lines.indexOf('\n') + 1));
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.contains("imported 0 events, 1 duplicates"), result.err.constData());
+        QCOMPARE(run({QStringLiteral("import"), file(QStringLiteral("missing.jsonl"))}).exitCode, 1);
+    }
+
+    void readingCommands()
+    {
+        RunResult result = run({QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject stats = result.json().object();
+        QCOMPARE(stats.value(u"totalRequests").toInteger(), 5);
+        // 0.0006 + 0.25 + 0.10 + 0.0025 + (no user) 0.0000125
+        QCOMPARE(stats.value(u"totalCost").toDouble(), 0.3531125);
+        QCOMPARE(stats.value(u"serviceBreakdown").toObject().keys(),
+                 QStringList({QStringLiteral("anthropic"), QStringLiteral("google"), QStringLiteral("openai")}));
+        QCOMPARE(stats.value(u"activeUsers").toInteger(), 4);
+        QCOMPARE(stats.value(u"unpricedEvents").toInteger(), 0);
+
+        result = run({QStringLiteral("stats"), QStringLiteral("--from"), QStringLiteral("2026-02-03"), QStringLiteral("--to"),
+                      QStringLiteral("2026-02-03"), QStringLiteral("--json")});
+        QCOMPARE(result.json().object().value(u"totalRequests").toInteger(), 1);
+        QCOMPARE(run({QStringLiteral("stats"), QStringLiteral("--from"), QStringLiteral("yesterday")}).exitCode, 2);
+        QVERIFY(run({QStringLiteral("stats")}).out.contains("Unpriced events:"));
+        QVERIFY(run({QStringLiteral("stats"), QStringLiteral("--csv")}).out.startsWith("service,requests,tokens,cost_usd\r\n"));
+
+        result = run({QStringLiteral("users"), QStringLiteral("--json")});
+        const QJsonArray users = result.json().array();
+        QCOMPARE(users.size(), 4);
+        const QJsonObject bob = users.at(0).toObject();
+        QCOMPARE(bob.value(u"userId").toString(), QStringLiteral("bob"));
+        for (const char *key : {"userName", "email", "totalRequests", "totalTokens", "totalCost", "lastActivity",
+                                "isBlocked", "blockReason", "riskScore", "serviceBreakdown"})
+            QVERIFY2(bob.contains(QLatin1String(key)), key);
+        QCOMPARE(bob.value(u"totalCost").toDouble(), 0.35);
+        QVERIFY(run({QStringLiteral("users"), QStringLiteral("--csv")}).out.contains("'=HYPERLINK"));
+
+        result = run({QStringLiteral("costs"), QStringLiteral("--json")});
+        QCOMPARE(result.json().object().value(u"costByService").toObject().value(u"anthropic").toDouble(), 0.25);
+        QCOMPARE(result.json().object().value(u"models").toArray().size(), 4);
+        result = run({QStringLiteral("series"), QStringLiteral("--bucket"), QStringLiteral("month"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.json().array().size() >= 2);
+        result = run({QStringLiteral("events"), QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--json")});
+        QCOMPARE(result.json().array().size(), 1);
+        QCOMPARE(result.json().array().at(0).toObject().value(u"cachedInputTokens").toInteger(), 2000);
+        QCOMPARE(run({QStringLiteral("verify")}).exitCode, 0);
+    }
+
+    void adminCommands()
+    {
+        RunResult result = run({QStringLiteral("block"), QStringLiteral("--user"), QStringLiteral("bob")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("--reason is required"));
+        result = run({QStringLiteral("block"), QStringLiteral("--user"), QStringLiteral("bob"), QStringLiteral("--reason"),
+                      QStringLiteral("Excessive usage")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        result = run({QStringLiteral("check"), QStringLiteral("--user"), QStringLiteral("bob")});
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(result.out.trimmed(), QByteArray("API access blocked for this user: Excessive usage"));
+        result = run({QStringLiteral("check"), QStringLiteral("--user"), QStringLiteral("bob"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(result.json().object().value(u"allowed").toBool(true), false);
+        QCOMPARE(run({QStringLiteral("unblock"), QStringLiteral("--user"), QStringLiteral("bob")}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("check"), QStringLiteral("--user"), QStringLiteral("bob")}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("risk"), QStringLiteral("--user"), QStringLiteral("bob"), QStringLiteral("--score"), QStringLiteral("101")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("risk"), QStringLiteral("--user"), QStringLiteral("bob"), QStringLiteral("--score"), QStringLiteral("x")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("risk"), QStringLiteral("--user"), QStringLiteral("bob"), QStringLiteral("--score"), QStringLiteral("50")}).exitCode, 0);
+        result = run({QStringLiteral("users"), QStringLiteral("--json")});
+        QCOMPARE(result.json().array().at(0).toObject().value(u"riskScore").toInt(), 50);
+        result = run({QStringLiteral("audit"), QStringLiteral("--json")});
+        QCOMPARE(result.json().array().size(), 3);
+        QCOMPARE(result.json().array().at(0).toObject().value(u"action").toString(), QStringLiteral("risk"));
+        result = run({QStringLiteral("audit"), QStringLiteral("--action"), QStringLiteral("block"), QStringLiteral("--json")});
+        QCOMPARE(result.json().array().size(), 1);
+    }
+
+    void exports()
+    {
+        for (const char *kind : {"users", "events", "daily"}) {
+            const QString path = file(QStringLiteral("%1.csv").arg(QLatin1String(kind)));
+            const RunResult result = run({QStringLiteral("export"), QStringLiteral("--kind"), QLatin1String(kind),
+                                          QStringLiteral("--out"), path});
+            QVERIFY2(result.exitCode == 0, result.err.constData());
+            QFile csv(path);
+            QVERIFY(csv.open(QIODevice::ReadOnly));
+            const QByteArray text = csv.readAll();
+            QVERIFY(text.endsWith("\r\n"));
+            QVERIFY2(text.count("\r\n") >= 4, text.constData());
+            QVERIFY2(!text.contains("\n=HYPERLINK") && !text.contains(",=HYPERLINK"), text.constData());
+        }
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--kind"), QStringLiteral("pie"), QStringLiteral("--out"),
+                      file(QStringLiteral("x.csv"))}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--kind"), QStringLiteral("users"), QStringLiteral("--out"),
+                      file(QStringLiteral("no/such/dir/x.csv"))}).exitCode, 1);
+    }
+
+    void demoFillsADatabase()
+    {
+        const QString url = newDatabaseUrl(m_dir, QStringLiteral("demo"));
+        RunResult result = meterctl({QStringLiteral("--db"), url, QStringLiteral("demo"), QStringLiteral("--users"), QStringLiteral("40"),
+                                     QStringLiteral("--events"), QStringLiteral("3000"), QStringLiteral("--days"), QStringLiteral("30"),
+                                     QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--end"), QStringLiteral("2026-06-30")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        result = meterctl({QStringLiteral("--db"), url, QStringLiteral("stats"), QStringLiteral("--json")});
+        const QJsonObject stats = result.json().object();
+        QCOMPARE(stats.value(u"totalRequests").toInteger(), 3000);
+        QCOMPARE(stats.value(u"serviceBreakdown").toObject().size(), 4);
+        QVERIFY(stats.value(u"unpricedEvents").toInteger() > 0);
+        QVERIFY(stats.value(u"blockedUsers").toInteger() > 0);
+        // The same seed again: same ids, nothing counted twice.
+        result = meterctl({QStringLiteral("--db"), url, QStringLiteral("demo"), QStringLiteral("--users"), QStringLiteral("40"),
+                           QStringLiteral("--events"), QStringLiteral("3000"), QStringLiteral("--days"), QStringLiteral("30"),
+                           QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--end"), QStringLiteral("2026-06-30")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        const QJsonObject again = meterctl({QStringLiteral("--db"), url, QStringLiteral("stats"), QStringLiteral("--json")}).json().object();
+        QCOMPARE(again.value(u"totalRequests").toInteger(), 3000);
+        QCOMPARE(again.value(u"totalCost").toDouble(), stats.value(u"totalCost").toDouble());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMeterctl)
+#include "tst_meterctl.moc"

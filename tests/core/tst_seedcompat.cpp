@@ -1,4 +1,0 @@
-#include <QTest>
-class T : public QObject { Q_OBJECT private Q_SLOTS: void none() { QVERIFY(true); } };
-QTEST_APPLESS_MAIN(T)
-#include "tst_seedcompat.moc"
