@@ -39,7 +39,7 @@ QList<ReferenceRow> referenceRows()
             continue;
         }
         const QStringList f = line.split(u',');
-        ReferenceRow row{f[0], f[1], {f[1]}, f[3], f[4], f[5], f[6]};
+        ReferenceRow row{f[0], f[1], {f[1]}, f[3], f[4], f[5], f[6], -1, {}};
         QString aliases = f[2];
         aliases.remove(QRegularExpression(QStringLiteral("\\(.*?\\)")));
         row.names += aliases.split(u' ', Qt::SkipEmptyParts);
