@@ -25,30 +25,66 @@ QString AdminActions::osUser()
 
 ActionResult AdminActions::block(const QString &userId, const QString &reason)
 {
+    return block(QStringList{userId}, reason);
+}
+
+ActionResult AdminActions::unblock(const QString &userId, const QString &reason)
+{
+    return unblock(QStringList{userId}, reason);
+}
+
+ActionResult AdminActions::setRiskScore(const QString &userId, int score, const QString &reason)
+{
+    return setRiskScore(QStringList{userId}, score, reason);
+}
+
+ActionResult AdminActions::block(const QStringList &userIds, const QString &reason)
+{
     const QString trimmed = reason.trimmed();
     if (trimmed.isEmpty())
         return {false, QStringLiteral("a block needs a reason"), SqlFailure::None};
     if (trimmed.size() > MaxReasonLength)
         return {false, QStringLiteral("the reason is longer than %1 characters").arg(MaxReasonLength),
                 SqlFailure::None};
-    return apply(userId, QStringLiteral("block"), Field::Blocked, true, trimmed, trimmed);
+    return apply(userIds, QStringLiteral("block"), Field::Blocked, true, trimmed, trimmed);
 }
 
-ActionResult AdminActions::unblock(const QString &userId, const QString &reason)
+ActionResult AdminActions::unblock(const QStringList &userIds, const QString &reason)
 {
-    return apply(userId, QStringLiteral("unblock"), Field::Blocked, false, reason.trimmed().left(MaxReasonLength), {});
+    return apply(userIds, QStringLiteral("unblock"), Field::Blocked, false, reason.trimmed().left(MaxReasonLength), {});
 }
 
-ActionResult AdminActions::setRiskScore(const QString &userId, int score, const QString &reason)
+ActionResult AdminActions::setRiskScore(const QStringList &userIds, int score, const QString &reason)
 {
     if (score < 0 || score > 100)
         return {false, QStringLiteral("a risk score is a whole number from 0 to 100, not %1").arg(score),
                 SqlFailure::None};
-    return apply(userId, QStringLiteral("risk"), Field::Risk, score, reason.trimmed().left(MaxReasonLength), {});
+    return apply(userIds, QStringLiteral("risk"), Field::Risk, score, reason.trimmed().left(MaxReasonLength), {});
 }
 
-ActionResult AdminActions::apply(const QString &userId, const QString &action, Field field,
+ActionResult AdminActions::apply(const QStringList &userIds, const QString &action, Field field,
                                  const QVariant &value, const QString &reason, const QString &blockReason)
+{
+    ActionResult result;
+    if (userIds.isEmpty()) {
+        result.error = QStringLiteral("no user given");
+        return result;
+    }
+    if (!m_db.begin(&result.error, &result.failure))
+        return result;
+    for (const QString &userId : userIds) {
+        result = applyOne(userId, action, field, value, reason, blockReason);
+        if (!result.ok) {
+            m_db.rollback();
+            return result;
+        }
+    }
+    result.ok = m_db.commit(&result.error, &result.failure);
+    return result;
+}
+
+ActionResult AdminActions::applyOne(const QString &userId, const QString &action, Field field,
+                                    const QVariant &value, const QString &reason, const QString &blockReason)
 {
     ActionResult result;
     if (userId.trimmed().isEmpty()) {
@@ -61,14 +97,10 @@ ActionResult AdminActions::apply(const QString &userId, const QString &action, F
         result.error = result.failure == SqlFailure::PermissionDenied
             ? QStringLiteral("the database role \"%1\" may not %2 (permission denied)").arg(m_db.roleName(), what)
             : QStringLiteral("could not %1: %2").arg(what, describe(query.lastError()));
-        m_db.rollback();
         return result;
     };
     const QString what = field == Field::Risk ? QStringLiteral("change risk scores")
         : value.toBool() ? QStringLiteral("block users") : QStringLiteral("unblock users");
-
-    if (!m_db.begin(&result.error, &result.failure))
-        return result;
 
     QSqlQuery query(m_db.sql());
     if (m_db.ownsUsers()) {
@@ -82,7 +114,6 @@ ActionResult AdminActions::apply(const QString &userId, const QString &action, F
         if (!query.exec())
             return fail(query, what);
         if (!query.next()) {
-            m_db.rollback();
             result.error = QStringLiteral("unknown user \"%1\"").arg(userId.left(80));
             return result;
         }
@@ -139,9 +170,6 @@ ActionResult AdminActions::apply(const QString &userId, const QString &action, F
     query.addBindValue(reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(reason));
     if (!query.exec())
         return fail(query, what);
-
-    if (!m_db.commit(&result.error, &result.failure))
-        return result;
     result.ok = true;
     return result;
 }

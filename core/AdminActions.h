@@ -26,14 +26,21 @@ public:
     ActionResult block(const QString &userId, const QString &reason);
     ActionResult unblock(const QString &userId, const QString &reason = {});
     ActionResult setRiskScore(const QString &userId, int score, const QString &reason = {});
+    // Several users in one transaction: all change, or none does.
+    ActionResult block(const QStringList &userIds, const QString &reason);
+    ActionResult unblock(const QStringList &userIds, const QString &reason = {});
+    ActionResult setRiskScore(const QStringList &userIds, int score, const QString &reason = {});
 
     // The operating-system user recorded beside the database role.
     static QString osUser();
 
 private:
     enum class Field { Blocked, Risk };
-    ActionResult apply(const QString &userId, const QString &action, Field field, const QVariant &value,
+    ActionResult apply(const QStringList &userIds, const QString &action, Field field, const QVariant &value,
                        const QString &reason, const QString &blockReason);
+    // One user's change and audit row, inside the caller's transaction.
+    ActionResult applyOne(const QString &userId, const QString &action, Field field, const QVariant &value,
+                          const QString &reason, const QString &blockReason);
 
     Database &m_db;
 };

@@ -240,6 +240,21 @@ std::optional<QList<SeriesPoint>> Queries::costSeries(const DateRange &range, Bu
     return points.values();
 }
 
+std::optional<QList<UserDayRow>> Queries::userDaily(const QString &userId, const DateRange &range, QString *error)
+{
+    QSqlQuery query;
+    if (!run(query,
+             QStringLiteral("SELECT day, service, model, requests, tokens, cost_nanos FROM api_usage_daily "
+                            "WHERE user_id = ? AND day >= ? AND day <= ? ORDER BY day, service, model"),
+             QVariantList{userId} + dayBounds(range), error))
+        return std::nullopt;
+    QList<UserDayRow> rows;
+    while (query.next())
+        rows.append({dateFromSql(query.value(0)), query.value(1).toString(), query.value(2).toString(),
+                     toInt64(query.value(3)), toInt64(query.value(4)), toMoney(query.value(5))});
+    return rows;
+}
+
 std::optional<QList<EventRow>> Queries::userEvents(const QString &userId, const DateRange &range, int limit,
                                                    int offset, QString *error)
 {

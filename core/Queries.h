@@ -102,6 +102,17 @@ struct EventRow
     QString eventId;
 };
 
+// One user's usage on one day with one model.
+struct UserDayRow
+{
+    QDate day;
+    QString service;
+    QString model;
+    qint64 requests = 0;
+    qint64 tokens = 0;
+    Money cost;
+};
+
 struct AuditRow
 {
     qint64 id = 0;
@@ -126,6 +137,9 @@ public:
     std::optional<QList<UserRow>> users(const DateRange &range, QString *error);
     std::optional<QList<CostRow>> costs(const DateRange &range, QString *error);
     std::optional<QList<SeriesPoint>> costSeries(const DateRange &range, Bucket bucket, QString *error);
+    // One user's daily rollup rows, oldest first: cost over time per
+    // service and model for the details pane.
+    std::optional<QList<UserDayRow>> userDaily(const QString &userId, const DateRange &range, QString *error);
     std::optional<QList<EventRow>> userEvents(const QString &userId, const DateRange &range, int limit,
                                               int offset, QString *error);
     std::optional<QList<AuditRow>> audit(const QString &userId, const QString &action, int limit,

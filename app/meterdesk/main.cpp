@@ -1,0 +1,98 @@
+// meterdesk: the admin dashboard. A thin main: options, translations, window.
+#include <MainWindow.h>
+#include <Settings.h>
+
+#include <ConnectionSpec.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace meterdesk;
+
+namespace {
+
+void installTranslations(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("meterdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Meterdesk"));
+    QApplication::setOrganizationName(QStringLiteral("Meterdesk"));
+    QApplication::setApplicationVersion(QStringLiteral(METERDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("meterdesk"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Meterdesk: the cost of your product's LLM API calls."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QApplication::translate("main", "Usage database: a file path or postgresql:// URI."), QStringLiteral("url"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"), QApplication::translate("main", "Open the demo database (created the first time)."));
+    const QCommandLineOption shotOption(QStringLiteral("screenshot"), QApplication::translate("main", "Render the loaded window at 1440x900 to a PNG file and exit."), QStringLiteral("file"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QApplication::translate("main", "User interface language (en, de, fr, es)."), QStringLiteral("code"));
+    parser.addOptions({dbOption, demoOption, shotOption, langOption});
+    parser.process(app);
+    installTranslations(app, parser.value(langOption));
+
+    MainWindow window;
+    const QString screenshot = parser.value(shotOption);
+    if (!screenshot.isEmpty()) {
+        window.resize(1440, 900);
+        window.confirm = [](const QString &) { return false; };
+        // The first time data (or an error) is on screen, let the layout and
+        // charts settle, then save what is shown.
+        QObject::connect(&window, &MainWindow::dashboardUpdated, &window, [&window, screenshot](bool ok) {
+            QTimer::singleShot(400, &window, [&window, screenshot, ok] {
+                const bool saved = window.grab().save(screenshot, "PNG");
+                if (!saved)
+                    std::fprintf(stderr, "meterdesk: cannot write %s\n", qPrintable(screenshot));
+                QApplication::exit(saved && ok ? 0 : 1);
+            });
+        }, Qt::SingleShotConnection);
+        QTimer::singleShot(120'000, &app, [] {
+            std::fprintf(stderr, "meterdesk: the dashboard did not load within two minutes\n");
+            QApplication::exit(1);
+        });
+    }
+
+    QString url = parser.value(dbOption);
+    if (parser.isSet(demoOption)) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(folder);
+        window.openDemo(folder + QStringLiteral("/demo.sqlite"));
+    } else {
+        if (url.isEmpty())
+            url = Settings::lastDatabase();
+        QString error;
+        const auto spec = url.isEmpty() ? std::nullopt : ConnectionSpec::parse(url, &error);
+        if (spec) {
+            window.openDatabase(*spec, false);
+        } else if (!screenshot.isEmpty()) {
+            std::fprintf(stderr, "meterdesk: --screenshot needs --db URL or --demo\n");
+            return 2;
+        } else {
+            QTimer::singleShot(0, &window, [&window, error] { window.showConnectionDialog(error); });
+        }
+    }
+    window.show();
+    return app.exec();
+}

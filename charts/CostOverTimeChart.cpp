@@ -1,0 +1,168 @@
+#include "CostOverTimeChart.h"
+
+#include "ServiceColors.h"
+
+#include <CostSeriesModel.h>
+
+#include <QAreaSeries>
+#include <QDateTimeAxis>
+#include <QEvent>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QToolTip>
+#include <QValueAxis>
+
+namespace meterdesk {
+
+CostOverTimeChart::CostOverTimeChart(QWidget *parent) : QChartView(new QChart, parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(220);
+    chart()->setTitle(tr("Cost by service over time"));
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    applyPaletteTheme(chart(), this);
+}
+
+void CostOverTimeChart::setModel(CostSeriesModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    connect(model, &QAbstractItemModel::modelReset, this, &CostOverTimeChart::rebuild);
+    rebuild();
+}
+
+void CostOverTimeChart::setCompact(bool compact)
+{
+    m_compact = compact;
+    chart()->legend()->setVisible(!compact);
+    chart()->setMargins(compact ? QMargins(2, 2, 2, 2) : QMargins(20, 20, 20, 20));
+    rebuild();
+}
+
+void CostOverTimeChart::setServiceHidden(const QString &service, bool hidden)
+{
+    if (hidden)
+        m_hidden.insert(service);
+    else
+        m_hidden.remove(service);
+    rebuild();
+}
+
+int CostOverTimeChart::bucketNear(qint64 msecs) const
+{
+    int best = -1;
+    qint64 bestDistance = std::numeric_limits<qint64>::max();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const qint64 start = m_model->index(row, 0).data(CostSeriesModel::BucketStartRole).toDate().startOfDay(Qt::UTC).toMSecsSinceEpoch();
+        const qint64 distance = qAbs(start - msecs);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = row;
+        }
+    }
+    return best;
+}
+
+QString CostOverTimeChart::tooltipFor(qint64 msecs) const
+{
+    if (!m_model)
+        return {};
+    const int row = bucketNear(msecs);
+    if (row < 0)
+        return {};
+    QStringList lines{QStringLiteral("<b>%1</b>").arg(m_model->bucketLabel(row).toHtmlEscaped())};
+    Money total;
+    for (const QString &service : m_model->services()) {
+        if (m_hidden.contains(service))
+            continue;
+        const Money cost = m_model->cost(row, service);
+        total += cost;
+        lines << QStringLiteral("%1: $%2").arg(service.toHtmlEscaped(), cost.toString(6));
+    }
+    lines << tr("Total: $%1").arg(total.toString(6));
+    return lines.join(QStringLiteral("<br>"));
+}
+
+void CostOverTimeChart::rebuild()
+{
+    QChart *c = chart();
+    c->removeAllSeries();
+    const auto axes = c->axes();
+    for (QAbstractAxis *axis : axes) {
+        c->removeAxis(axis);
+        delete axis;
+    }
+    if (!m_model || m_model->rowCount() == 0) {
+        c->setTitle(tr("Cost by service over time: no usage in this range"));
+        return;
+    }
+    c->setTitle(m_compact ? QString() : tr("Cost by service over time"));
+    auto *xAxis = new QDateTimeAxis(c);
+    xAxis->setFormat(m_model->bucket() == Bucket::Month ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM"));
+    auto *yAxis = new QValueAxis(c);
+    yAxis->setLabelFormat(QStringLiteral("$%.2f"));
+    c->addAxis(xAxis, Qt::AlignBottom);
+    c->addAxis(yAxis, Qt::AlignLeft);
+
+    const int rows = m_model->rowCount();
+    QList<double> stack(rows, 0.0);
+    double top = 0;
+    for (const QString &service : m_model->services()) {
+        auto *lower = new QLineSeries(c);
+        auto *upper = new QLineSeries(c);
+        const bool hidden = m_hidden.contains(service);
+        for (int row = 0; row < rows; ++row) {
+            const qreal x = qreal(m_model->index(row, 0).data(CostSeriesModel::BucketStartRole).toDate().startOfDay(Qt::UTC).toMSecsSinceEpoch());
+            lower->append(x, stack[row]);
+            if (!hidden)
+                stack[row] += m_model->cost(row, service).toDouble();
+            upper->append(x, stack[row]);
+            top = qMax(top, stack[row]);
+        }
+        auto *area = new QAreaSeries(upper, lower);
+        area->setName(service);
+        QColor color = serviceColor(service);
+        area->setBrush(hidden ? Qt::transparent : color);
+        area->setPen(QPen(hidden ? Qt::transparent : color.darker(115), 1));
+        c->addSeries(area);
+        area->attachAxis(xAxis);
+        area->attachAxis(yAxis);
+        if (QLegendMarker *marker = c->legend()->markers(area).value(0)) {
+            if (hidden) {
+                color.setAlpha(60);
+                marker->setBrush(color);
+                marker->setLabelBrush(QBrush(palette().color(QPalette::PlaceholderText)));
+            }
+            connect(marker, &QLegendMarker::clicked, this, [this, service] {
+                setServiceHidden(service, !m_hidden.contains(service));
+            });
+        }
+        connect(area, &QAreaSeries::hovered, this, [this](const QPointF &point, bool state) {
+            if (state)
+                QToolTip::showText(QCursor::pos(), tooltipFor(qint64(point.x())), this);
+            else
+                QToolTip::hideText();
+        });
+    }
+    yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
+    yAxis->applyNiceNumbers();
+    xAxis->setTickCount(qBound(2, rows, m_compact ? 4 : 8));
+}
+
+bool CostOverTimeChart::savePng(const QString &path)
+{
+    return grab().save(path, "PNG");
+}
+
+void CostOverTimeChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        applyPaletteTheme(chart(), this);
+        rebuild(); // a theme change resets series colours
+    }
+    QChartView::changeEvent(event);
+}
+
+} // namespace meterdesk

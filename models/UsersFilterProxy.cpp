@@ -1,0 +1,44 @@
+#include "UsersFilterProxy.h"
+
+#include "UsersModel.h"
+
+namespace meterdesk {
+
+UsersFilterProxy::UsersFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(UsersModel::SortRole);
+    setFilterRole(UsersModel::FilterRole);
+    setFilterCaseSensitivity(Qt::CaseInsensitive);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+    setDynamicSortFilter(true);
+}
+
+void UsersFilterProxy::setSearchText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_search)
+        return;
+    m_search = trimmed;
+    invalidateRowsFilter();
+}
+
+void UsersFilterProxy::setShow(Show show)
+{
+    if (show == m_show)
+        return;
+    m_show = show;
+    invalidateRowsFilter();
+}
+
+bool UsersFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_show == Show::Blocked && !index.data(UsersModel::BlockedRole).toBool())
+        return false;
+    if (m_show == Show::Risky && index.data(UsersModel::RiskRole).toInt() < 50)
+        return false;
+    return m_search.isEmpty()
+        || index.data(UsersModel::FilterRole).toString().contains(m_search, Qt::CaseInsensitive);
+}
+
+} // namespace meterdesk

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+namespace meterdesk {
+
+// Sorts the users table on raw values and filters it by a search text that
+// matches name, email or id (plain text, case-insensitive: no pattern
+// syntax, so quotes or brackets in a search are just characters).
+class UsersFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    enum class Show { All, Blocked, Risky };
+
+    explicit UsersFilterProxy(QObject *parent = nullptr);
+
+    void setSearchText(const QString &text);
+    QString searchText() const { return m_search; }
+    void setShow(Show show);
+    Show show() const { return m_show; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_search;
+    Show m_show = Show::All;
+};
+
+} // namespace meterdesk

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <Queries.h>
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace meterdesk {
+
+// The per-user table of the dashboard. DisplayRole is the formatted text,
+// SortRole the raw value (cost as nano-dollars, dates as QDateTime), so the
+// view sorts numbers as numbers. It never reaches into a database: it is
+// fed UserRow values by whoever loaded them.
+class UsersModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Columns {
+        NameColumn,
+        EmailColumn,
+        RequestsColumn,
+        TokensColumn,
+        CostColumn,
+        OpenAiCostColumn,
+        AnthropicCostColumn,
+        GoogleCostColumn,
+        OtherCostColumn,
+        LastActivityColumn,
+        RiskColumn,
+        StatusColumn,
+        ColumnCount
+    };
+    enum Roles {
+        SortRole = Qt::UserRole + 1,
+        UserIdRole,
+        BlockedRole,
+        BlockReasonRole,
+        RiskRole,
+        FilterRole, // name, email and id, for the search box
+    };
+    static constexpr int InitialSortColumn = CostColumn;
+
+    explicit UsersModel(QObject *parent = nullptr);
+
+    void setRows(QList<UserRow> rows);
+    const QList<UserRow> &rows() const { return m_rows; }
+    const UserRow *rowFor(const QString &userId) const;
+    // Reflects an admin action at once, before the next reload.
+    void updateUser(const QString &userId, bool blocked, const QString &reason, int riskScore);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+Q_SIGNALS:
+    // An inline edit of the risk column; the owner decides whether it sticks.
+    void riskEdited(const QString &userId, int score);
+
+private:
+    QVariant display(const UserRow &row, int column) const;
+    QVariant sortValue(const UserRow &row, int column) const;
+
+    QList<UserRow> m_rows;
+};
+
+// The services of the four per-service columns; anything else counts as other.
+QString serviceOfColumn(int column);
+Money costInColumn(const UserRow &row, int column);
+
+} // namespace meterdesk

@@ -1,0 +1,157 @@
+#include "ConnectionDialog.h"
+
+#include "Settings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace meterdesk {
+
+ConnectionDialog::ConnectionDialog(QWidget *parent)
+    : QDialog(parent), m_kind(new QComboBox(this)), m_recent(new QComboBox(this)), m_pages(new QStackedWidget(this)),
+      m_path(new QLineEdit(this)), m_create(new QCheckBox(tr("Create a new usage database if the file does not exist"), this)),
+      m_host(new QLineEdit(QStringLiteral("localhost"), this)), m_port(new QSpinBox(this)), m_database(new QLineEdit(this)),
+      m_user(new QLineEdit(this)), m_password(new QLineEdit(this)), m_sslMode(new QComboBox(this)),
+      m_rootCert(new QLineEdit(this)), m_message(new QLabel(this))
+{
+    setWindowTitle(tr("Open usage database"));
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QFormLayout;
+    m_recent->addItem(tr("(choose a recent connection)"));
+    m_recent->addItems(Settings::recentDatabases());
+    m_recent->setEnabled(m_recent->count() > 1);
+    top->addRow(tr("Recent:"), m_recent);
+    m_kind->addItem(tr("SQLite file"));
+    m_kind->addItem(tr("PostgreSQL server"));
+    top->addRow(tr("Kind:"), m_kind);
+    layout->addLayout(top);
+
+    auto *sqlitePage = new QWidget(this);
+    auto *sqliteForm = new QFormLayout(sqlitePage);
+    auto *pathRow = new QHBoxLayout;
+    auto *browse = new QToolButton(sqlitePage);
+    browse->setText(tr("Browse…"));
+    pathRow->addWidget(m_path);
+    pathRow->addWidget(browse);
+    sqliteForm->addRow(tr("File:"), pathRow);
+    sqliteForm->addRow(QString(), m_create);
+    m_pages->addWidget(sqlitePage);
+
+    auto *pgPage = new QWidget(this);
+    auto *pgForm = new QFormLayout(pgPage);
+    m_port->setRange(1, 65535);
+    m_port->setValue(5432);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("not saved; empty uses PGPASSWORD or ~/.pgpass"));
+    m_sslMode->addItems({QStringLiteral("prefer"), QStringLiteral("require"), QStringLiteral("verify-ca"),
+                         QStringLiteral("verify-full"), QStringLiteral("disable")});
+    m_rootCert->setPlaceholderText(tr("CA certificate for verify-ca / verify-full"));
+    pgForm->addRow(tr("Host:"), m_host);
+    pgForm->addRow(tr("Port:"), m_port);
+    pgForm->addRow(tr("Database:"), m_database);
+    pgForm->addRow(tr("User:"), m_user);
+    pgForm->addRow(tr("Password:"), m_password);
+    pgForm->addRow(tr("SSL mode:"), m_sslMode);
+    pgForm->addRow(tr("Root certificate:"), m_rootCert);
+    m_pages->addWidget(pgPage);
+    layout->addWidget(m_pages);
+
+    m_message->setWordWrap(true);
+    m_message->setForegroundRole(QPalette::Link);
+    m_message->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_message);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_connect = buttons->addButton(tr("Open"), QDialogButtonBox::AcceptRole);
+    layout->addWidget(buttons);
+
+    connect(m_kind, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionDialog::validate);
+    connect(m_recent, &QComboBox::activated, this, [this](int index) {
+        if (index > 0)
+            setConnection(m_recent->itemText(index));
+    });
+    connect(browse, &QToolButton::clicked, this, &ConnectionDialog::chooseFile);
+    for (QLineEdit *edit : {m_path, m_host, m_database})
+        connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    validate();
+    resize(520, 0);
+}
+
+void ConnectionDialog::chooseFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Usage database"), m_path->text(),
+                                                      tr("SQLite databases (*.sqlite *.db);;All files (*)"), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
+    if (!path.isEmpty())
+        m_path->setText(path);
+}
+
+void ConnectionDialog::validate()
+{
+    const bool sqlite = m_kind->currentIndex() == 0;
+    m_connect->setEnabled(sqlite ? !m_path->text().trimmed().isEmpty()
+                                 : !m_host->text().trimmed().isEmpty() && !m_database->text().trimmed().isEmpty());
+}
+
+void ConnectionDialog::setMessage(const QString &message)
+{
+    m_message->setText(message);
+}
+
+void ConnectionDialog::setConnection(const QString &display)
+{
+    QString error;
+    const auto spec = ConnectionSpec::parse(display, &error);
+    if (!spec)
+        return;
+    if (spec->dialect == Dialect::Sqlite) {
+        m_kind->setCurrentIndex(0);
+        m_path->setText(spec->path);
+        return;
+    }
+    m_kind->setCurrentIndex(1);
+    m_host->setText(spec->host);
+    m_port->setValue(spec->port);
+    m_database->setText(spec->database);
+    m_user->setText(spec->user);
+    if (!spec->sslMode.isEmpty())
+        m_sslMode->setCurrentText(spec->sslMode);
+    m_rootCert->setText(spec->sslRootCert);
+}
+
+ConnectionSpec ConnectionDialog::spec() const
+{
+    if (m_kind->currentIndex() == 0)
+        return ConnectionSpec::sqlite(m_path->text().trimmed());
+    ConnectionSpec spec;
+    spec.dialect = Dialect::Postgres;
+    spec.host = m_host->text().trimmed();
+    spec.port = m_port->value();
+    spec.database = m_database->text().trimmed();
+    spec.user = m_user->text().trimmed();
+    spec.password = m_password->text();
+    spec.sslMode = m_sslMode->currentText();
+    spec.sslRootCert = m_rootCert->text().trimmed();
+    return spec;
+}
+
+bool ConnectionDialog::createIfMissing() const
+{
+    return m_kind->currentIndex() == 0 && m_create->isChecked();
+}
+
+} // namespace meterdesk

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <ConnectionSpec.h>
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+class QStackedWidget;
+class QLabel;
+
+namespace meterdesk {
+
+// Choose the usage database: an SQLite file (open or create) or a
+// PostgreSQL server. The password is held in memory for this session only
+// and never written to the settings file; libpq's ~/.pgpass also works.
+class ConnectionDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit ConnectionDialog(QWidget *parent = nullptr);
+    ConnectionSpec spec() const;
+    bool createIfMissing() const;
+    // Fills the form from a remembered connection (no password in it).
+    void setConnection(const QString &display);
+    void setMessage(const QString &message);
+
+private:
+    void chooseFile();
+    void validate();
+
+    QComboBox *m_kind;
+    QComboBox *m_recent;
+    QStackedWidget *m_pages;
+    QLineEdit *m_path;
+    QCheckBox *m_create;
+    QLineEdit *m_host;
+    QSpinBox *m_port;
+    QLineEdit *m_database;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QComboBox *m_sslMode;
+    QLineEdit *m_rootCert;
+    QLabel *m_message;
+    QPushButton *m_connect = nullptr;
+};
+
+} // namespace meterdesk

@@ -1,0 +1,81 @@
+#include "CsvExport.h"
+
+#include <Csv.h>
+#include <Money.h>
+#include <UsersModel.h>
+
+#include <QDateTime>
+#include <QHeaderView>
+
+namespace meterdesk::CsvExport {
+
+QList<int> visibleColumns(const QHeaderView *header)
+{
+    QList<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns.append(logical);
+    }
+    return columns;
+}
+
+namespace {
+
+QString cell(const QModelIndex &index)
+{
+    const QVariant raw = index.data(UsersModel::SortRole);
+    switch (index.column()) {
+    case UsersModel::RequestsColumn:
+    case UsersModel::TokensColumn:
+    case UsersModel::RiskColumn:
+        return QString::number(raw.toLongLong());
+    case UsersModel::CostColumn:
+    case UsersModel::OpenAiCostColumn:
+    case UsersModel::AnthropicCostColumn:
+    case UsersModel::GoogleCostColumn:
+    case UsersModel::OtherCostColumn:
+        return Money::fromNanos(raw.toLongLong()).toString(6);
+    case UsersModel::LastActivityColumn:
+        return raw.toLongLong() > 0 ? QDateTime::fromMSecsSinceEpoch(raw.toLongLong(), Qt::UTC).toString(Qt::ISODate) : QString();
+    case UsersModel::StatusColumn:
+        return Csv::field(index.data(UsersModel::BlockedRole).toBool()
+                              ? index.data(Qt::DisplayRole).toString() + QStringLiteral(": ") + index.data(UsersModel::BlockReasonRole).toString()
+                              : index.data(Qt::DisplayRole).toString());
+    default:
+        return Csv::field(index.data(Qt::DisplayRole).toString());
+    }
+}
+
+} // namespace
+
+bool writeUsers(const QAbstractItemModel &model, const QList<int> &columns, QIODevice &out, QString *error,
+                const std::function<bool(int)> &progress)
+{
+    const auto write = [&](const QStringList &fields) {
+        const QByteArray line = Csv::record(fields);
+        if (out.write(line) == line.size())
+            return true;
+        *error = out.errorString();
+        return false;
+    };
+    QStringList header{QStringLiteral("User id")};
+    for (int column : columns)
+        header << Csv::field(model.headerData(column, Qt::Horizontal).toString());
+    if (!write(header))
+        return false;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QStringList fields{Csv::field(model.index(row, 0).data(UsersModel::UserIdRole).toString())};
+        for (int column : columns)
+            fields << cell(model.index(row, column));
+        if (!write(fields))
+            return false;
+        if (progress && row % 500 == 0 && !progress(row)) {
+            *error = QStringLiteral("cancelled");
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace meterdesk::CsvExport

@@ -1,0 +1,111 @@
+#include "DataService.h"
+
+#include "DataWorker.h"
+
+namespace meterdesk {
+
+DataService::DataService(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<DashboardData>();
+    qRegisterMetaType<UserDetails>();
+    qRegisterMetaType<ActionOutcome>();
+    qRegisterMetaType<Capabilities>();
+    m_thread.setObjectName(QStringLiteral("meterdesk-data"));
+    m_worker = new DataWorker;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+
+    connect(m_worker, &DataWorker::opened, this, [this](const QString &display, const Capabilities &caps) {
+        m_open = true;
+        Q_EMIT opened(display, caps);
+    });
+    connect(m_worker, &DataWorker::openFailed, this, [this](const QString &message, bool needsUpgrade) {
+        m_open = false;
+        Q_EMIT openFailed(message, needsUpgrade);
+    });
+    connect(m_worker, &DataWorker::loaded, this, [this](const DashboardData &data) {
+        if (data.requestId != m_pendingLoad)
+            return; // a newer load is on its way
+        m_pendingLoad = 0;
+        Q_EMIT loaded(data);
+    });
+    connect(m_worker, &DataWorker::userLoaded, this, [this](const UserDetails &details) {
+        if (details.requestId == m_pendingUser)
+            Q_EMIT userLoaded(details);
+    });
+    connect(m_worker, &DataWorker::loadFailed, this, [this](quint64 requestId, const QString &message, bool lost) {
+        if (requestId == m_pendingLoad)
+            m_pendingLoad = 0;
+        else if (requestId != m_pendingUser)
+            return;
+        Q_EMIT loadFailed(message, lost);
+    });
+    connect(m_worker, &DataWorker::actionFinished, this, &DataService::actionFinished);
+    m_thread.start();
+}
+
+DataService::~DataService()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void DataService::open(const ConnectionSpec &spec, bool createIfEmpty)
+{
+    m_open = false;
+    m_pendingLoad = m_pendingUser = 0;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, spec, createIfEmpty] { worker->open(spec, createIfEmpty); });
+}
+
+void DataService::openDemo(const QString &path)
+{
+    m_open = false;
+    m_pendingLoad = m_pendingUser = 0;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, path] { worker->openDemo(path); });
+}
+
+void DataService::upgrade()
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->upgrade(); });
+}
+
+quint64 DataService::load(const DateRange &range, std::optional<Bucket> bucket)
+{
+    const quint64 id = ++m_nextRequest;
+    m_pendingLoad = id;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, range, bucket] { worker->load(id, range, bucket); });
+    return id;
+}
+
+quint64 DataService::loadUser(const QString &userId, const DateRange &range, int offset)
+{
+    const quint64 id = ++m_nextRequest;
+    m_pendingUser = id;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, userId, range, offset] {
+        worker->loadUser(id, userId, range, offset);
+    });
+    return id;
+}
+
+void DataService::block(const QStringList &userIds, const QString &reason)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, userIds, reason] {
+        worker->apply(QStringLiteral("block"), userIds, reason, 0);
+    });
+}
+
+void DataService::unblock(const QStringList &userIds)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, userIds] {
+        worker->apply(QStringLiteral("unblock"), userIds, {}, 0);
+    });
+}
+
+void DataService::setRisk(const QStringList &userIds, int score)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, userIds, score] {
+        worker->apply(QStringLiteral("risk"), userIds, {}, score);
+    });
+}
+
+} // namespace meterdesk

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "DashboardData.h"
+
+#include <ConnectionSpec.h>
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace meterdesk {
+
+class DataWorker;
+
+// The dashboard's only way to the database. A worker object on its own
+// thread owns the connection (Qt connections belong to the thread that
+// made them) and answers with value structs; every request carries an id,
+// and an answer to anything but the newest request is dropped as stale.
+class DataService : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DataService(QObject *parent = nullptr);
+    ~DataService() override;
+
+    void open(const ConnectionSpec &spec, bool createIfEmpty);
+    void openDemo(const QString &path);
+    void upgrade();
+    quint64 load(const DateRange &range, std::optional<Bucket> bucket);
+    quint64 loadUser(const QString &userId, const DateRange &range, int offset);
+    void block(const QStringList &userIds, const QString &reason);
+    void unblock(const QStringList &userIds);
+    void setRisk(const QStringList &userIds, int score);
+    bool isOpen() const { return m_open; }
+    bool busy() const { return m_pendingLoad != 0; }
+
+Q_SIGNALS:
+    void opened(const QString &display, const meterdesk::Capabilities &capabilities);
+    // `needsUpgrade`: a seed or older database that `upgrade()` can bring up to date.
+    void openFailed(const QString &message, bool needsUpgrade);
+    void loaded(const meterdesk::DashboardData &data);
+    void userLoaded(const meterdesk::UserDetails &details);
+    void loadFailed(const QString &message, bool connectionLost);
+    void actionFinished(const meterdesk::ActionOutcome &outcome);
+
+private:
+    QThread m_thread;
+    DataWorker *m_worker = nullptr; // lives on m_thread, deleted by it
+    quint64 m_nextRequest = 0;
+    quint64 m_pendingLoad = 0;
+    quint64 m_pendingUser = 0;
+    bool m_open = false;
+};
+
+} // namespace meterdesk

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "DashboardData.h"
+
+#include <ConnectionSpec.h>
+#include <Database.h>
+#include <PriceBook.h>
+
+#include <QObject>
+
+#include <memory>
+
+namespace meterdesk {
+
+// Runs on the data thread; see DataService. Never touched from the UI
+// thread except through queued calls.
+class DataWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    void open(const ConnectionSpec &spec, bool createIfEmpty);
+    void upgrade();
+    // Creates the demo database the first time, then opens it.
+    void openDemo(const QString &path);
+    void load(quint64 requestId, const DateRange &range, std::optional<Bucket> bucket);
+    void loadUser(quint64 requestId, const QString &userId, const DateRange &range, int offset);
+    void apply(const QString &action, const QStringList &userIds, const QString &reason, int score);
+
+Q_SIGNALS:
+    void opened(const QString &display, const meterdesk::Capabilities &capabilities);
+    void openFailed(const QString &message, bool needsUpgrade);
+    void loaded(const meterdesk::DashboardData &data);
+    void userLoaded(const meterdesk::UserDetails &details);
+    void loadFailed(quint64 requestId, const QString &message, bool connectionLost);
+    void actionFinished(const meterdesk::ActionOutcome &outcome);
+
+private:
+    // Reconnects once when the connection was lost; false if still away.
+    bool ensureConnected(QString *error);
+    Capabilities capabilities();
+
+    std::unique_ptr<Database> m_db;
+    ConnectionSpec m_spec;
+};
+
+} // namespace meterdesk

@@ -1,0 +1,76 @@
+#include "KpiCard.h"
+
+#include <QKeyEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace meterdesk {
+
+KpiCard::KpiCard(const QString &title, QWidget *parent)
+    : QFrame(parent), m_title(new QLabel(title, this)), m_value(new QLabel(QStringLiteral("–"), this)),
+      m_detail(new QLabel(this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(14, 10, 14, 10);
+    layout->setSpacing(2);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 0.95);
+    m_title->setFont(titleFont);
+    m_title->setForegroundRole(QPalette::PlaceholderText);
+    QFont valueFont = m_value->font();
+    valueFont.setPointSizeF(valueFont.pointSizeF() * 1.9);
+    valueFont.setBold(true);
+    m_value->setFont(valueFont);
+    m_value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_title);
+    layout->addWidget(m_value);
+    layout->addWidget(m_detail);
+    setAccessibleName(title);
+}
+
+void KpiCard::setValue(const QString &value, const QString &detail)
+{
+    m_value->setText(value);
+    m_detail->setText(detail);
+    setAccessibleDescription(value + u' ' + detail);
+}
+
+QString KpiCard::value() const
+{
+    return m_value->text();
+}
+
+void KpiCard::setClickable(bool clickable)
+{
+    m_clickable = clickable;
+    setCursor(clickable ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    setFocusPolicy(clickable ? Qt::StrongFocus : Qt::NoFocus);
+}
+
+void KpiCard::setAlert(bool alert)
+{
+    // A palette role, not a fixed colour, so dark themes keep working.
+    m_value->setForegroundRole(alert ? QPalette::Link : QPalette::WindowText);
+}
+
+void KpiCard::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_clickable)
+        Q_EMIT clicked();
+    QFrame::mouseReleaseEvent(event);
+}
+
+void KpiCard::keyPressEvent(QKeyEvent *event)
+{
+    if (m_clickable && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space)) {
+        Q_EMIT clicked();
+        return;
+    }
+    QFrame::keyPressEvent(event);
+}
+
+} // namespace meterdesk

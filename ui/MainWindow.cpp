@@ -1,0 +1,486 @@
+#include "MainWindow.h"
+
+#include "AdminDialogs.h"
+#include "ConnectionDialog.h"
+#include "CsvExport.h"
+#include "DataService.h"
+#include "KpiCard.h"
+#include "RangeBar.h"
+#include "Settings.h"
+#include "UserDetailsPanel.h"
+#include "UsersPanel.h"
+
+#include <CostOverTimeChart.h>
+#include <CostSeriesModel.h>
+#include <Reports.h>
+#include <ServiceShareChart.h>
+#include <UsersFilterProxy.h>
+#include <UsersModel.h>
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace meterdesk {
+
+enum Card { RequestsCard, CostCard, ActiveCard, BlockedCard, UnpricedCard };
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_data(new DataService(this)), m_banner(new QLabel(this)), m_series(new CostSeriesModel(this)),
+      m_costChart(new CostOverTimeChart(this)), m_shareChart(new ServiceShareChart(this)), m_users(new UsersPanel(this)),
+      m_details(new UserDetailsPanel(this)), m_connectionLabel(new QLabel(this)), m_statusLabel(new QLabel(this)),
+      m_reconnect(new QTimer(this))
+{
+    setWindowTitle(tr("Meterdesk"));
+    setWindowIcon(QIcon(QStringLiteral(":/meterdesk/icons/meterdesk.svg")));
+    confirm = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Meterdesk"), question) == QMessageBox::Yes;
+    };
+
+    m_refresh = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
+    auto *toolBar = addToolBar(tr("Dashboard"));
+    toolBar->setObjectName(QStringLiteral("dashboardToolBar"));
+    toolBar->setMovable(false);
+    QAction *connectAction = toolBar->addAction(tr("Connection…"), this, [this] { showConnectionDialog(); });
+    connectAction->setToolTip(tr("Open another usage database"));
+    toolBar->addSeparator();
+    m_range = new RangeBar(toolBar, m_refresh);
+    toolBar->addSeparator();
+    toolBar->addAction(tr("Export…"), this, &MainWindow::exportUsers)->setToolTip(tr("Export the users table as shown (Ctrl+E)"));
+    connect(m_range, &RangeBar::changed, this, &MainWindow::refresh);
+
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setBackgroundRole(QPalette::ToolTipBase);
+    m_banner->setForegroundRole(QPalette::ToolTipText);
+    m_banner->setContentsMargins(10, 6, 10, 6);
+    m_banner->hide();
+
+    auto *cards = new QHBoxLayout;
+    for (const QString &title : {tr("Requests"), tr("Cost"), tr("Active users"), tr("Blocked users"), tr("Unpriced events")}) {
+        auto *card = new KpiCard(title, this);
+        m_cards.append(card);
+        cards->addWidget(card);
+    }
+    m_cards[UnpricedCard]->setClickable(true);
+    m_cards[UnpricedCard]->setToolTip(tr("Calls of models the price book does not know, billed at the fallback rate. Click for the list."));
+    connect(m_cards[UnpricedCard], &KpiCard::clicked, this, &MainWindow::showUnpricedModels);
+    m_cards[BlockedCard]->setClickable(true);
+    m_cards[BlockedCard]->setToolTip(tr("Click to list the blocked users"));
+    connect(m_cards[BlockedCard], &KpiCard::clicked, this, [this] {
+        m_users->proxy()->setShow(UsersFilterProxy::Show::Blocked);
+    });
+
+    m_costChart->setModel(m_series);
+    auto *charts = new QSplitter(Qt::Horizontal, this);
+    charts->addWidget(m_costChart);
+    charts->addWidget(m_shareChart);
+    charts->setStretchFactor(0, 5);
+    charts->setStretchFactor(1, 2);
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(m_users);
+    bottom->addWidget(m_details);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+    auto *body = new QSplitter(Qt::Vertical, this);
+    body->addWidget(charts);
+    body->addWidget(bottom);
+    body->setStretchFactor(0, 2);
+    body->setStretchFactor(1, 3);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_banner);
+    layout->addLayout(cards);
+    layout->addWidget(body, 1);
+    setCentralWidget(central);
+    statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_statusLabel);
+    buildMenus();
+
+    connect(m_data, &DataService::opened, this, &MainWindow::onOpened);
+    connect(m_data, &DataService::openFailed, this, &MainWindow::onOpenFailed);
+    connect(m_data, &DataService::loaded, this, &MainWindow::onLoaded);
+    connect(m_data, &DataService::userLoaded, m_details, &UserDetailsPanel::setDetails);
+    connect(m_data, &DataService::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(m_data, &DataService::actionFinished, this, &MainWindow::onActionFinished);
+    connect(m_users, &UsersPanel::blockRequested, this, &MainWindow::requestBlock);
+    connect(m_users, &UsersPanel::unblockRequested, this, &MainWindow::requestUnblock);
+    connect(m_users, &UsersPanel::riskRequested, this, &MainWindow::requestRisk);
+    connect(m_users, &UsersPanel::riskEdited, this, [this](const QString &userId, int score) {
+        m_actionRunning = true;
+        updateWritable();
+        m_data->setRisk({userId}, score);
+    });
+    connect(m_users, &UsersPanel::currentUserChanged, this, [this](const QString &userId) {
+        m_details->showUser(m_users->model()->rowFor(userId));
+        if (!userId.isEmpty())
+            m_data->loadUser(userId, m_range->range(), 0);
+    });
+    connect(m_details, &UserDetailsPanel::pageRequested, this, [this](const QString &userId, int offset) {
+        m_data->loadUser(userId, m_range->range(), offset);
+    });
+    // While the database is away: try again every few seconds.
+    m_reconnect->setInterval(3000);
+    connect(m_reconnect, &QTimer::timeout, this, &MainWindow::refresh);
+    restoreGeometry(Settings::windowGeometry());
+    updateWritable();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open database…"), QKeySequence::Open, this, [this] { showConnectionDialog(); });
+    file->addSeparator();
+    file->addAction(tr("&Export users as CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportUsers);
+    file->addAction(tr("Export cost &series as CSV…"), this, &MainWindow::exportSeries);
+    file->addAction(tr("Save cost &chart as PNG…"), this, &MainWindow::saveChart);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refresh);
+    view->addAction(tr("&Unpriced models…"), this, &MainWindow::showUnpricedModels);
+    QMenu *users = menuBar()->addMenu(tr("&Users"));
+    users->addAction(m_users->blockAction());
+    users->addAction(m_users->unblockAction());
+    users->addAction(m_users->riskAction());
+    users->addSeparator();
+    users->addAction(tr("&Find…"), QKeySequence::Find, this, [this] { m_users->searchBox()->setFocus(); });
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Meterdesk"), this, [this] {
+        QMessageBox::about(this, tr("About Meterdesk"),
+                           tr("Meterdesk %1\nThe cost of your product's LLM API calls, per user, exactly.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+KpiCard *MainWindow::card(int index) const
+{
+    return m_cards.value(index);
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->isVisible() || !m_banner->isHidden() ? m_banner->text() : QString();
+}
+
+void MainWindow::setBanner(const QString &text)
+{
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+void MainWindow::openDatabase(const ConnectionSpec &spec, bool createIfEmpty)
+{
+    m_spec = spec;
+    m_createIfEmpty = createIfEmpty;
+    m_connectionLabel->setText(tr("Opening %1…").arg(spec.displayString()));
+    m_data->open(spec, createIfEmpty);
+}
+
+void MainWindow::openDemo(const QString &path)
+{
+    m_spec = ConnectionSpec::sqlite(path);
+    m_connectionLabel->setText(tr("Preparing the demo database %1…").arg(path));
+    m_data->openDemo(path);
+}
+
+void MainWindow::showConnectionDialog(const QString &message)
+{
+    ConnectionDialog dialog(this);
+    if (!m_spec.path.isEmpty() || !m_spec.database.isEmpty())
+        dialog.setConnection(m_spec.displayString());
+    dialog.setMessage(message);
+    if (dialog.exec() == QDialog::Accepted)
+        openDatabase(dialog.spec(), dialog.createIfMissing());
+}
+
+void MainWindow::onOpened(const QString &display, const Capabilities &capabilities)
+{
+    m_capabilities = capabilities;
+    m_connectionLost = false;
+    m_connectionLabel->setText(tr("%1 (role %2)").arg(display, capabilities.role));
+    setWindowTitle(tr("Meterdesk — %1").arg(display));
+    Settings::setLastDatabase(display);
+    Settings::addRecentDatabase(display);
+    setBanner({});
+    updateWritable();
+    refresh();
+}
+
+void MainWindow::onOpenFailed(const QString &message, bool needsUpgrade)
+{
+    setBanner(message);
+    m_connectionLabel->setText(tr("Not connected"));
+    Q_EMIT dashboardUpdated(false);
+    if (needsUpgrade) {
+        if (confirm(tr("%1\n\nUpgrade it now? Meterdesk only adds columns and tables; the original app keeps working.")
+                        .arg(message)))
+            m_data->upgrade();
+        return;
+    }
+    if (isVisible() && !QApplication::platformName().contains(QStringLiteral("offscreen")))
+        showConnectionDialog(message);
+}
+
+void MainWindow::refresh()
+{
+    if (!m_data->isOpen())
+        return;
+    m_statusLabel->setText(tr("Loading %1…").arg(m_range->describe()));
+    m_data->load(m_range->range(), m_range->bucket());
+}
+
+void MainWindow::onLoaded(const DashboardData &data)
+{
+    m_last = data;
+    if (m_connectionLost) {
+        m_connectionLost = false;
+        m_reconnect->stop();
+        setBanner({});
+        updateWritable();
+    }
+    const QLocale locale;
+    const Overview &o = data.overview;
+    m_cards[RequestsCard]->setValue(locale.toString(o.totalRequests), tr("%1 tokens").arg(locale.toString(o.totalTokens)));
+    m_cards[CostCard]->setValue(o.totalCost.toDisplayString(), QStringLiteral("$") + o.totalCost.toString(6));
+    m_cards[ActiveCard]->setValue(locale.toString(o.activeUsers), m_range->describe());
+    m_cards[BlockedCard]->setValue(locale.toString(o.blockedUsers), tr("currently blocked"));
+    m_cards[UnpricedCard]->setValue(locale.toString(o.unpricedEvents),
+                                    o.unpricedEvents ? tr("billed at $5 per 1M tokens") : tr("every model priced"));
+    m_cards[UnpricedCard]->setAlert(o.unpricedEvents > 0);
+    m_series->setSeries(data.series, data.bucket);
+    m_shareChart->setTotals(o.perService);
+    m_users->setRows(data.users);
+    // The first time, show the top spender's details rather than nothing.
+    if (m_details->userId().isEmpty() && m_users->proxy()->rowCount() > 0)
+        m_users->selectUser(m_users->proxy()->index(0, 0).data(UsersModel::UserIdRole).toString());
+    if (!m_details->userId().isEmpty())
+        m_details->showUser(m_users->model()->rowFor(m_details->userId()));
+    m_statusLabel->setText(tr("%1 · loaded in %2 ms · %3")
+                               .arg(m_range->describe())
+                               .arg(data.loadMs)
+                               .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    Q_EMIT dashboardUpdated(true);
+}
+
+void MainWindow::onLoadFailed(const QString &message, bool connectionLost)
+{
+    if (connectionLost) {
+        m_connectionLost = true;
+        setBanner(tr("The database cannot be reached (%1). Showing the last data; changes are disabled. "
+                     "Reconnecting every few seconds…").arg(message));
+        m_reconnect->start();
+    } else {
+        setBanner(tr("Loading failed: %1").arg(message));
+    }
+    m_statusLabel->setText(tr("Load failed"));
+    updateWritable();
+    Q_EMIT dashboardUpdated(false);
+}
+
+void MainWindow::updateWritable()
+{
+    QString why;
+    if (!m_data->isOpen())
+        why = tr("Not connected to a database");
+    else if (m_connectionLost)
+        why = tr("The database cannot be reached");
+    else if (m_actionRunning)
+        why = tr("Another change is being saved");
+    const bool ok = why.isEmpty();
+    const QString role = tr("The database role \"%1\" may not do this").arg(m_capabilities.role);
+    m_users->setWritable(ok && m_capabilities.canBlock, ok && m_capabilities.canSetRisk,
+                         ok ? role : why);
+}
+
+void MainWindow::requestBlock(const QList<UserRow> &users)
+{
+    QList<UserRow> targets;
+    for (const UserRow &user : users)
+        if (!user.blocked)
+            targets << user;
+    if (targets.isEmpty())
+        return;
+    BlockDialog dialog(targets, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QStringList ids;
+    for (const UserRow &user : std::as_const(targets))
+        ids << user.userId;
+    m_actionRunning = true;
+    updateWritable();
+    m_data->block(ids, dialog.reason());
+}
+
+void MainWindow::requestUnblock(const QList<UserRow> &users)
+{
+    QList<UserRow> targets;
+    for (const UserRow &user : users)
+        if (user.blocked)
+            targets << user;
+    if (targets.isEmpty() || !confirm(tr("Unblock %1? Their API calls will be allowed again.").arg(describeUsers(targets))))
+        return;
+    QStringList ids;
+    for (const UserRow &user : std::as_const(targets))
+        ids << user.userId;
+    m_actionRunning = true;
+    updateWritable();
+    m_data->unblock(ids);
+}
+
+void MainWindow::requestRisk(const QList<UserRow> &users)
+{
+    if (users.isEmpty())
+        return;
+    RiskDialog dialog(users, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QStringList ids;
+    for (const UserRow &user : users)
+        ids << user.userId;
+    m_actionRunning = true;
+    updateWritable();
+    m_data->setRisk(ids, dialog.score());
+}
+
+void MainWindow::onActionFinished(const ActionOutcome &outcome)
+{
+    m_actionRunning = false;
+    if (!outcome.ok) {
+        setBanner(tr("Nothing was changed: %1").arg(outcome.error));
+        updateWritable();
+        Q_EMIT actionDone(false, outcome.error);
+        return;
+    }
+    for (const QString &id : outcome.userIds) {
+        const UserRow *row = m_users->model()->rowFor(id);
+        const bool blocked = outcome.action == u"block" ? true : outcome.action == u"unblock" ? false : row && row->blocked;
+        const QString reason = outcome.action == u"block" ? outcome.reason : row ? row->blockReason : QString();
+        const int risk = outcome.action == u"risk" ? outcome.riskScore : row ? row->riskScore : 0;
+        m_users->model()->updateUser(id, blocked, reason, risk);
+    }
+    if (!m_details->userId().isEmpty())
+        m_details->showUser(m_users->model()->rowFor(m_details->userId()));
+    statusBar()->showMessage(outcome.action == u"block" ? tr("Blocked %n user(s)", nullptr, int(outcome.userIds.size()))
+                             : outcome.action == u"unblock" ? tr("Unblocked %n user(s)", nullptr, int(outcome.userIds.size()))
+                                                            : tr("Risk score set to %1").arg(outcome.riskScore),
+                             5000);
+    updateWritable();
+    refresh(); // cards and charts follow
+    Q_EMIT actionDone(true, {});
+}
+
+bool MainWindow::exportUsersTo(const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    const QList<int> columns = CsvExport::visibleColumns(m_users->view()->horizontalHeader());
+    QProgressDialog progress(tr("Exporting users…"), tr("Cancel"), 0, m_users->proxy()->rowCount(), this);
+    progress.setMinimumDuration(400);
+    progress.setWindowModality(Qt::WindowModal);
+    const bool ok = CsvExport::writeUsers(*m_users->proxy(), columns, file, error, [&](int row) {
+        progress.setValue(row);
+        return !progress.wasCanceled();
+    });
+    if (!ok) {
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::exportSeriesTo(const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !Reports::writeSeriesCsv(file, m_series->points(), error)) {
+        if (error->isEmpty())
+            *error = file.errorString();
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::exportUsers()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export users"), QStringLiteral("meterdesk-users.csv"),
+                                                      tr("CSV files (*.csv)"));
+    QString error;
+    if (!path.isEmpty() && !exportUsersTo(path, &error))
+        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
+    else if (!path.isEmpty())
+        statusBar()->showMessage(tr("Exported %n user(s) to %1", nullptr, m_users->proxy()->rowCount()).arg(path), 5000);
+}
+
+void MainWindow::exportSeries()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export cost series"), QStringLiteral("meterdesk-cost-series.csv"),
+                                                      tr("CSV files (*.csv)"));
+    QString error;
+    if (!path.isEmpty() && !exportSeriesTo(path, &error))
+        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
+}
+
+void MainWindow::saveChart()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), QStringLiteral("meterdesk-cost.png"),
+                                                      tr("PNG images (*.png)"));
+    if (!path.isEmpty() && !m_costChart->savePng(path))
+        QMessageBox::warning(this, tr("Save failed"), tr("Could not write %1").arg(path));
+}
+
+void MainWindow::showUnpricedModels()
+{
+    QStringList lines;
+    for (const CostRow &row : std::as_const(m_last.costs))
+        if (row.unpricedEvents > 0)
+            lines << tr("%1 (%2): %n call(s)", nullptr, int(row.unpricedEvents)).arg(row.model, row.service);
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Unpriced models"));
+    box.setTextFormat(Qt::PlainText);
+    box.setText(lines.isEmpty() ? tr("Every model in this range is in the price book.")
+                                : tr("These models are not in the price book; their calls were billed at the fallback "
+                                     "rate of $5 per 1M tokens. Add them to a price file (--prices) to bill them exactly."));
+    box.setDetailedText(lines.join(u'\n'));
+    box.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Settings::setWindowGeometry(saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace meterdesk

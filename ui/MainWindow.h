@@ -1,0 +1,94 @@
+#pragma once
+
+#include "DashboardData.h"
+
+#include <ConnectionSpec.h>
+
+#include <QMainWindow>
+
+class QLabel;
+class QTimer;
+
+namespace meterdesk {
+
+class CostOverTimeChart;
+class CostSeriesModel;
+class DataService;
+class KpiCard;
+class RangeBar;
+class ServiceShareChart;
+class UserDetailsPanel;
+class UsersPanel;
+
+// The admin's dashboard. It composes the panels and routes data between
+// them and the DataService; it holds no SQL and no business rules.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openDatabase(const ConnectionSpec &spec, bool createIfEmpty);
+    void openDemo(const QString &path);
+    void showConnectionDialog(const QString &message = {});
+
+    // For tests and --screenshot.
+    UsersPanel *usersPanel() const { return m_users; }
+    RangeBar *rangeBar() const { return m_range; }
+    KpiCard *card(int index) const;
+    QString bannerText() const;
+    bool exportUsersTo(const QString &path, QString *error);
+    bool exportSeriesTo(const QString &path, QString *error);
+    // Asks before an unblock; tests replace it.
+    std::function<bool(const QString &question)> confirm;
+
+Q_SIGNALS:
+    // After each load, or a failure, is on screen.
+    void dashboardUpdated(bool ok);
+    void actionDone(bool ok, const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void refresh();
+    void onOpened(const QString &display, const Capabilities &capabilities);
+    void onOpenFailed(const QString &message, bool needsUpgrade);
+    void onLoaded(const DashboardData &data);
+    void onLoadFailed(const QString &message, bool connectionLost);
+    void onActionFinished(const ActionOutcome &outcome);
+    void requestBlock(const QList<UserRow> &users);
+    void requestUnblock(const QList<UserRow> &users);
+    void requestRisk(const QList<UserRow> &users);
+    void exportUsers();
+    void exportSeries();
+    void saveChart();
+    void showUnpricedModels();
+    void setBanner(const QString &text);
+    void updateWritable();
+
+    DataService *m_data;
+    RangeBar *m_range = nullptr;
+    QAction *m_refresh = nullptr;
+    QLabel *m_banner;
+    QList<KpiCard *> m_cards;
+    CostSeriesModel *m_series;
+    CostOverTimeChart *m_costChart;
+    ServiceShareChart *m_shareChart;
+    UsersPanel *m_users;
+    UserDetailsPanel *m_details;
+    QLabel *m_connectionLabel;
+    QLabel *m_statusLabel;
+    QTimer *m_reconnect;
+    ConnectionSpec m_spec;
+    bool m_createIfEmpty = false;
+    Capabilities m_capabilities;
+    bool m_connectionLost = false;
+    bool m_actionRunning = false;
+    DashboardData m_last;
+};
+
+} // namespace meterdesk

@@ -1,0 +1,38 @@
+#include "Settings.h"
+
+#include <QSettings>
+
+namespace meterdesk::Settings {
+
+namespace {
+const QString LastDatabase = QStringLiteral("connection/last");
+const QString RecentDatabases = QStringLiteral("connection/recent");
+const QString UsersHeader = QStringLiteral("users/header");
+const QString Geometry = QStringLiteral("window/geometry");
+const QString Range = QStringLiteral("view/range");
+const QString AutoRefresh = QStringLiteral("view/autoRefreshSeconds");
+constexpr int MaxRecent = 8;
+} // namespace
+
+QString lastDatabase() { return QSettings().value(LastDatabase).toString(); }
+void setLastDatabase(const QString &display) { QSettings().setValue(LastDatabase, display); }
+QStringList recentDatabases() { return QSettings().value(RecentDatabases).toStringList(); }
+
+void addRecentDatabase(const QString &display)
+{
+    QStringList recent = recentDatabases();
+    recent.removeAll(display);
+    recent.prepend(display);
+    QSettings().setValue(RecentDatabases, recent.mid(0, MaxRecent));
+}
+
+QByteArray usersHeaderState() { return QSettings().value(UsersHeader).toByteArray(); }
+void setUsersHeaderState(const QByteArray &state) { QSettings().setValue(UsersHeader, state); }
+QByteArray windowGeometry() { return QSettings().value(Geometry).toByteArray(); }
+void setWindowGeometry(const QByteArray &geometry) { QSettings().setValue(Geometry, geometry); }
+int rangeIndex() { return QSettings().value(Range, 2).toInt(); }
+void setRangeIndex(int index) { QSettings().setValue(Range, index); }
+int autoRefreshSeconds() { return QSettings().value(AutoRefresh, 0).toInt(); }
+void setAutoRefreshSeconds(int seconds) { QSettings().setValue(AutoRefresh, seconds); }
+
+} // namespace meterdesk::Settings

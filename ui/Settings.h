@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace meterdesk::Settings {
+
+// Typed access to the few things Meterdesk remembers, keys in one place.
+// Connections are stored without passwords.
+QString lastDatabase();
+void setLastDatabase(const QString &display);
+QStringList recentDatabases();
+void addRecentDatabase(const QString &display);
+QByteArray usersHeaderState();
+void setUsersHeaderState(const QByteArray &state);
+QByteArray windowGeometry();
+void setWindowGeometry(const QByteArray &geometry);
+int rangeIndex();
+void setRangeIndex(int index);
+int autoRefreshSeconds();
+void setAutoRefreshSeconds(int seconds);
+
+} // namespace meterdesk::Settings

@@ -1,0 +1,138 @@
+#include "UserDetailsPanel.h"
+
+#include <CostOverTimeChart.h>
+#include <CostSeriesModel.h>
+#include <EventsModel.h>
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMap>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace meterdesk {
+
+namespace {
+
+QTableView *compactTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    return view;
+}
+
+} // namespace
+
+UserDetailsPanel::UserDetailsPanel(QWidget *parent)
+    : QWidget(parent), m_header(new QLabel(this)), m_series(new CostSeriesModel(this)), m_chart(new CostOverTimeChart(this)),
+      m_models(new QStandardItemModel(this)), m_events(new EventsModel(this)), m_newer(new QPushButton(tr("Newer"), this)),
+      m_older(new QPushButton(tr("Older"), this)), m_page(new QLabel(this))
+{
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_chart->setModel(m_series);
+    m_chart->setCompact(true);
+    m_chart->setMinimumHeight(150);
+    m_modelsView = compactTable(m_models, this);
+    m_eventsView = compactTable(m_events, this);
+    m_models->setHorizontalHeaderLabels({tr("Model"), tr("Service"), tr("Requests"), tr("Cost")});
+
+    auto *paging = new QHBoxLayout;
+    paging->addWidget(new QLabel(tr("Latest requests"), this), 1);
+    paging->addWidget(m_page);
+    paging->addWidget(m_newer);
+    paging->addWidget(m_older);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_chart, 2);
+    layout->addWidget(m_modelsView, 1);
+    layout->addLayout(paging);
+    layout->addWidget(m_eventsView, 2);
+    connect(m_newer, &QPushButton::clicked, this, [this] { Q_EMIT pageRequested(m_userId, qMax(0, m_offset - 50)); });
+    connect(m_older, &QPushButton::clicked, this, [this] { Q_EMIT pageRequested(m_userId, m_offset + 50); });
+    showUser(nullptr);
+}
+
+void UserDetailsPanel::showUser(const UserRow *user)
+{
+    m_userId = user ? user->userId : QString();
+    m_offset = 0;
+    m_newer->setEnabled(false);
+    m_older->setEnabled(false);
+    if (!user) {
+        m_header->setText(tr("<i>Select a user to see their usage.</i>"));
+        m_series->setSeries({}, Bucket::Day);
+        m_models->setRowCount(0);
+        m_events->setEvents({});
+        m_page->clear();
+        return;
+    }
+    QString status = user->blocked ? tr("<b>Blocked</b>: %1").arg(user->blockReason.toHtmlEscaped()) : tr("Active");
+    m_header->setText(tr("<b>%1</b> &nbsp; %2<br>id %3 · risk %4 · %5")
+                          .arg(user->displayName().toHtmlEscaped(), user->email.toHtmlEscaped(), user->userId.toHtmlEscaped())
+                          .arg(user->riskScore)
+                          .arg(status));
+}
+
+void UserDetailsPanel::setDetails(const UserDetails &details)
+{
+    if (details.userId != m_userId)
+        return;
+    m_offset = details.offset;
+    QList<SeriesPoint> points;
+    QMap<std::pair<QString, QString>, std::pair<qint64, Money>> perModel;
+    QDate first, last;
+    for (const UserDayRow &row : details.daily) {
+        points.append({row.day, row.service, row.requests, row.cost});
+        auto &entry = perModel[{row.model, row.service}];
+        entry.first += row.requests;
+        entry.second += row.cost;
+        first = first.isValid() ? qMin(first, row.day) : row.day;
+        last = last.isValid() ? qMax(last, row.day) : row.day;
+    }
+    const Bucket bucket = Queries::suggestedBucket({}, first, last);
+    QMap<std::pair<QDate, QString>, SeriesPoint> bucketed;
+    for (const SeriesPoint &point : points) {
+        SeriesPoint &target = bucketed[{Queries::bucketStart(point.bucketStart, bucket), point.service}];
+        target.bucketStart = Queries::bucketStart(point.bucketStart, bucket);
+        target.service = point.service;
+        target.requests += point.requests;
+        target.cost += point.cost;
+    }
+    m_series->setSeries(bucketed.values(), bucket);
+
+    m_models->setRowCount(0);
+    for (auto it = perModel.cbegin(); it != perModel.cend(); ++it) {
+        auto *cost = new QStandardItem(it.value().second.toDisplayString());
+        cost->setData(it.value().second.nanos(), Qt::UserRole);
+        cost->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        auto *requests = new QStandardItem(QLocale().toString(it.value().first));
+        requests->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_models->appendRow({new QStandardItem(it.key().first), new QStandardItem(it.key().second), requests, cost});
+    }
+    m_models->setSortRole(Qt::UserRole);
+    m_models->sort(3, Qt::DescendingOrder);
+    m_modelsView->resizeColumnToContents(0);
+
+    m_events->setEvents(details.events);
+    m_eventsView->resizeColumnsToContents();
+    m_newer->setEnabled(details.offset > 0);
+    m_older->setEnabled(details.hasMore);
+    m_page->setText(details.events.isEmpty() ? tr("none in this range")
+                                             : tr("%1–%2").arg(details.offset + 1).arg(details.offset + details.events.size()));
+}
+
+} // namespace meterdesk

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "DashboardData.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+namespace meterdesk {
+
+class CostOverTimeChart;
+class CostSeriesModel;
+class EventsModel;
+
+// The selected user: who they are, their cost over time per service, their
+// cost per model, and their latest requests a page at a time.
+class UserDetailsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit UserDetailsPanel(QWidget *parent = nullptr);
+    void showUser(const UserRow *user);
+    void setDetails(const UserDetails &details);
+    QString userId() const { return m_userId; }
+    int offset() const { return m_offset; }
+
+Q_SIGNALS:
+    void pageRequested(const QString &userId, int offset);
+
+private:
+    QString m_userId;
+    int m_offset = 0;
+    QLabel *m_header;
+    CostSeriesModel *m_series;
+    CostOverTimeChart *m_chart;
+    QStandardItemModel *m_models;
+    QTableView *m_modelsView;
+    EventsModel *m_events;
+    QTableView *m_eventsView;
+    QPushButton *m_newer;
+    QPushButton *m_older;
+    QLabel *m_page;
+};
+
+} // namespace meterdesk

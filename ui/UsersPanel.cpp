@@ -1,0 +1,206 @@
+#include "UsersPanel.h"
+
+#include "Settings.h"
+
+#include <UsersFilterProxy.h>
+#include <UsersModel.h>
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSpinBox>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace meterdesk {
+
+namespace {
+
+// Inline risk editing: a spin box that cannot leave 0..100.
+class RiskDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
+    {
+        auto *editor = new QSpinBox(parent);
+        editor->setRange(0, 100);
+        editor->setFrame(false);
+        return editor;
+    }
+};
+
+QToolButton *buttonFor(QAction *action, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return button;
+}
+
+} // namespace
+
+UsersPanel::UsersPanel(QWidget *parent)
+    : QWidget(parent), m_model(new UsersModel(this)), m_proxy(new UsersFilterProxy(this)), m_view(new QTableView(this)),
+      m_search(new QLineEdit(this)), m_show(new QComboBox(this)), m_count(new QLabel(this)), m_searchDelay(new QTimer(this)),
+      m_block(new QAction(tr("Block…"), this)), m_unblock(new QAction(tr("Unblock…"), this)),
+      m_risk(new QAction(tr("Set risk…"), this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(UsersModel::InitialSortColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_view->setItemDelegateForColumn(UsersModel::RiskColumn, new RiskDelegate(m_view));
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(UsersModel::NameColumn, 140);
+    m_view->setColumnWidth(UsersModel::EmailColumn, 190);
+    m_view->setColumnWidth(UsersModel::LastActivityColumn, 120);
+    for (int column : {UsersModel::RequestsColumn, UsersModel::TokensColumn, UsersModel::CostColumn, UsersModel::OpenAiCostColumn,
+                       UsersModel::AnthropicCostColumn, UsersModel::GoogleCostColumn, UsersModel::OtherCostColumn})
+        m_view->setColumnWidth(column, 78);
+    m_view->setColumnWidth(UsersModel::RiskColumn, 50);
+    const QByteArray state = Settings::usersHeaderState();
+    if (!state.isEmpty())
+        m_view->horizontalHeader()->restoreState(state);
+
+    m_search->setPlaceholderText(tr("Search name, email or id"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaxLength(10000);
+    m_show->addItems({tr("All users"), tr("Blocked"), tr("Risk 50+")});
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(150);
+
+    m_block->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_unblock->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    m_risk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    for (QAction *action : {m_block, m_unblock, m_risk}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(action);
+        addAction(action);
+    }
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_show);
+    bar->addWidget(buttonFor(m_block, this));
+    bar->addWidget(buttonFor(m_unblock, this));
+    bar->addWidget(buttonFor(m_risk, this));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_count);
+
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] {
+        m_proxy->setSearchText(m_search->text());
+        updateCount();
+    });
+    connect(m_show, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_proxy->setShow(static_cast<UsersFilterProxy::Show>(index));
+        updateCount();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UsersPanel::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        Q_EMIT currentUserChanged(current.data(UsersModel::UserIdRole).toString());
+    });
+    connect(m_block, &QAction::triggered, this, [this] { Q_EMIT blockRequested(selectedUsers()); });
+    connect(m_unblock, &QAction::triggered, this, [this] { Q_EMIT unblockRequested(selectedUsers()); });
+    connect(m_risk, &QAction::triggered, this, [this] { Q_EMIT riskRequested(selectedUsers()); });
+    connect(m_model, &UsersModel::riskEdited, this, &UsersPanel::riskEdited);
+    updateActions();
+}
+
+UsersPanel::~UsersPanel()
+{
+    Settings::setUsersHeaderState(m_view->horizontalHeader()->saveState());
+}
+
+QList<UserRow> UsersPanel::selectedUsers() const
+{
+    QList<UserRow> users;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        if (const UserRow *row = m_model->rowFor(index.data(UsersModel::UserIdRole).toString()))
+            users.append(*row);
+    return users;
+}
+
+void UsersPanel::selectUser(const QString &userId)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(UsersModel::UserIdRole).toString() == userId) {
+            m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_view->scrollTo(index);
+            return;
+        }
+    }
+}
+
+void UsersPanel::setRows(QList<UserRow> rows)
+{
+    const QStringList selected = [this] {
+        QStringList ids;
+        for (const UserRow &user : selectedUsers())
+            ids << user.userId;
+        return ids;
+    }();
+    m_model->setRows(std::move(rows));
+    // Keep the admin's selection across a refresh.
+    for (const QString &id : selected)
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            if (m_proxy->index(row, 0).data(UsersModel::UserIdRole).toString() == id)
+                m_view->selectionModel()->select(m_proxy->index(row, 0),
+                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    updateCount();
+    updateActions();
+}
+
+void UsersPanel::setWritable(bool canBlock, bool canSetRisk, const QString &why)
+{
+    m_canBlock = canBlock;
+    m_canSetRisk = canSetRisk;
+    for (QAction *action : {m_block, m_unblock})
+        action->setToolTip(canBlock ? QString() : why);
+    m_risk->setToolTip(canSetRisk ? QString() : why);
+    m_view->setEditTriggers(canSetRisk ? QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                                       : QAbstractItemView::NoEditTriggers);
+    updateActions();
+}
+
+void UsersPanel::updateActions()
+{
+    const QList<UserRow> users = selectedUsers();
+    bool anyBlocked = false, anyAllowed = false;
+    for (const UserRow &user : users) {
+        anyBlocked |= user.blocked;
+        anyAllowed |= !user.blocked;
+    }
+    m_block->setEnabled(m_canBlock && anyAllowed);
+    m_unblock->setEnabled(m_canBlock && anyBlocked);
+    m_risk->setEnabled(m_canSetRisk && !users.isEmpty());
+}
+
+void UsersPanel::updateCount()
+{
+    m_count->setText(tr("%1 of %n user(s) shown", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
+}
+
+} // namespace meterdesk

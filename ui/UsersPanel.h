@@ -1,0 +1,69 @@
+#pragma once
+
+#include <Queries.h>
+
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace meterdesk {
+
+class UsersFilterProxy;
+class UsersModel;
+
+// The per-user table with its search box, filters and the block, unblock
+// and risk controls (buttons, context menu, keyboard shortcuts).
+class UsersPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit UsersPanel(QWidget *parent = nullptr);
+    ~UsersPanel() override;
+
+    UsersModel *model() const { return m_model; }
+    UsersFilterProxy *proxy() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *searchBox() const { return m_search; }
+    QList<UserRow> selectedUsers() const;
+    void selectUser(const QString &userId);
+    void setRows(QList<UserRow> rows);
+    // Disabled (with the reason as tooltip) when the role may not, or the
+    // database is away.
+    void setWritable(bool canBlock, bool canSetRisk, const QString &why);
+
+    QAction *blockAction() const { return m_block; }
+    QAction *unblockAction() const { return m_unblock; }
+    QAction *riskAction() const { return m_risk; }
+
+Q_SIGNALS:
+    void blockRequested(const QList<meterdesk::UserRow> &users);
+    void unblockRequested(const QList<meterdesk::UserRow> &users);
+    void riskRequested(const QList<meterdesk::UserRow> &users);
+    void riskEdited(const QString &userId, int score);
+    void currentUserChanged(const QString &userId);
+
+private:
+    void updateActions();
+    void updateCount();
+
+    UsersModel *m_model;
+    UsersFilterProxy *m_proxy;
+    QTableView *m_view;
+    QLineEdit *m_search;
+    QComboBox *m_show;
+    QLabel *m_count;
+    QTimer *m_searchDelay;
+    QAction *m_block;
+    QAction *m_unblock;
+    QAction *m_risk;
+    bool m_canBlock = true;
+    bool m_canSetRisk = true;
+};
+
+} // namespace meterdesk
