@@ -1,0 +1,222 @@
+#include <CostSeriesModel.h>
+#include <EventsModel.h>
+#include <UsersFilterProxy.h>
+#include <UsersModel.h>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace meterdesk;
+
+namespace {
+
+UserRow user(const QString &id, const QString &name, const QString &email, qint64 requests, qint64 tokens, qint64 costNanos,
+             QDateTime last, bool blocked = false, int risk = 0)
+{
+    UserRow row;
+    row.userId = id;
+    row.name = name;
+    row.email = email;
+    row.requests = requests;
+    row.tokens = tokens;
+    row.cost = Money::fromNanos(costNanos);
+    row.perService.insert(QStringLiteral("openai"), {requests, tokens, Money::fromNanos(costNanos)});
+    row.lastActivity = last;
+    row.blocked = blocked;
+    row.blockReason = blocked ? QStringLiteral("abuse") : QString();
+    row.riskScore = risk;
+    return row;
+}
+
+// "9" sorts after "10" as text; these rows catch sorting on display strings.
+QList<UserRow> fixture()
+{
+    const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    return {user(QStringLiteral("u-1"), QStringLiteral("Zed Zimmer"), QStringLiteral("zed@example.com"), 9, 900, 9'000'000'000,
+                 base.addDays(30)),
+            user(QStringLiteral("u-2"), QStringLiteral("Amy Adams"), QStringLiteral("amy@corp.example"), 10, 10'000, 10'000'000'000,
+                 base.addDays(2), true, 80),
+            user(QStringLiteral("u-3"), QString(), QStringLiteral("=cmd@evil.example"), 100, 80, 1'500'000'000, base.addDays(365)),
+            user(QStringLiteral("o'brien \"; DROP TABLE users; --"), QStringLiteral("\u202eRTL \U0001F600"), QString(), 1, 1, 500,
+                 QDateTime())};
+}
+
+QStringList idsInViewOrder(const QAbstractItemModel &model)
+{
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids << model.index(row, 0).data(UsersModel::UserIdRole).toString();
+    return ids;
+}
+
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void usersModelUnderTheTester()
+    {
+        UsersModel model;
+        UsersFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(fixture());
+        proxy.sort(UsersModel::CostColumn);
+        proxy.setSearchText(QStringLiteral("amy"));
+        model.updateUser(QStringLiteral("u-2"), false, {}, 10);
+        model.setRows({});
+        model.setRows(fixture());
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.columnCount(), int(UsersModel::ColumnCount));
+    }
+
+    void sortsOnRawValues_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QStringList>("ascending");
+        const QString hostile = QStringLiteral("o'brien \"; DROP TABLE users; --");
+        QTest::newRow("cost as a number") << int(UsersModel::CostColumn)
+                                          << QStringList{hostile, QStringLiteral("u-3"), QStringLiteral("u-1"), QStringLiteral("u-2")};
+        QTest::newRow("requests as a number") << int(UsersModel::RequestsColumn)
+                                              << QStringList{hostile, QStringLiteral("u-1"), QStringLiteral("u-2"), QStringLiteral("u-3")};
+        QTest::newRow("tokens as a number") << int(UsersModel::TokensColumn)
+                                            << QStringList{hostile, QStringLiteral("u-3"), QStringLiteral("u-1"), QStringLiteral("u-2")};
+        QTest::newRow("last activity as a date") << int(UsersModel::LastActivityColumn)
+                                                 << QStringList{hostile, QStringLiteral("u-2"), QStringLiteral("u-1"), QStringLiteral("u-3")};
+        QTest::newRow("risk") << int(UsersModel::RiskColumn)
+                              << QStringList{QStringLiteral("u-1"), QStringLiteral("u-3"), hostile, QStringLiteral("u-2")};
+    }
+    void sortsOnRawValues()
+    {
+        QFETCH(int, column);
+        QFETCH(QStringList, ascending);
+        UsersModel model;
+        UsersFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        model.setRows(fixture());
+        proxy.sort(column, Qt::AscendingOrder);
+        QStringList ids = idsInViewOrder(proxy);
+        if (column == UsersModel::RiskColumn) // ties keep no particular order: compare the ordering only
+            QCOMPARE(ids.last(), ascending.last());
+        else
+            QCOMPARE(ids, ascending);
+        proxy.sort(column, Qt::DescendingOrder);
+        std::reverse(ascending.begin(), ascending.end());
+        if (column != UsersModel::RiskColumn)
+            QCOMPARE(idsInViewOrder(proxy), ascending);
+    }
+
+    void filterMatchesNameEmailAndId_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<QStringList>("ids");
+        QTest::newRow("name, any case") << QStringLiteral("zIMM") << QStringList{QStringLiteral("u-1")};
+        QTest::newRow("email") << QStringLiteral("corp.example") << QStringList{QStringLiteral("u-2")};
+        QTest::newRow("id") << QStringLiteral("u-3") << QStringList{QStringLiteral("u-3")};
+        QTest::newRow("formula-looking text") << QStringLiteral("=cmd") << QStringList{QStringLiteral("u-3")};
+        QTest::newRow("quotes and SQL") << QStringLiteral("\"; DROP") << QStringList{QStringLiteral("o'brien \"; DROP TABLE users; --")};
+        QTest::newRow("regex characters are plain") << QStringLiteral(".*") << QStringList{};
+        QTest::newRow("emoji") << QStringLiteral("\U0001F600") << QStringList{QStringLiteral("o'brien \"; DROP TABLE users; --")};
+        QTest::newRow("10,000 characters") << QString(10000, u'a') << QStringList{};
+        QTest::newRow("blank shows all") << QStringLiteral("   ")
+                                         << QStringList{QStringLiteral("u-1"), QStringLiteral("u-2"), QStringLiteral("u-3"),
+                                                        QStringLiteral("o'brien \"; DROP TABLE users; --")};
+    }
+    void filterMatchesNameEmailAndId()
+    {
+        QFETCH(QString, search);
+        QFETCH(QStringList, ids);
+        UsersModel model;
+        UsersFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        model.setRows(fixture());
+        proxy.setSearchText(search);
+        QStringList shown = idsInViewOrder(proxy);
+        shown.sort();
+        ids.sort();
+        QCOMPARE(shown, ids);
+    }
+
+    void showBlockedOrRisky()
+    {
+        UsersModel model;
+        UsersFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        model.setRows(fixture());
+        proxy.setShow(UsersFilterProxy::Show::Blocked);
+        QCOMPARE(idsInViewOrder(proxy), QStringList{QStringLiteral("u-2")});
+        proxy.setShow(UsersFilterProxy::Show::Risky);
+        QCOMPARE(idsInViewOrder(proxy), QStringList{QStringLiteral("u-2")});
+        model.updateUser(QStringLiteral("u-2"), false, {}, 20);
+        QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    void displayAndTooltips()
+    {
+        UsersModel model;
+        model.setRows(fixture());
+        QCOMPARE(model.index(0, UsersModel::CostColumn).data().toString(), QStringLiteral("$9.00"));
+        QCOMPARE(model.index(2, UsersModel::NameColumn).data().toString(), QStringLiteral("=cmd@evil.example"));
+        QCOMPARE(model.index(3, UsersModel::CostColumn).data().toString(), QStringLiteral("$0.000001"));
+        QCOMPARE(model.index(1, UsersModel::StatusColumn).data().toString(), QStringLiteral("Blocked"));
+        QCOMPARE(model.index(1, UsersModel::StatusColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("Blocked: abuse"));
+        QCOMPARE(model.headerData(UsersModel::CostColumn, Qt::Horizontal).toString(), QStringLiteral("Cost"));
+    }
+
+    void riskEditsOutsideTheRangeAreRefused()
+    {
+        UsersModel model;
+        model.setRows(fixture());
+        QSignalSpy edited(&model, &UsersModel::riskEdited);
+        const QModelIndex risk = model.index(0, UsersModel::RiskColumn);
+        QVERIFY(model.flags(risk) & Qt::ItemIsEditable);
+        QVERIFY(!(model.flags(model.index(0, UsersModel::CostColumn)) & Qt::ItemIsEditable));
+        model.setData(risk, 101);
+        model.setData(risk, -1);
+        model.setData(risk, QStringLiteral("high"));
+        QCOMPARE(edited.count(), 0);
+        model.setData(risk, 42);
+        QCOMPARE(edited.count(), 1);
+        QCOMPARE(edited.at(0).at(1).toInt(), 42);
+    }
+
+    void costSeriesModel()
+    {
+        CostSeriesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSeries({{QDate(2026, 1, 5), QStringLiteral("anthropic"), 2, Money::fromNanos(2'000'000'000)},
+                         {QDate(2026, 1, 5), QStringLiteral("openai"), 1, Money::fromNanos(500'000'000)},
+                         {QDate(2026, 1, 12), QStringLiteral("mistral"), 1, Money::fromNanos(7)}},
+                        Bucket::Week);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.services(), (QStringList{QStringLiteral("openai"), QStringLiteral("anthropic"), QStringLiteral("mistral")}));
+        QCOMPARE(model.index(0, 2).data(CostSeriesModel::NanosRole).toLongLong(), 2'000'000'000);
+        QCOMPARE(model.index(1, 1).data(CostSeriesModel::NanosRole).toLongLong(), 0);
+        QCOMPARE(model.cost(1, QStringLiteral("mistral")).nanos(), 7);
+        model.setSeries({}, Bucket::Day);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void eventsModel()
+    {
+        EventsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        EventRow event;
+        event.timestamp = QDateTime(QDate(2026, 1, 1), QTime(1, 2, 3), Qt::UTC);
+        event.model = QStringLiteral("mystery");
+        event.priced = false;
+        event.cost = Money::fromNanos(1234);
+        model.setEvents({event, event});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, EventsModel::ModelColumn).data().toString(), QStringLiteral("mystery (unpriced)"));
+        QCOMPARE(model.index(0, EventsModel::CostColumn).data().toString(), QStringLiteral("$0.000001"));
+        QCOMPARE(model.index(0, EventsModel::CostColumn).data(EventsModel::SortRole).toLongLong(), 1234);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_models.moc"
