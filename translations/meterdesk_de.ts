@@ -1,0 +1,811 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>main</name>
+    <message>
+        <source>Meterdesk: the cost of your product's LLM API calls.</source>
+        <translation>Meterdesk: die Kosten der LLM-API-Aufrufe Ihres Produkts.</translation>
+    </message>
+    <message>
+        <source>Usage database: a file path or postgresql:// URI.</source>
+        <translation>Nutzungsdatenbank: ein Dateipfad oder eine postgresql://-URI.</translation>
+    </message>
+    <message>
+        <source>Open the demo database (created the first time).</source>
+        <translation>Die Demo-Datenbank öffnen (beim ersten Mal angelegt).</translation>
+    </message>
+    <message>
+        <source>Render the loaded window at 1440x900 to a PNG file and exit.</source>
+        <translation>Das geladene Fenster in 1440x900 als PNG-Datei speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>User interface language (en, de, fr, es).</source>
+        <translation>Sprache der Oberfläche (en, de, fr, es).</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::BlockDialog</name>
+    <message>
+        <source>%1 in the shown range: %2 requests costing %3</source>
+        <translation>%1 im angezeigten Zeitraum: %2 Anfragen für %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation><numerusform>%1 und %n weiterer</numerusform><numerusform>%1 und %n weitere</numerusform></translation>
+    </message>
+    <message>
+        <source>Block API access</source>
+        <translation>API-Zugang sperren</translation>
+    </message>
+    <message>
+        <source>Blocked users get "API access blocked for this user" before any AI call. The block and its reason go into the audit log.</source>
+        <translation>Gesperrte Benutzer erhalten vor jedem KI-Aufruf „API access blocked for this user“. Die Sperre und ihr Grund werden im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>Grund (Pflichtfeld):</translation>
+    </message>
+    <message>
+        <source>For example: excessive usage, 40x the median daily cost</source>
+        <translation>Zum Beispiel: übermäßige Nutzung, 40-fache mittlere Tageskosten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Block %n users</source>
+        <translation><numerusform>%n Benutzer sperren</numerusform><numerusform>%n Benutzer sperren</numerusform></translation>
+    </message>
+    <message>
+        <source>Block user</source>
+        <translation>Benutzer sperren</translation>
+    </message>
+    <message>
+        <source>Say why: a block needs a reason.</source>
+        <translation>Bitte begründen: Eine Sperre braucht einen Grund.</translation>
+    </message>
+    <message>
+        <source>The reason is %1 characters long; at most %2 are kept.</source>
+        <translation>Der Grund ist %1 Zeichen lang; höchstens %2 werden gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::ConnectionDialog</name>
+    <message>
+        <source>Create a new usage database if the file does not exist</source>
+        <translation>Neue Nutzungsdatenbank anlegen, wenn die Datei nicht existiert</translation>
+    </message>
+    <message>
+        <source>Open usage database</source>
+        <translation>Nutzungsdatenbank öffnen</translation>
+    </message>
+    <message>
+        <source>(choose a recent connection)</source>
+        <translation>(letzte Verbindung wählen)</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>Zuletzt:</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite-Datei</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>PostgreSQL-Server</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>not saved; empty uses PGPASSWORD or ~/.pgpass</source>
+        <translation>wird nicht gespeichert; leer nutzt PGPASSWORD oder ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>CA certificate for verify-ca / verify-full</source>
+        <translation>CA-Zertifikat für verify-ca / verify-full</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>SSL mode:</source>
+        <translation>SSL-Modus:</translation>
+    </message>
+    <message>
+        <source>Root certificate:</source>
+        <translation>Stammzertifikat:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Usage database</source>
+        <translation>Nutzungsdatenbank</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::CostOverTimeChart</name>
+    <message>
+        <source>Cost by service over time</source>
+        <translation>Kosten nach Dienst im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Total: $%1</source>
+        <translation>Summe: $%1</translation>
+    </message>
+    <message>
+        <source>Cost by service over time: no usage in this range</source>
+        <translation>Kosten nach Dienst im Zeitverlauf: keine Nutzung in diesem Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::CostSeriesModel</name>
+    <message>
+        <source>wk %1</source>
+        <translation>KW ab %1</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Woche ab</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::DataWorker</name>
+    <message>
+        <source>The demo data could not be made: %1</source>
+        <translation>Die Demodaten konnten nicht erzeugt werden: %1</translation>
+    </message>
+    <message>
+        <source>No database to upgrade</source>
+        <translation>Keine Datenbank zum Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached, nothing was changed: %1</source>
+        <translation>Die Datenbank ist nicht erreichbar, nichts wurde geändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::EventsModel</name>
+    <message>
+        <source>%1 (unpriced)</source>
+        <translation>%1 (ohne Preis)</translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation>Endpunkt: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>Zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::MainWindow</name>
+    <message>
+        <source>Meterdesk</source>
+        <translation>Meterdesk</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Connection…</source>
+        <translation>Verbindung…</translation>
+    </message>
+    <message>
+        <source>Open another usage database</source>
+        <translation>Eine andere Nutzungsdatenbank öffnen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the users table as shown (Ctrl+E)</source>
+        <translation>Die Benutzertabelle wie angezeigt exportieren (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>Aktive Benutzer</translation>
+    </message>
+    <message>
+        <source>Blocked users</source>
+        <translation>Gesperrte Benutzer</translation>
+    </message>
+    <message>
+        <source>Unpriced events</source>
+        <translation>Aufrufe ohne Preis</translation>
+    </message>
+    <message>
+        <source>Calls of models the price book does not know, billed at the fallback rate. Click for the list.</source>
+        <translation>Aufrufe von Modellen, die die Preisliste nicht kennt, zum Ersatztarif abgerechnet. Klicken für die Liste.</translation>
+    </message>
+    <message>
+        <source>Click to list the blocked users</source>
+        <translation>Klicken, um die gesperrten Benutzer zu zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>Datenbank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export users as CSV…</source>
+        <translation>Benutzer als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export cost &amp;series as CSV…</source>
+        <translation>Kosten&amp;verlauf als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Save cost &amp;chart as PNG…</source>
+        <translation>Kosten&amp;diagramm als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Unpriced models…</source>
+        <translation>Modelle &amp;ohne Preis…</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>Ben&amp;utzer</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Meterdesk</source>
+        <translation>Ü&amp;ber Meterdesk</translation>
+    </message>
+    <message>
+        <source>About Meterdesk</source>
+        <translation>Über Meterdesk</translation>
+    </message>
+    <message>
+        <source>Meterdesk %1
+The cost of your product's LLM API calls, per user, exactly.</source>
+        <translation>Meterdesk %1
+Die Kosten der LLM-API-Aufrufe Ihres Produkts, pro Benutzer, genau.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Preparing the demo database %1…</source>
+        <translation>Demo-Datenbank %1 wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>%1 (role %2)</source>
+        <translation>%1 (Rolle %2)</translation>
+    </message>
+    <message>
+        <source>Meterdesk — %1</source>
+        <translation>Meterdesk — %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1
+
+Upgrade it now? Meterdesk only adds columns and tables; the original app keeps working.</source>
+        <translation>%1
+
+Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprüngliche Anwendung funktioniert weiter.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>currently blocked</source>
+        <translation>derzeit gesperrt</translation>
+    </message>
+    <message>
+        <source>billed at $5 per 1M tokens</source>
+        <translation>abgerechnet mit $5 pro 1 Mio. Tokens</translation>
+    </message>
+    <message>
+        <source>every model priced</source>
+        <translation>alle Modelle mit Preis</translation>
+    </message>
+    <message>
+        <source>%1 · loaded in %2 ms · %3</source>
+        <translation>%1 · geladen in %2 ms · %3</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached (%1). Showing the last data; changes are disabled. Reconnecting every few seconds…</source>
+        <translation>Die Datenbank ist nicht erreichbar (%1). Die letzten Daten werden angezeigt; Änderungen sind gesperrt. Neuer Verbindungsversuch alle paar Sekunden…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Laden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Load failed</source>
+        <translation>Laden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation>Mit keiner Datenbank verbunden</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached</source>
+        <translation>Die Datenbank ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Another change is being saved</source>
+        <translation>Eine andere Änderung wird gerade gespeichert</translation>
+    </message>
+    <message>
+        <source>The database role "%1" may not do this</source>
+        <translation>Die Datenbankrolle „%1“ darf das nicht</translation>
+    </message>
+    <message>
+        <source>Unblock %1? Their API calls will be allowed again.</source>
+        <translation>%1 entsperren? Die API-Aufrufe werden wieder erlaubt.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocked %n user(s)</source>
+        <translation><numerusform>%n Benutzer gesperrt</numerusform><numerusform>%n Benutzer gesperrt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unblocked %n user(s)</source>
+        <translation><numerusform>%n Benutzer entsperrt</numerusform><numerusform>%n Benutzer entsperrt</numerusform></translation>
+    </message>
+    <message>
+        <source>Risk score set to %1</source>
+        <translation>Risikowert auf %1 gesetzt</translation>
+    </message>
+    <message>
+        <source>Exporting users…</source>
+        <translation>Benutzer werden exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export users</source>
+        <translation>Benutzer exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n user(s) to %1</source>
+        <translation><numerusform>%n Benutzer nach %1 exportiert</numerusform><numerusform>%n Benutzer nach %1 exportiert</numerusform></translation>
+    </message>
+    <message>
+        <source>Export cost series</source>
+        <translation>Kostenverlauf exportieren</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n call(s)</source>
+        <translation><numerusform>%1 (%2): %n Aufruf</numerusform><numerusform>%1 (%2): %n Aufrufe</numerusform></translation>
+    </message>
+    <message>
+        <source>Unpriced models</source>
+        <translation>Modelle ohne Preis</translation>
+    </message>
+    <message>
+        <source>Every model in this range is in the price book.</source>
+        <translation>Alle Modelle in diesem Zeitraum stehen in der Preisliste.</translation>
+    </message>
+    <message>
+        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Add them to a price file (--prices) to bill them exactly.</source>
+        <translation>Diese Modelle stehen nicht in der Preisliste; ihre Aufrufe wurden zum Ersatztarif von $5 pro 1 Mio. Tokens abgerechnet. Tragen Sie sie in eine Preisdatei (--prices) ein, um sie genau abzurechnen.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::RangeBar</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Benutzerdefiniert…</translation>
+    </message>
+    <message>
+        <source>Date range (whole days, UTC)</source>
+        <translation>Zeitraum (ganze Tage, UTC)</translation>
+    </message>
+    <message>
+        <source>Auto buckets</source>
+        <translation>Automatische Intervalle</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>Chart buckets</source>
+        <translation>Diagrammintervalle</translation>
+    </message>
+    <message>
+        <source>Auto-refresh off</source>
+        <translation>Automatisch aktualisieren: aus</translation>
+    </message>
+    <message>
+        <source>Every %1 s</source>
+        <translation>Alle %1 s</translation>
+    </message>
+    <message>
+        <source>Every %1 min</source>
+        <translation>Alle %1 min</translation>
+    </message>
+    <message>
+        <source> Range </source>
+        <translation> Zeitraum </translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation>gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::RiskDialog</name>
+    <message>
+        <source>Set risk score</source>
+        <translation>Risikowert setzen</translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>0 means no concern, 100 the highest; it is recorded in the audit log.</source>
+        <translation>0 heißt unbedenklich, 100 höchstes Risiko; der Wert wird im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Risk score (0–100):</source>
+        <translation>Risikowert (0–100):</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::ServiceShareChart</name>
+    <message>
+        <source>Cost share by service</source>
+        <translation>Kostenanteil nach Dienst</translation>
+    </message>
+    <message>
+        <source>Cost share by service: no cost in this range</source>
+        <translation>Kostenanteil nach Dienst: keine Kosten in diesem Zeitraum</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation><numerusform>%n Anfrage</numerusform><numerusform>%n Anfragen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::UserDetailsPanel</name>
+    <message>
+        <source>Newer</source>
+        <translation>Neuere</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Ältere</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Latest requests</source>
+        <translation>Letzte Anfragen</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select a user to see their usage.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Wählen Sie einen Benutzer, um seine Nutzung zu sehen.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Blocked&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;Gesperrt&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2&lt;br&gt;id %3 · risk %4 · %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2&lt;br&gt;ID %3 · Risiko %4 · %5</translation>
+    </message>
+    <message>
+        <source>none in this range</source>
+        <translation>keine in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::UsersModel</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Blocked: %1</source>
+        <translation>Gesperrt: %1</translation>
+    </message>
+    <message>
+        <source>User id: %1</source>
+        <translation>Benutzer-ID: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) of an unpriced model, billed at the fallback rate</source>
+        <translation><numerusform>%n Anfrage eines Modells ohne Preis, zum Ersatztarif abgerechnet</numerusform><numerusform>%n Anfragen von Modellen ohne Preis, zum Ersatztarif abgerechnet</numerusform></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::UsersPanel</name>
+    <message>
+        <source>Block…</source>
+        <translation>Sperren…</translation>
+    </message>
+    <message>
+        <source>Unblock…</source>
+        <translation>Entsperren…</translation>
+    </message>
+    <message>
+        <source>Set risk…</source>
+        <translation>Risiko setzen…</translation>
+    </message>
+    <message>
+        <source>Search name, email or id</source>
+        <translation>Name, E-Mail oder ID suchen</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Benutzer</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Risk 50+</source>
+        <translation>Risiko 50+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n user(s) shown</source>
+        <translation><numerusform>%1 von %n Benutzer angezeigt</numerusform><numerusform>%1 von %n Benutzern angezeigt</numerusform></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,811 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>main</name>
+    <message>
+        <source>Meterdesk: the cost of your product's LLM API calls.</source>
+        <translation>Meterdesk: el coste de las llamadas a API de LLM de su producto.</translation>
+    </message>
+    <message>
+        <source>Usage database: a file path or postgresql:// URI.</source>
+        <translation>Base de datos de uso: una ruta de archivo o una URI postgresql://.</translation>
+    </message>
+    <message>
+        <source>Open the demo database (created the first time).</source>
+        <translation>Abrir la base de demostración (se crea la primera vez).</translation>
+    </message>
+    <message>
+        <source>Render the loaded window at 1440x900 to a PNG file and exit.</source>
+        <translation>Guardar la ventana cargada a 1440x900 en un archivo PNG y salir.</translation>
+    </message>
+    <message>
+        <source>User interface language (en, de, fr, es).</source>
+        <translation>Idioma de la interfaz (en, de, fr, es).</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::BlockDialog</name>
+    <message>
+        <source>%1 in the shown range: %2 requests costing %3</source>
+        <translation>%1 en el periodo mostrado: %2 solicitudes por %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation><numerusform>%1 y %n más</numerusform><numerusform>%1 y %n más</numerusform></translation>
+    </message>
+    <message>
+        <source>Block API access</source>
+        <translation>Bloquear el acceso a la API</translation>
+    </message>
+    <message>
+        <source>Blocked users get "API access blocked for this user" before any AI call. The block and its reason go into the audit log.</source>
+        <translation>Los usuarios bloqueados reciben «API access blocked for this user» antes de cualquier llamada de IA. El bloqueo y su motivo quedan en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>Motivo (obligatorio):</translation>
+    </message>
+    <message>
+        <source>For example: excessive usage, 40x the median daily cost</source>
+        <translation>Por ejemplo: uso excesivo, 40 veces el coste diario mediano</translation>
+    </message>
+    <message numerus="yes">
+        <source>Block %n users</source>
+        <translation><numerusform>Bloquear %n usuario</numerusform><numerusform>Bloquear %n usuarios</numerusform></translation>
+    </message>
+    <message>
+        <source>Block user</source>
+        <translation>Bloquear usuario</translation>
+    </message>
+    <message>
+        <source>Say why: a block needs a reason.</source>
+        <translation>Indique por qué: un bloqueo necesita un motivo.</translation>
+    </message>
+    <message>
+        <source>The reason is %1 characters long; at most %2 are kept.</source>
+        <translation>El motivo tiene %1 caracteres; se guardan como máximo %2.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::ConnectionDialog</name>
+    <message>
+        <source>Create a new usage database if the file does not exist</source>
+        <translation>Crear una base de datos de uso nueva si el archivo no existe</translation>
+    </message>
+    <message>
+        <source>Open usage database</source>
+        <translation>Abrir base de datos de uso</translation>
+    </message>
+    <message>
+        <source>(choose a recent connection)</source>
+        <translation>(elegir una conexión reciente)</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>Recientes:</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>Archivo SQLite</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>Servidor PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Archivo:</translation>
+    </message>
+    <message>
+        <source>not saved; empty uses PGPASSWORD or ~/.pgpass</source>
+        <translation>no se guarda; vacío usa PGPASSWORD o ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>CA certificate for verify-ca / verify-full</source>
+        <translation>Certificado de la CA para verify-ca / verify-full</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Puerto:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de datos:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>SSL mode:</source>
+        <translation>Modo SSL:</translation>
+    </message>
+    <message>
+        <source>Root certificate:</source>
+        <translation>Certificado raíz:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Usage database</source>
+        <translation>Base de datos de uso</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases de datos SQLite (*.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::CostOverTimeChart</name>
+    <message>
+        <source>Cost by service over time</source>
+        <translation>Coste por servicio a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Total: $%1</source>
+        <translation>Total: $%1</translation>
+    </message>
+    <message>
+        <source>Cost by service over time: no usage in this range</source>
+        <translation>Coste por servicio a lo largo del tiempo: sin uso en este periodo</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::CostSeriesModel</name>
+    <message>
+        <source>wk %1</source>
+        <translation>sem. %1</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Semana del</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::DataWorker</name>
+    <message>
+        <source>The demo data could not be made: %1</source>
+        <translation>No se pudieron crear los datos de demostración: %1</translation>
+    </message>
+    <message>
+        <source>No database to upgrade</source>
+        <translation>No hay base de datos que actualizar</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached, nothing was changed: %1</source>
+        <translation>No se puede acceder a la base de datos; no se cambió nada: %1</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::EventsModel</name>
+    <message>
+        <source>%1 (unpriced)</source>
+        <translation>%1 (sin precio)</translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation>Endpoint: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>En caché</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::MainWindow</name>
+    <message>
+        <source>Meterdesk</source>
+        <translation>Meterdesk</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Connection…</source>
+        <translation>Conexión…</translation>
+    </message>
+    <message>
+        <source>Open another usage database</source>
+        <translation>Abrir otra base de datos de uso</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Export the users table as shown (Ctrl+E)</source>
+        <translation>Exportar la tabla de usuarios tal como se muestra (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>Usuarios activos</translation>
+    </message>
+    <message>
+        <source>Blocked users</source>
+        <translation>Usuarios bloqueados</translation>
+    </message>
+    <message>
+        <source>Unpriced events</source>
+        <translation>Llamadas sin precio</translation>
+    </message>
+    <message>
+        <source>Calls of models the price book does not know, billed at the fallback rate. Click for the list.</source>
+        <translation>Llamadas a modelos que la lista de precios no conoce, cobradas a la tarifa de reserva. Haga clic para ver la lista.</translation>
+    </message>
+    <message>
+        <source>Click to list the blocked users</source>
+        <translation>Haga clic para ver los usuarios bloqueados</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <source>&amp;Export users as CSV…</source>
+        <translation>&amp;Exportar usuarios como CSV…</translation>
+    </message>
+    <message>
+        <source>Export cost &amp;series as CSV…</source>
+        <translation>Exportar la &amp;serie de costes como CSV…</translation>
+    </message>
+    <message>
+        <source>Save cost &amp;chart as PNG…</source>
+        <translation>Guardar el &amp;gráfico de costes como PNG…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Unpriced models…</source>
+        <translation>Modelos &amp;sin precio…</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Usuarios</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Meterdesk</source>
+        <translation>&amp;Acerca de Meterdesk</translation>
+    </message>
+    <message>
+        <source>About Meterdesk</source>
+        <translation>Acerca de Meterdesk</translation>
+    </message>
+    <message>
+        <source>Meterdesk %1
+The cost of your product's LLM API calls, per user, exactly.</source>
+        <translation>Meterdesk %1
+El coste de las llamadas a API de LLM de su producto, por usuario, con exactitud.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Abriendo %1…</translation>
+    </message>
+    <message>
+        <source>Preparing the demo database %1…</source>
+        <translation>Preparando la base de demostración %1…</translation>
+    </message>
+    <message>
+        <source>%1 (role %2)</source>
+        <translation>%1 (rol %2)</translation>
+    </message>
+    <message>
+        <source>Meterdesk — %1</source>
+        <translation>Meterdesk — %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>%1
+
+Upgrade it now? Meterdesk only adds columns and tables; the original app keeps working.</source>
+        <translation>%1
+
+¿Actualizar ahora? Meterdesk solo añade columnas y tablas; la aplicación original sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 tokens</translation>
+    </message>
+    <message>
+        <source>currently blocked</source>
+        <translation>bloqueados ahora</translation>
+    </message>
+    <message>
+        <source>billed at $5 per 1M tokens</source>
+        <translation>cobradas a 5 $ por millón de tokens</translation>
+    </message>
+    <message>
+        <source>every model priced</source>
+        <translation>todos los modelos con precio</translation>
+    </message>
+    <message>
+        <source>%1 · loaded in %2 ms · %3</source>
+        <translation>%1 · cargado en %2 ms · %3</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached (%1). Showing the last data; changes are disabled. Reconnecting every few seconds…</source>
+        <translation>No se puede acceder a la base de datos (%1). Se muestran los últimos datos; los cambios están desactivados. Reconectando cada pocos segundos…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Error al cargar: %1</translation>
+    </message>
+    <message>
+        <source>Load failed</source>
+        <translation>Error al cargar</translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation>Sin conexión a una base de datos</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached</source>
+        <translation>No se puede acceder a la base de datos</translation>
+    </message>
+    <message>
+        <source>Another change is being saved</source>
+        <translation>Se está guardando otro cambio</translation>
+    </message>
+    <message>
+        <source>The database role "%1" may not do this</source>
+        <translation>El rol de base de datos «%1» no puede hacer esto</translation>
+    </message>
+    <message>
+        <source>Unblock %1? Their API calls will be allowed again.</source>
+        <translation>¿Desbloquear a %1? Sus llamadas a la API volverán a permitirse.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>No se cambió nada: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocked %n user(s)</source>
+        <translation><numerusform>%n usuario bloqueado</numerusform><numerusform>%n usuarios bloqueados</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unblocked %n user(s)</source>
+        <translation><numerusform>%n usuario desbloqueado</numerusform><numerusform>%n usuarios desbloqueados</numerusform></translation>
+    </message>
+    <message>
+        <source>Risk score set to %1</source>
+        <translation>Puntuación de riesgo fijada en %1</translation>
+    </message>
+    <message>
+        <source>Exporting users…</source>
+        <translation>Exportando usuarios…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export users</source>
+        <translation>Exportar usuarios</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n user(s) to %1</source>
+        <translation><numerusform>%n usuario exportado a %1</numerusform><numerusform>%n usuarios exportados a %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Export cost series</source>
+        <translation>Exportar la serie de costes</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Guardar gráfico</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>Error al guardar</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>No se pudo escribir %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n call(s)</source>
+        <translation><numerusform>%1 (%2): %n llamada</numerusform><numerusform>%1 (%2): %n llamadas</numerusform></translation>
+    </message>
+    <message>
+        <source>Unpriced models</source>
+        <translation>Modelos sin precio</translation>
+    </message>
+    <message>
+        <source>Every model in this range is in the price book.</source>
+        <translation>Todos los modelos de este periodo están en la lista de precios.</translation>
+    </message>
+    <message>
+        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Add them to a price file (--prices) to bill them exactly.</source>
+        <translation>Estos modelos no están en la lista de precios; sus llamadas se cobraron a la tarifa de reserva de 5 $ por millón de tokens. Añádalos a un archivo de precios (--prices) para cobrarlos con exactitud.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::RangeBar</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Últimos 90 días</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Este mes</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Mes pasado</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Todo el periodo</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personalizado…</translation>
+    </message>
+    <message>
+        <source>Date range (whole days, UTC)</source>
+        <translation>Periodo (días completos, UTC)</translation>
+    </message>
+    <message>
+        <source>Auto buckets</source>
+        <translation>Intervalos automáticos</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Semanal</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensual</translation>
+    </message>
+    <message>
+        <source>Chart buckets</source>
+        <translation>Intervalos del gráfico</translation>
+    </message>
+    <message>
+        <source>Auto-refresh off</source>
+        <translation>Actualización automática desactivada</translation>
+    </message>
+    <message>
+        <source>Every %1 s</source>
+        <translation>Cada %1 s</translation>
+    </message>
+    <message>
+        <source>Every %1 min</source>
+        <translation>Cada %1 min</translation>
+    </message>
+    <message>
+        <source> Range </source>
+        <translation> Periodo </translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation>todo el periodo</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::RiskDialog</name>
+    <message>
+        <source>Set risk score</source>
+        <translation>Fijar puntuación de riesgo</translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation>Usuarios:</translation>
+    </message>
+    <message>
+        <source>0 means no concern, 100 the highest; it is recorded in the audit log.</source>
+        <translation>0 significa sin riesgo, 100 el máximo; queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Risk score (0–100):</source>
+        <translation>Puntuación de riesgo (0–100):</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::ServiceShareChart</name>
+    <message>
+        <source>Cost share by service</source>
+        <translation>Reparto del coste por servicio</translation>
+    </message>
+    <message>
+        <source>Cost share by service: no cost in this range</source>
+        <translation>Reparto del coste por servicio: sin coste en este periodo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation><numerusform>%n solicitud</numerusform><numerusform>%n solicitudes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::UserDetailsPanel</name>
+    <message>
+        <source>Newer</source>
+        <translation>Más recientes</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Más antiguas</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Latest requests</source>
+        <translation>Últimas solicitudes</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select a user to see their usage.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Seleccione un usuario para ver su uso.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Blocked&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;Bloqueado&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2&lt;br&gt;id %3 · risk %4 · %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2&lt;br&gt;id %3 · riesgo %4 · %5</translation>
+    </message>
+    <message>
+        <source>none in this range</source>
+        <translation>ninguna en este periodo</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::UsersModel</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Blocked: %1</source>
+        <translation>Bloqueado: %1</translation>
+    </message>
+    <message>
+        <source>User id: %1</source>
+        <translation>ID de usuario: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) of an unpriced model, billed at the fallback rate</source>
+        <translation><numerusform>%n solicitud de un modelo sin precio, cobrada a la tarifa de reserva</numerusform><numerusform>%n solicitudes de modelos sin precio, cobradas a la tarifa de reserva</numerusform></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Última actividad</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::UsersPanel</name>
+    <message>
+        <source>Block…</source>
+        <translation>Bloquear…</translation>
+    </message>
+    <message>
+        <source>Unblock…</source>
+        <translation>Desbloquear…</translation>
+    </message>
+    <message>
+        <source>Set risk…</source>
+        <translation>Fijar riesgo…</translation>
+    </message>
+    <message>
+        <source>Search name, email or id</source>
+        <translation>Buscar nombre, correo o ID</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Todos los usuarios</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>Risk 50+</source>
+        <translation>Riesgo 50+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n user(s) shown</source>
+        <translation><numerusform>%1 de %n usuario mostrado</numerusform><numerusform>%1 de %n usuarios mostrados</numerusform></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,811 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>main</name>
+    <message>
+        <source>Meterdesk: the cost of your product's LLM API calls.</source>
+        <translation>Meterdesk : le coût des appels d'API LLM de votre produit.</translation>
+    </message>
+    <message>
+        <source>Usage database: a file path or postgresql:// URI.</source>
+        <translation>Base d'utilisation : un chemin de fichier ou une URI postgresql://.</translation>
+    </message>
+    <message>
+        <source>Open the demo database (created the first time).</source>
+        <translation>Ouvrir la base de démonstration (créée la première fois).</translation>
+    </message>
+    <message>
+        <source>Render the loaded window at 1440x900 to a PNG file and exit.</source>
+        <translation>Enregistrer la fenêtre chargée en 1440x900 dans un fichier PNG et quitter.</translation>
+    </message>
+    <message>
+        <source>User interface language (en, de, fr, es).</source>
+        <translation>Langue de l'interface (en, de, fr, es).</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::BlockDialog</name>
+    <message>
+        <source>%1 in the shown range: %2 requests costing %3</source>
+        <translation>%1 sur la période affichée : %2 requêtes pour %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation><numerusform>%1 et %n autre</numerusform><numerusform>%1 et %n autres</numerusform></translation>
+    </message>
+    <message>
+        <source>Block API access</source>
+        <translation>Bloquer l'accès à l'API</translation>
+    </message>
+    <message>
+        <source>Blocked users get "API access blocked for this user" before any AI call. The block and its reason go into the audit log.</source>
+        <translation>Les utilisateurs bloqués reçoivent « API access blocked for this user » avant tout appel d'IA. Le blocage et sa raison sont inscrits au journal d'audit.</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>Raison (obligatoire) :</translation>
+    </message>
+    <message>
+        <source>For example: excessive usage, 40x the median daily cost</source>
+        <translation>Par exemple : usage excessif, 40 fois le coût journalier médian</translation>
+    </message>
+    <message numerus="yes">
+        <source>Block %n users</source>
+        <translation><numerusform>Bloquer %n utilisateur</numerusform><numerusform>Bloquer %n utilisateurs</numerusform></translation>
+    </message>
+    <message>
+        <source>Block user</source>
+        <translation>Bloquer l'utilisateur</translation>
+    </message>
+    <message>
+        <source>Say why: a block needs a reason.</source>
+        <translation>Dites pourquoi : un blocage exige une raison.</translation>
+    </message>
+    <message>
+        <source>The reason is %1 characters long; at most %2 are kept.</source>
+        <translation>La raison fait %1 caractères ; au plus %2 sont conservés.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::ConnectionDialog</name>
+    <message>
+        <source>Create a new usage database if the file does not exist</source>
+        <translation>Créer une nouvelle base d'utilisation si le fichier n'existe pas</translation>
+    </message>
+    <message>
+        <source>Open usage database</source>
+        <translation>Ouvrir une base d'utilisation</translation>
+    </message>
+    <message>
+        <source>(choose a recent connection)</source>
+        <translation>(choisir une connexion récente)</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>Récentes :</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>Fichier SQLite</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>Serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>not saved; empty uses PGPASSWORD or ~/.pgpass</source>
+        <translation>non enregistré ; vide utilise PGPASSWORD ou ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>CA certificate for verify-ca / verify-full</source>
+        <translation>Certificat de l'AC pour verify-ca / verify-full</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Hôte :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de données :</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>SSL mode:</source>
+        <translation>Mode SSL :</translation>
+    </message>
+    <message>
+        <source>Root certificate:</source>
+        <translation>Certificat racine :</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Usage database</source>
+        <translation>Base d'utilisation</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases SQLite (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::CostOverTimeChart</name>
+    <message>
+        <source>Cost by service over time</source>
+        <translation>Coût par service dans le temps</translation>
+    </message>
+    <message>
+        <source>Total: $%1</source>
+        <translation>Total : $%1</translation>
+    </message>
+    <message>
+        <source>Cost by service over time: no usage in this range</source>
+        <translation>Coût par service dans le temps : aucune utilisation sur cette période</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::CostSeriesModel</name>
+    <message>
+        <source>wk %1</source>
+        <translation>sem. %1</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Semaine du</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::DataWorker</name>
+    <message>
+        <source>The demo data could not be made: %1</source>
+        <translation>Les données de démonstration n'ont pas pu être créées : %1</translation>
+    </message>
+    <message>
+        <source>No database to upgrade</source>
+        <translation>Aucune base à mettre à niveau</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached, nothing was changed: %1</source>
+        <translation>La base est injoignable, rien n'a été modifié : %1</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::EventsModel</name>
+    <message>
+        <source>%1 (unpriced)</source>
+        <translation>%1 (sans tarif)</translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation>Point d'accès : %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>En cache</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::MainWindow</name>
+    <message>
+        <source>Meterdesk</source>
+        <translation>Meterdesk</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Connection…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Open another usage database</source>
+        <translation>Ouvrir une autre base d'utilisation</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Export the users table as shown (Ctrl+E)</source>
+        <translation>Exporter la table des utilisateurs telle qu'affichée (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>Utilisateurs actifs</translation>
+    </message>
+    <message>
+        <source>Blocked users</source>
+        <translation>Utilisateurs bloqués</translation>
+    </message>
+    <message>
+        <source>Unpriced events</source>
+        <translation>Appels sans tarif</translation>
+    </message>
+    <message>
+        <source>Calls of models the price book does not know, billed at the fallback rate. Click for the list.</source>
+        <translation>Appels de modèles absents de la grille tarifaire, facturés au tarif par défaut. Cliquez pour la liste.</translation>
+    </message>
+    <message>
+        <source>Click to list the blocked users</source>
+        <translation>Cliquez pour lister les utilisateurs bloqués</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Ouvrir une base…</translation>
+    </message>
+    <message>
+        <source>&amp;Export users as CSV…</source>
+        <translation>&amp;Exporter les utilisateurs en CSV…</translation>
+    </message>
+    <message>
+        <source>Export cost &amp;series as CSV…</source>
+        <translation>Exporter la &amp;série des coûts en CSV…</translation>
+    </message>
+    <message>
+        <source>Save cost &amp;chart as PNG…</source>
+        <translation>Enregistrer le &amp;graphique des coûts en PNG…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Unpriced models…</source>
+        <translation>Modèles &amp;sans tarif…</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Utilisateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;About Meterdesk</source>
+        <translation>À &amp;propos de Meterdesk</translation>
+    </message>
+    <message>
+        <source>About Meterdesk</source>
+        <translation>À propos de Meterdesk</translation>
+    </message>
+    <message>
+        <source>Meterdesk %1
+The cost of your product's LLM API calls, per user, exactly.</source>
+        <translation>Meterdesk %1
+Le coût des appels d'API LLM de votre produit, par utilisateur, au centime près.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <source>Preparing the demo database %1…</source>
+        <translation>Préparation de la base de démonstration %1…</translation>
+    </message>
+    <message>
+        <source>%1 (role %2)</source>
+        <translation>%1 (rôle %2)</translation>
+    </message>
+    <message>
+        <source>Meterdesk — %1</source>
+        <translation>Meterdesk — %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>%1
+
+Upgrade it now? Meterdesk only adds columns and tables; the original app keeps working.</source>
+        <translation>%1
+
+Mettre à niveau maintenant ? Meterdesk ne fait qu'ajouter des colonnes et des tables ; l'application d'origine continue de fonctionner.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 jetons</translation>
+    </message>
+    <message>
+        <source>currently blocked</source>
+        <translation>actuellement bloqués</translation>
+    </message>
+    <message>
+        <source>billed at $5 per 1M tokens</source>
+        <translation>facturés 5 $ par million de jetons</translation>
+    </message>
+    <message>
+        <source>every model priced</source>
+        <translation>tous les modèles tarifés</translation>
+    </message>
+    <message>
+        <source>%1 · loaded in %2 ms · %3</source>
+        <translation>%1 · chargé en %2 ms · %3</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached (%1). Showing the last data; changes are disabled. Reconnecting every few seconds…</source>
+        <translation>La base est injoignable (%1). Affichage des dernières données ; les modifications sont désactivées. Reconnexion toutes les quelques secondes…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Échec du chargement : %1</translation>
+    </message>
+    <message>
+        <source>Load failed</source>
+        <translation>Échec du chargement</translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation>Aucune base connectée</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached</source>
+        <translation>La base est injoignable</translation>
+    </message>
+    <message>
+        <source>Another change is being saved</source>
+        <translation>Une autre modification est en cours d'enregistrement</translation>
+    </message>
+    <message>
+        <source>The database role "%1" may not do this</source>
+        <translation>Le rôle de base « %1 » n'a pas ce droit</translation>
+    </message>
+    <message>
+        <source>Unblock %1? Their API calls will be allowed again.</source>
+        <translation>Débloquer %1 ? Ses appels d'API seront de nouveau autorisés.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Rien n'a été modifié : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocked %n user(s)</source>
+        <translation><numerusform>%n utilisateur bloqué</numerusform><numerusform>%n utilisateurs bloqués</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unblocked %n user(s)</source>
+        <translation><numerusform>%n utilisateur débloqué</numerusform><numerusform>%n utilisateurs débloqués</numerusform></translation>
+    </message>
+    <message>
+        <source>Risk score set to %1</source>
+        <translation>Score de risque fixé à %1</translation>
+    </message>
+    <message>
+        <source>Exporting users…</source>
+        <translation>Export des utilisateurs…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export users</source>
+        <translation>Exporter les utilisateurs</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l'export</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n user(s) to %1</source>
+        <translation><numerusform>%n utilisateur exporté vers %1</numerusform><numerusform>%n utilisateurs exportés vers %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Export cost series</source>
+        <translation>Exporter la série des coûts</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>Échec de l'enregistrement</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Impossible d'écrire %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n call(s)</source>
+        <translation><numerusform>%1 (%2) : %n appel</numerusform><numerusform>%1 (%2) : %n appels</numerusform></translation>
+    </message>
+    <message>
+        <source>Unpriced models</source>
+        <translation>Modèles sans tarif</translation>
+    </message>
+    <message>
+        <source>Every model in this range is in the price book.</source>
+        <translation>Tous les modèles de cette période figurent dans la grille tarifaire.</translation>
+    </message>
+    <message>
+        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Add them to a price file (--prices) to bill them exactly.</source>
+        <translation>Ces modèles ne figurent pas dans la grille tarifaire ; leurs appels ont été facturés au tarif par défaut de 5 $ par million de jetons. Ajoutez-les à un fichier de prix (--prices) pour les facturer exactement.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::RangeBar</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd'hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Mois dernier</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Depuis le début</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personnalisée…</translation>
+    </message>
+    <message>
+        <source>Date range (whole days, UTC)</source>
+        <translation>Période (jours entiers, UTC)</translation>
+    </message>
+    <message>
+        <source>Auto buckets</source>
+        <translation>Intervalles auto</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Par jour</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Par semaine</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Par mois</translation>
+    </message>
+    <message>
+        <source>Chart buckets</source>
+        <translation>Intervalles du graphique</translation>
+    </message>
+    <message>
+        <source>Auto-refresh off</source>
+        <translation>Actualisation auto désactivée</translation>
+    </message>
+    <message>
+        <source>Every %1 s</source>
+        <translation>Toutes les %1 s</translation>
+    </message>
+    <message>
+        <source>Every %1 min</source>
+        <translation>Toutes les %1 min</translation>
+    </message>
+    <message>
+        <source> Range </source>
+        <translation> Période </translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation>depuis le début</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::RiskDialog</name>
+    <message>
+        <source>Set risk score</source>
+        <translation>Définir le score de risque</translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation>Utilisateurs :</translation>
+    </message>
+    <message>
+        <source>0 means no concern, 100 the highest; it is recorded in the audit log.</source>
+        <translation>0 signifie aucune inquiétude, 100 le maximum ; la valeur est inscrite au journal d'audit.</translation>
+    </message>
+    <message>
+        <source>Risk score (0–100):</source>
+        <translation>Score de risque (0–100) :</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::ServiceShareChart</name>
+    <message>
+        <source>Cost share by service</source>
+        <translation>Part du coût par service</translation>
+    </message>
+    <message>
+        <source>Cost share by service: no cost in this range</source>
+        <translation>Part du coût par service : aucun coût sur cette période</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation><numerusform>%n requête</numerusform><numerusform>%n requêtes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::UserDetailsPanel</name>
+    <message>
+        <source>Newer</source>
+        <translation>Plus récentes</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Plus anciennes</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Latest requests</source>
+        <translation>Dernières requêtes</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select a user to see their usage.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Sélectionnez un utilisateur pour voir son utilisation.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Blocked&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;Bloqué&lt;/b&gt; : %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2&lt;br&gt;id %3 · risk %4 · %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2&lt;br&gt;id %3 · risque %4 · %5</translation>
+    </message>
+    <message>
+        <source>none in this range</source>
+        <translation>aucune sur cette période</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::UsersModel</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqué</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Blocked: %1</source>
+        <translation>Bloqué : %1</translation>
+    </message>
+    <message>
+        <source>User id: %1</source>
+        <translation>Identifiant : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) of an unpriced model, billed at the fallback rate</source>
+        <translation><numerusform>%n requête d'un modèle sans tarif, facturée au tarif par défaut</numerusform><numerusform>%n requêtes de modèles sans tarif, facturées au tarif par défaut</numerusform></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Jetons</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risque</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::UsersPanel</name>
+    <message>
+        <source>Block…</source>
+        <translation>Bloquer…</translation>
+    </message>
+    <message>
+        <source>Unblock…</source>
+        <translation>Débloquer…</translation>
+    </message>
+    <message>
+        <source>Set risk…</source>
+        <translation>Définir le risque…</translation>
+    </message>
+    <message>
+        <source>Search name, email or id</source>
+        <translation>Rechercher un nom, un e-mail ou un identifiant</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Tous les utilisateurs</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqué</translation>
+    </message>
+    <message>
+        <source>Risk 50+</source>
+        <translation>Risque 50+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n user(s) shown</source>
+        <translation><numerusform>%1 sur %n utilisateur affiché</numerusform><numerusform>%1 sur %n utilisateurs affichés</numerusform></translation>
+    </message>
+</context>
+</TS>
