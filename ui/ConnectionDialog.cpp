@@ -1,5 +1,6 @@
 #include "ConnectionDialog.h"
 
+#include "PasswordStore.h"
 #include "Settings.h"
 
 #include <QCheckBox>
@@ -24,7 +25,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
       m_path(new QLineEdit(this)), m_create(new QCheckBox(tr("Create a new usage database if the file does not exist"), this)),
       m_host(new QLineEdit(QStringLiteral("localhost"), this)), m_port(new QSpinBox(this)), m_database(new QLineEdit(this)),
       m_user(new QLineEdit(this)), m_password(new QLineEdit(this)), m_sslMode(new QComboBox(this)),
-      m_rootCert(new QLineEdit(this)), m_message(new QLabel(this))
+      m_rootCert(new QLineEdit(this)), m_remember(new QCheckBox(tr("Remember the password in the system keychain"), this)),
+      m_message(new QLabel(this))
 {
     setWindowTitle(tr("Open usage database"));
     auto *layout = new QVBoxLayout(this);
@@ -65,6 +67,10 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     pgForm->addRow(tr("Password:"), m_password);
     pgForm->addRow(tr("SSL mode:"), m_sslMode);
     pgForm->addRow(tr("Root certificate:"), m_rootCert);
+    m_remember->setEnabled(PasswordStore::available());
+    m_remember->setToolTip(PasswordStore::available() ? QString()
+                                                      : tr("No keychain support in this build: the password is asked for each time"));
+    pgForm->addRow(QString(), m_remember);
     m_pages->addWidget(pgPage);
     layout->addWidget(m_pages);
 
@@ -147,6 +153,11 @@ ConnectionSpec ConnectionDialog::spec() const
     spec.sslMode = m_sslMode->currentText();
     spec.sslRootCert = m_rootCert->text().trimmed();
     return spec;
+}
+
+bool ConnectionDialog::rememberPassword() const
+{
+    return m_kind->currentIndex() == 1 && m_remember->isChecked() && !m_password->text().isEmpty();
 }
 
 bool ConnectionDialog::createIfMissing() const

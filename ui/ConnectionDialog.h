@@ -24,6 +24,7 @@ public:
     explicit ConnectionDialog(QWidget *parent = nullptr);
     ConnectionSpec spec() const;
     bool createIfMissing() const;
+    bool rememberPassword() const;
     // Fills the form from a remembered connection (no password in it).
     void setConnection(const QString &display);
     void setMessage(const QString &message);
@@ -44,6 +45,7 @@ private:
     QLineEdit *m_password;
     QComboBox *m_sslMode;
     QLineEdit *m_rootCert;
+    QCheckBox *m_remember;
     QLabel *m_message;
     QPushButton *m_connect = nullptr;
 };

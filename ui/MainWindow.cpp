@@ -5,6 +5,7 @@
 #include "CsvExport.h"
 #include "DataService.h"
 #include "KpiCard.h"
+#include "PasswordStore.h"
 #include "RangeBar.h"
 #include "Settings.h"
 #include "UserDetailsPanel.h"
@@ -198,6 +199,19 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, bool createIfEmpty)
     m_data->open(spec, createIfEmpty);
 }
 
+void MainWindow::openRemembered(const ConnectionSpec &spec)
+{
+    if (spec.dialect != Dialect::Postgres || !spec.password.isEmpty()) {
+        openDatabase(spec, false);
+        return;
+    }
+    PasswordStore::read(spec.displayString(), this, [this, spec](std::optional<QString> password) {
+        ConnectionSpec withPassword = spec;
+        withPassword.password = password.value_or(QString());
+        openDatabase(withPassword, false);
+    });
+}
+
 void MainWindow::openDemo(const QString &path)
 {
     m_spec = ConnectionSpec::sqlite(path);
@@ -211,8 +225,10 @@ void MainWindow::showConnectionDialog(const QString &message)
     if (!m_spec.path.isEmpty() || !m_spec.database.isEmpty())
         dialog.setConnection(m_spec.displayString());
     dialog.setMessage(message);
-    if (dialog.exec() == QDialog::Accepted)
-        openDatabase(dialog.spec(), dialog.createIfMissing());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_passwordToRemember = dialog.rememberPassword() ? dialog.spec().password : QString();
+    openDatabase(dialog.spec(), dialog.createIfMissing());
 }
 
 void MainWindow::onOpened(const QString &display, const Capabilities &capabilities)
@@ -223,6 +239,13 @@ void MainWindow::onOpened(const QString &display, const Capabilities &capabiliti
     setWindowTitle(tr("Meterdesk — %1").arg(display));
     Settings::setLastDatabase(display);
     Settings::addRecentDatabase(display);
+    if (!m_passwordToRemember.isEmpty()) {
+        PasswordStore::write(display, m_passwordToRemember, this, [this](bool ok, const QString &error) {
+            if (!ok)
+                statusBar()->showMessage(tr("The password could not be saved in the keychain: %1").arg(error), 8000);
+        });
+        m_passwordToRemember.clear();
+    }
     setBanner({});
     updateWritable();
     refresh();

@@ -31,6 +31,8 @@ public:
     ~MainWindow() override;
 
     void openDatabase(const ConnectionSpec &spec, bool createIfEmpty);
+    // For a remembered PostgreSQL connection: the keychain's password first.
+    void openRemembered(const ConnectionSpec &spec);
     void openDemo(const QString &path);
     void showConnectionDialog(const QString &message = {});
 
@@ -87,6 +89,7 @@ private:
     bool m_createIfEmpty = false;
     Capabilities m_capabilities;
     bool m_connectionLost = false;
+    QString m_passwordToRemember;
     bool m_actionRunning = false;
     DashboardData m_last;
 };

@@ -85,7 +85,7 @@ int main(int argc, char *argv[])
         QString error;
         const auto spec = url.isEmpty() ? std::nullopt : ConnectionSpec::parse(url, &error);
         if (spec) {
-            window.openDatabase(*spec, false);
+            window.openRemembered(*spec);
         } else if (!screenshot.isEmpty()) {
             std::fprintf(stderr, "meterdesk: --screenshot needs --db URL or --demo\n");
             return 2;

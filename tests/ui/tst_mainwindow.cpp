@@ -73,6 +73,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // Settings of earlier runs (a remembered range, column widths) must not leak in.
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
         QCoreApplication::setOrganizationName(QStringLiteral("MeterdeskTests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         m_path = m_dir.filePath(QStringLiteral("usage.sqlite"));
@@ -239,6 +241,23 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("bucket_start,openai_cost_usd,anthropic_cost_usd,total_cost_usd\r\n"
                                             "2026-05-04,2.505000,0.250000,2.755000\r\n"));
+    }
+
+    void aForeignDatabaseGetsAClearMessage()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("crm.sqlite"));
+        QString error;
+        {
+            auto db = Database::open(ConnectionSpec::sqlite(path), &error);
+            QVERIFY(db && execOn(*db, QStringLiteral("CREATE TABLE contacts (id integer)")));
+        }
+        MainWindow window;
+        QSignalSpy updated(&window, &MainWindow::dashboardUpdated);
+        window.openDatabase(ConnectionSpec::sqlite(path), false);
+        QVERIFY(updated.wait(10'000));
+        QCOMPARE(updated.first().at(0).toBool(), false);
+        QVERIFY2(window.bannerText().contains(QStringLiteral("not a usage database")), qPrintable(window.bannerText()));
+        QVERIFY(!window.usersPanel()->blockAction()->isEnabled());
     }
 
     void screenshotIsWrittenAndNotBlank()
