@@ -1,6 +1,53 @@
 #include "BulkStatement.h"
 
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
 namespace meterdesk {
+
+namespace {
+
+QSqlError nativeError(sqlite3 *db, int code)
+{
+    return QSqlError(QStringLiteral("SQLite statement failed"), QString::fromUtf8(sqlite3_errmsg(db)),
+                     QSqlError::StatementError, QString::number(code));
+}
+
+int bind(sqlite3_stmt *statement, int index, const QVariant &value)
+{
+    if (value.isNull())
+        return sqlite3_bind_null(statement, index);
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+        return sqlite3_bind_int64(statement, index, value.toLongLong());
+    case QMetaType::Double:
+        return sqlite3_bind_double(statement, index, value.toDouble());
+    default: {
+        // UTF-8, the database's own encoding: SQLite need not translate it.
+        const QByteArray text = value.toString().toUtf8();
+        return sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+    }
+    }
+}
+
+QVariant column(sqlite3_stmt *statement, int index)
+{
+    switch (sqlite3_column_type(statement, index)) {
+    case SQLITE_NULL:
+        return {};
+    case SQLITE_INTEGER:
+        return qint64(sqlite3_column_int64(statement, index));
+    default:
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, index)),
+                                 sqlite3_column_bytes(statement, index));
+    }
+}
+
+} // namespace
 
 QString placeholders(int columns)
 {
@@ -15,6 +62,33 @@ BulkStatement::BulkStatement(const QSqlDatabase &db, QString head, QString rowTe
     : m_db(db), m_head(std::move(head)), m_rowTemplate(std::move(rowTemplate)), m_tail(std::move(tail)),
       m_rowsPerStatement(qMax(1, rowsPerStatement))
 {
+    // Qt documents this: the driver handle of QSQLITE is a sqlite3*.
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+BulkStatement::BulkStatement(BulkStatement &&other) noexcept
+    : m_db(std::move(other.m_db)), m_head(std::move(other.m_head)), m_rowTemplate(std::move(other.m_rowTemplate)),
+      m_tail(std::move(other.m_tail)), m_rowsPerStatement(other.m_rowsPerStatement),
+      m_statements(std::move(other.m_statements)), m_sqlite(other.m_sqlite), m_native(std::move(other.m_native))
+{
+    other.m_native.clear();
+}
+
+BulkStatement::~BulkStatement()
+{
+    for (sqlite3_stmt *statement : std::as_const(m_native))
+        sqlite3_finalize(statement);
+}
+
+QString BulkStatement::statementText(int rows) const
+{
+    QStringList values;
+    values.reserve(rows);
+    for (int i = 0; i < rows; ++i)
+        values << m_rowTemplate;
+    return m_head + QStringLiteral(" VALUES ") + values.join(QStringLiteral(", ")) + u' ' + m_tail;
 }
 
 QSqlQuery *BulkStatement::prepared(int rows, QSqlError *error)
@@ -22,21 +96,69 @@ QSqlQuery *BulkStatement::prepared(int rows, QSqlError *error)
     auto it = m_statements.find(rows);
     if (it != m_statements.end())
         return &*it;
-    QStringList values;
-    values.reserve(rows);
-    for (int i = 0; i < rows; ++i)
-        values << m_rowTemplate;
     QSqlQuery query(m_db);
-    if (!query.prepare(m_head + QStringLiteral(" VALUES ") + values.join(QStringLiteral(", ")) + u' ' + m_tail)) {
+    if (!query.prepare(statementText(rows))) {
         *error = query.lastError();
         return nullptr;
     }
     return &*m_statements.insert(rows, query);
 }
 
-bool BulkStatement::exec(const QList<QVariantList> &rows, QSqlError *error,
-                         const std::function<void(const QSqlQuery &)> &onResult)
+sqlite3_stmt *BulkStatement::preparedNative(int rows, QSqlError *error)
 {
+    if (sqlite3_stmt *statement = m_native.value(rows))
+        return statement;
+    const QByteArray text = statementText(rows).toUtf8();
+    sqlite3_stmt *statement = nullptr;
+    const int code = sqlite3_prepare_v2(m_sqlite, text.constData(), int(text.size()), &statement, nullptr);
+    if (code != SQLITE_OK) {
+        *error = nativeError(m_sqlite, code);
+        sqlite3_finalize(statement);
+        return nullptr;
+    }
+    m_native.insert(rows, statement);
+    return statement;
+}
+
+bool BulkStatement::execNative(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult)
+{
+    for (qsizetype start = 0; start < rows.size(); start += m_rowsPerStatement) {
+        const int count = int(qMin<qsizetype>(m_rowsPerStatement, rows.size() - start));
+        sqlite3_stmt *statement = preparedNative(count, error);
+        if (!statement)
+            return false;
+        int index = 1;
+        for (qsizetype r = start; r < start + count; ++r)
+            for (const QVariant &value : rows[r])
+                if (const int code = bind(statement, index++, value); code != SQLITE_OK) {
+                    *error = nativeError(m_sqlite, code);
+                    sqlite3_reset(statement);
+                    return false;
+                }
+        for (;;) {
+            const int code = sqlite3_step(statement);
+            if (code == SQLITE_ROW) {
+                if (onResult)
+                    onResult(column(statement, 0));
+                continue;
+            }
+            if (code == SQLITE_DONE)
+                break;
+            *error = nativeError(m_sqlite, sqlite3_extended_errcode(m_sqlite));
+            sqlite3_reset(statement);
+            sqlite3_clear_bindings(statement);
+            return false;
+        }
+        sqlite3_reset(statement);
+        sqlite3_clear_bindings(statement);
+    }
+    return true;
+}
+
+bool BulkStatement::exec(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult)
+{
+    if (m_sqlite)
+        return execNative(rows, error, onResult);
     for (qsizetype start = 0; start < rows.size(); start += m_rowsPerStatement) {
         const int count = int(qMin<qsizetype>(m_rowsPerStatement, rows.size() - start));
         QSqlQuery *query = prepared(count, error);
@@ -51,7 +173,7 @@ bool BulkStatement::exec(const QList<QVariantList> &rows, QSqlError *error,
         }
         if (onResult)
             while (query->next())
-                onResult(*query);
+                onResult(query->value(0));
         query->finish();
     }
     return true;

@@ -2,6 +2,7 @@
 
 #include "WideInt.h"
 
+#include <QAtomicInteger>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -200,6 +201,8 @@ bool PriceBook::mergeFile(const QString &path, QString *error)
 
 void PriceBook::reindex()
 {
+    static QAtomicInteger<quint64> generations;
+    m_generation = generations.fetchAndAddRelaxed(1) + 1;
     m_byName.clear();
     // Aliases first, then model names, so a model's own name wins a clash.
     for (qsizetype i = 0; i < m_models.size(); ++i)
@@ -230,6 +233,30 @@ const ModelPrice *PriceBook::findExact(const QString &name) const
 }
 
 const ModelPrice *PriceBook::find(QStringView model) const
+{
+    // Normalising a name costs regular expressions; a service sends the same
+    // few names over and over. Each thread keeps its own answers, per book
+    // generation, so no lock is taken.
+    struct Cache
+    {
+        quint64 generation = 0;
+        QHash<QString, qsizetype> index; // -1: unknown
+    };
+    thread_local Cache cache;
+    if (cache.generation != m_generation) {
+        cache.generation = m_generation;
+        cache.index.clear();
+    }
+    const QString key = model.toString();
+    if (const auto hit = cache.index.constFind(key); hit != cache.index.constEnd())
+        return *hit < 0 ? nullptr : &m_models[*hit];
+    const ModelPrice *found = findUncached(model);
+    if (cache.index.size() < 4096)
+        cache.index.insert(key, found ? found - m_models.constData() : -1);
+    return found;
+}
+
+const ModelPrice *PriceBook::findUncached(QStringView model) const
 {
     // A dated snapshot with its own price ("gpt-4o-2024-05-13") must be found
     // before its suffix is stripped.

@@ -82,10 +82,12 @@ public:
 private:
     void reindex();
     const ModelPrice *findExact(const QString &name) const;
+    const ModelPrice *findUncached(QStringView model) const;
 
     QList<ModelPrice> m_models;
     QHash<QString, qsizetype> m_byName; // names and aliases -> index
     Rates m_fallback;
+    quint64 m_generation = 0; // changes whenever the entries do; keys find()'s cache
 };
 
 // Rates in effect for a call: the base rates or the tier its input reaches.

@@ -4,6 +4,9 @@
 #include <Queries.h>
 #include <Tracker.h>
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
 #include <QTest>
 #include <QThread>
 
@@ -85,6 +88,33 @@ private Q_SLOTS:
         const UserRow alice = users->at(users->at(0).userId == u"alice" ? 0 : 1);
         QCOMPARE(alice.perService.value(QStringLiteral("openai")).cost.toString(9), QStringLiteral("0.000600000"));
         QCOMPARE(alice.perService.value(QStringLiteral("anthropic")).cost.toString(9), QStringLiteral("0.250000000"));
+    }
+
+    // metadata keeps the caller's fields and the seed's model and token
+    // keys, as valid JSON whatever the model name holds.
+    void metadataIsValidJson()
+    {
+        auto db = fresh(QStringLiteral("metadata"));
+        QVERIFY(db);
+        Tracker tracker(*db, PriceBook::builtIn());
+        UsageEvent quoted = usage(QStringLiteral("carol"), QStringLiteral("other"), QStringLiteral("we\"ird\\model"), 3, 4);
+        quoted.tokens.cachedInput = 2000;
+        quoted.metadata.insert(QStringLiteral("note"), QStringLiteral("\u00e9\"x"));
+        quoted.metadata.insert(QStringLiteral("durationMs"), 812);
+        quoted.metadata.insert(QStringLiteral("inputTokens"), QStringLiteral("caller's value is replaced"));
+        QCOMPARE(int(tracker.track(quoted).status), int(EventStatus::Recorded));
+        QSqlQuery metadata(db->sql());
+        QVERIFY(metadata.exec(QStringLiteral("SELECT metadata FROM api_usage_tracking")));
+        QVERIFY(metadata.next());
+        QJsonParseError parseError;
+        const QJsonObject stored = QJsonDocument::fromJson(metadata.value(0).toString().toUtf8(), &parseError).object();
+        QCOMPARE(parseError.error, QJsonParseError::NoError);
+        QCOMPARE(stored.value(u"model").toString(), quoted.model);
+        QCOMPARE(stored.value(u"inputTokens").toInt(), 3);
+        QCOMPARE(stored.value(u"outputTokens").toInt(), 4);
+        QCOMPARE(stored.value(u"cachedInputTokens").toInt(), 2000);
+        QCOMPARE(stored.value(u"note").toString(), QStringLiteral("\u00e9\"x"));
+        QCOMPARE(stored.value(u"durationMs").toInt(), 812);
     }
 
     void replayedEventIdCountsOnce()
