@@ -27,8 +27,10 @@ run: build
 test: build
 	@scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS) --no-tests=error
 
+# The full-size figures: BENCH_ARGS="--events 10000000 --users 100000".
+BENCH_ARGS ?= --events 1000000 --users 10000
 bench: build
-	@$(BUILD_DIR)/tests/bench/meterdesk-bench $(BENCH_ARGS)
+	@cd $(BUILD_DIR) && tests/bench/meterdesk-bench $(BENCH_ARGS)
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
