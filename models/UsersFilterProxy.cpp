@@ -42,3 +42,14 @@ bool UsersFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
 }
 
 } // namespace meterdesk
+
+namespace meterdesk {
+
+bool UsersFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (const auto *users = qobject_cast<const UsersModel *>(sourceModel()))
+        return users->lessThan(left.row(), right.row(), left.column());
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
+} // namespace meterdesk

@@ -65,6 +65,36 @@ void UsersModel::updateUser(const QString &userId, bool blocked, const QString &
     }
 }
 
+bool UsersModel::lessThan(int leftRow, int rightRow, int column) const
+{
+    const UserRow &a = m_rows[leftRow];
+    const UserRow &b = m_rows[rightRow];
+    switch (column) {
+    case NameColumn:
+        return a.displayName().compare(b.displayName(), Qt::CaseInsensitive) < 0;
+    case EmailColumn:
+        return a.email.compare(b.email, Qt::CaseInsensitive) < 0;
+    case RequestsColumn:
+        return a.requests < b.requests;
+    case TokensColumn:
+        return a.tokens < b.tokens;
+    case CostColumn:
+        return a.cost < b.cost;
+    case OpenAiCostColumn:
+    case AnthropicCostColumn:
+    case GoogleCostColumn:
+    case OtherCostColumn:
+        return costInColumn(a, column) < costInColumn(b, column);
+    case LastActivityColumn:
+        return a.lastActivity < b.lastActivity;
+    case RiskColumn:
+        return a.riskScore < b.riskScore;
+    case StatusColumn:
+        return a.blocked < b.blocked;
+    }
+    return false;
+}
+
 int UsersModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
