@@ -6,6 +6,7 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlRecord>
 #include <QThread>
 
@@ -348,6 +349,35 @@ bool Database::migrate(const PriceBook &prices, QString *error)
         return false;
     m_ownsUsers = fresh ? 1 : 0;
     return true;
+}
+
+bool Database::createRoles(const QString &writer, const QString &admin, QString *error)
+{
+    if (!isPostgres()) {
+        *error = QStringLiteral("roles exist on PostgreSQL only; an SQLite file is guarded by its file permissions");
+        return false;
+    }
+    static const QRegularExpression identifier(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+    for (const QString &name : {writer, admin}) {
+        if (!identifier.match(name).hasMatch()) {
+            *error = QStringLiteral("\"%1\" is not a plain role name (lowercase letters, digits, underscores)").arg(name.left(80));
+            return false;
+        }
+    }
+    if (!checkReady(error))
+        return false;
+    QString database = m_spec.database;
+    database.replace(u'"', QStringLiteral("\"\""));
+    if (!begin(error))
+        return false;
+    for (const QString &statement : Schema::roles(u'"' + database + u'"', writer, admin)) {
+        if (!exec(statement, error)) {
+            rollback();
+            *error = QStringLiteral("creating the roles failed: %1").arg(*error);
+            return false;
+        }
+    }
+    return commit(error);
 }
 
 bool Database::resolvePricedFlags(const PriceBook &prices, QString *error)

@@ -51,6 +51,9 @@ public:
     // Creates the schema in an empty database or upgrades a seed or older
     // one in place, in one transaction; refuses foreign and newer ones.
     bool migrate(const PriceBook &prices, QString *error);
+    // PostgreSQL only: the writer and admin group roles (see README).
+    // Names are plain identifiers ([a-z_][a-z0-9_]*).
+    bool createRoles(const QString &writer, const QString &admin, QString *error);
     // For readers and writers: true when the schema is current; otherwise
     // a message that says what to do (run `meterctl init`, ...).
     bool checkReady(QString *error);

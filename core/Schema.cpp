@@ -67,6 +67,17 @@ QStringList meterdeskTables(Dialect dialect)
         QStringLiteral("CREATE INDEX IF NOT EXISTS idx_admin_audit_log_user ON admin_audit_log(user_id, at)"),
         QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS ux_api_usage_tracking_event_id ON api_usage_tracking(event_id)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS idx_api_usage_tracking_user_time ON api_usage_tracking(user_id, timestamp)"),
+        // The audit log is append-only, for the table's owner too.
+        pg ? QStringLiteral("CREATE OR REPLACE FUNCTION meterdesk_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+                            "$$ BEGIN RAISE EXCEPTION 'admin_audit_log is append-only'; END $$")
+           : QStringLiteral("CREATE TRIGGER IF NOT EXISTS admin_audit_log_no_update BEFORE UPDATE ON admin_audit_log "
+                            "BEGIN SELECT RAISE(ABORT, 'admin_audit_log is append-only'); END"),
+        pg ? QStringLiteral("DROP TRIGGER IF EXISTS admin_audit_log_append_only ON admin_audit_log")
+           : QStringLiteral("CREATE TRIGGER IF NOT EXISTS admin_audit_log_no_delete BEFORE DELETE ON admin_audit_log "
+                            "BEGIN SELECT RAISE(ABORT, 'admin_audit_log is append-only'); END"),
+        pg ? QStringLiteral("CREATE TRIGGER admin_audit_log_append_only BEFORE UPDATE OR DELETE ON admin_audit_log "
+                            "FOR EACH ROW EXECUTE FUNCTION meterdesk_audit_append_only()")
+           : QStringLiteral("SELECT 1"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS meterdesk_schema (id integer PRIMARY KEY CHECK (id = 1), "
                        "version integer NOT NULL, owns_users boolean NOT NULL, upgraded_at %1)").arg(stamp),
     };
@@ -117,6 +128,37 @@ QStringList legacyTriggerFunctions()
 QStringList seedTables()
 {
     return splitStatements(sqlResource(QStringLiteral("seed-schema.postgres.sql")));
+}
+
+QStringList roles(const QString &database, const QString &writer, const QString &admin)
+{
+    const QString counters = QStringLiteral(
+        "user_id, total_requests, total_cost, total_tokens, total_cost_nanos, unpriced_requests, last_activity, "
+        "updated_at, service_breakdown");
+    const QString counterUpdates = QStringLiteral(
+        "total_requests, total_cost, total_tokens, total_cost_nanos, unpriced_requests, last_activity, updated_at, "
+        "service_breakdown");
+    QStringList statements;
+    for (const QString &role : {writer, admin})
+        statements << QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') THEN "
+                                     "CREATE ROLE %1 NOLOGIN; END IF; END $$").arg(role)
+                   << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(database, role)
+                   << QStringLiteral("GRANT USAGE ON SCHEMA public TO %1").arg(role)
+                   << QStringLiteral("GRANT SELECT ON users, api_usage_tracking, api_usage_stats, api_usage_daily, "
+                                     "api_usage_daily_service, api_usage_user_service, meterdesk_schema TO %1").arg(role)
+                   << QStringLiteral("GRANT INSERT (id) ON users TO %1").arg(role)
+                   << QStringLiteral("GRANT INSERT ON api_usage_tracking TO %1").arg(role)
+                   << QStringLiteral("GRANT USAGE ON SEQUENCE api_usage_tracking_id_seq TO %1").arg(role)
+                   << QStringLiteral("GRANT INSERT, UPDATE ON api_usage_daily, api_usage_daily_service, "
+                                     "api_usage_user_service TO %1").arg(role)
+                   << QStringLiteral("GRANT INSERT (%1) ON api_usage_stats TO %2").arg(counters, role)
+                   << QStringLiteral("GRANT UPDATE (%1) ON api_usage_stats TO %2").arg(counterUpdates, role);
+    // Only the admin role changes block state and risk, and writes the audit log.
+    statements << QStringLiteral("GRANT INSERT (is_blocked, block_reason, risk_score) ON api_usage_stats TO %1").arg(admin)
+               << QStringLiteral("GRANT UPDATE (is_blocked, block_reason, risk_score) ON api_usage_stats TO %1").arg(admin)
+               << QStringLiteral("GRANT SELECT, INSERT ON admin_audit_log TO %1").arg(admin)
+               << QStringLiteral("GRANT USAGE ON SEQUENCE admin_audit_log_id_seq TO %1").arg(admin);
+    return statements;
 }
 
 QStringList create(Dialect dialect)

@@ -17,5 +17,9 @@ QStringList upgradeSeed(Dialect dialect);
 QStringList rebuildAggregates(Dialect dialect);
 // The seed's DDL exactly as its migration ran it (PostgreSQL).
 QStringList seedTables();
+// PostgreSQL group roles for least privilege: `writer` records events and
+// may change only the counters of a stats row; `admin` may also block,
+// unblock and set risk scores. Neither may change the audit log.
+QStringList roles(const QString &database, const QString &writer, const QString &admin);
 
 } // namespace meterdesk::Schema

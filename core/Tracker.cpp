@@ -204,9 +204,11 @@ bool Tracker::prepareStatements(QString *)
         QStringLiteral("ON CONFLICT (event_id) DO NOTHING RETURNING event_id"), 100);
     s->upsertStats.emplace(
         db,
+        // is_blocked and risk_score keep their defaults: a writer role may
+        // not touch them at all (see Schema::roles).
         QStringLiteral("INSERT INTO api_usage_stats (user_id, total_requests, total_cost, total_tokens, "
-                       "total_cost_nanos, unpriced_requests, last_activity, updated_at, is_blocked, risk_score)"),
-        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, %1, 0)").arg(pg ? QStringLiteral("false") : QStringLiteral("0")),
+                       "total_cost_nanos, unpriced_requests, last_activity, updated_at)"),
+        placeholders(8),
         QStringLiteral("ON CONFLICT (user_id) DO UPDATE SET "
                        "total_requests = coalesce(api_usage_stats.total_requests, 0) + excluded.total_requests, "
                        "total_cost = %1, "

@@ -26,6 +26,15 @@ int init(Cli &cli)
     const SchemaState before = db->inspect(&version, &error);
     if (!db->migrate(*prices, &error))
         return cli.fail(error);
+    if (cli.isSet("roles")) {
+        const QString writer = cli.value("writer-role").isEmpty() ? QStringLiteral("meterdesk_writer") : cli.value("writer-role");
+        const QString admin = cli.value("admin-role").isEmpty() ? QStringLiteral("meterdesk_admin") : cli.value("admin-role");
+        if (!db->createRoles(writer, admin, &error))
+            return cli.fail(error);
+        cli.out() << "roles " << writer << " (record usage) and " << admin
+                  << " (also block, unblock, risk) are ready; grant them to login roles, e.g. GRANT " << writer
+                  << " TO my_service;\n";
+    }
     switch (before) {
     case SchemaState::Empty:
         cli.out() << "created the usage schema (version " << Database::SchemaVersion << ") in "

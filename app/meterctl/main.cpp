@@ -15,7 +15,7 @@ struct Command
 };
 
 const Command Commands[] = {
-    {"init", "create or upgrade the usage schema"},
+    {"init", "create or upgrade the usage schema [--roles: PostgreSQL writer and admin roles]"},
     {"demo", "fill a database with realistic demo usage [--users N --events N --days N --seed N --end DATE]"},
     {"track", "record one call and print its cost (--user --service --model --input --output ...)"},
     {"import", "record many calls from FILE.jsonl (- for standard input), one JSON object a line"},
@@ -76,6 +76,9 @@ void addOptions(QCommandLineParser &parser)
     option("offset", "How many rows to skip.", "n");
     option("action", "Audit action: block, unblock or risk.", "action");
     option("batch", "Events per transaction for import (default 2000).", "n");
+    option("roles", "init: create the PostgreSQL roles for least privilege.");
+    option("writer-role", "init --roles: the writer role's name (default meterdesk_writer).", "name");
+    option("admin-role", "init --roles: the admin role's name (default meterdesk_admin).", "name");
     option("users", "Demo: number of users.", "n");
     option("events", "Demo: number of events.", "n");
     option("days", "Demo: number of days.", "n");
