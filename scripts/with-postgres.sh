@@ -33,8 +33,16 @@ trap cleanup EXIT INT TERM
 started=""
 for attempt in 1 2 3 4 5 6 7 8; do
   port=$(( 20000 + (RANDOM % 20000) ))
-  if "${as_owner[@]}" "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-       -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c max_connections=200" start >/dev/null 2>&1; then
+  # The settings live in the cluster's own file, so that a plain
+  # `pg_ctl start` (the outage tests stop and start the server) reuses them.
+  cat > "$dir/data/postgresql.auto.conf" <<CONF
+port = $port
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$dir'
+fsync = off
+max_connections = 200
+CONF
+  if "${as_owner[@]}" "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start >/dev/null 2>&1; then
     started=yes
     break
   fi

@@ -35,6 +35,8 @@ public:
     void openRemembered(const ConnectionSpec &spec);
     void openDemo(const QString &path);
     void showConnectionDialog(const QString &message = {});
+    // Loads the current range again (F5).
+    void reload() { refresh(); }
 
     // For tests and --screenshot.
     UsersPanel *usersPanel() const { return m_users; }

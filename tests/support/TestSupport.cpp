@@ -105,3 +105,44 @@ RunResult meterctl(const QStringList &args, const QByteArray &input)
 }
 
 } // namespace meterdesk::test
+
+#include <unistd.h>
+
+namespace meterdesk::test {
+
+namespace {
+
+bool pgCtl(const QStringList &arguments)
+{
+    const QString bin = qEnvironmentVariable("METERDESK_TEST_PG_BIN");
+    const QString data = qEnvironmentVariable("METERDESK_TEST_PG_DATA");
+    if (bin.isEmpty() || data.isEmpty())
+        return false;
+    QStringList command{bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), data, QStringLiteral("-w"), QStringLiteral("-t"),
+                        QStringLiteral("30")};
+    command += arguments;
+    if (geteuid() == 0)
+        command = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + command;
+    QProcess process;
+    process.start(geteuid() == 0 ? QStringLiteral("runuser") : command.takeFirst(), command);
+    if (!process.waitForFinished(60'000) || process.exitCode() != 0) {
+        qWarning("pg_ctl %s failed: %s", qPrintable(arguments.join(u' ')), process.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool stopPostgres()
+{
+    return pgCtl({QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("stop")});
+}
+
+bool startPostgres()
+{
+    const QString data = qEnvironmentVariable("METERDESK_TEST_PG_DATA");
+    return pgCtl({QStringLiteral("-l"), data + QStringLiteral("/../server.log"), QStringLiteral("start")});
+}
+
+} // namespace meterdesk::test

@@ -56,3 +56,12 @@ struct RunResult
 RunResult meterctl(const QStringList &args, const QByteArray &input = {});
 
 } // namespace meterdesk::test
+
+namespace meterdesk::test {
+
+// Stops or starts the throwaway PostgreSQL server of `make test`, for the
+// outage tests (which run alone: RUN_SERIAL).
+bool stopPostgres();
+bool startPostgres();
+
+} // namespace meterdesk::test
