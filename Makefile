@@ -8,7 +8,7 @@ ifeq ($(CI),true)
   CMAKE_FLAGS += -DMETERDESK_WERROR=ON
 endif
 
-.PHONY: all deps configure build run test bench format clean
+.PHONY: all deps configure build run test sanitizers bench format clean
 
 all: build
 
@@ -26,6 +26,15 @@ run: build
 
 test: build
 	@scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS) --no-tests=error
+	@$(MAKE) --no-print-directory sanitizers
+
+# The hostile-input tests again, under AddressSanitizer and UndefinedBehaviorSanitizer.
+SAN_DIR ?= build-asan
+sanitizers: deps
+	@cmake --preset asan -DMETERDESK_WERROR=$(if $(filter true,$(CI)),ON,OFF) >/dev/null
+	@cmake --build $(SAN_DIR) -j$(JOBS) --target tst_fuzz meterctl
+	@ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest --test-dir $(SAN_DIR) -L fuzz --output-on-failure --no-tests=error
 
 # The full-size figures: BENCH_ARGS="--events 10000000 --users 100000".
 BENCH_ARGS ?= --events 1000000 --users 10000
