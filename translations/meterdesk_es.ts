@@ -24,6 +24,104 @@
     </message>
 </context>
 <context>
+    <name>meterdesk::AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>User id (all users when empty)</source>
+        <translation>ID de usuario (vacío: todos)</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Bloqueos</translation>
+    </message>
+    <message>
+        <source>Unblocks</source>
+        <translation>Desbloqueos</translation>
+    </message>
+    <message>
+        <source>Risk changes</source>
+        <translation>Cambios de riesgo</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation><numerusform>%n entrada</numerusform><numerusform>%n entradas</numerusform></translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::AuditModel</name>
+    <message>
+        <source>block</source>
+        <translation>bloqueo</translation>
+    </message>
+    <message>
+        <source>unblock</source>
+        <translation>desbloqueo</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>riesgo</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Database role</source>
+        <translation>Rol de base de datos</translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation>Usuario del sistema</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
     <name>meterdesk::BlockDialog</name>
     <message>
         <source>%1 in the shown range: %2 requests costing %3</source>
@@ -151,6 +249,14 @@
     <message>
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de datos SQLite (*.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>Recordar la contraseña en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>No keychain support in this build: the password is asked for each time</source>
+        <translation>Esta versión no admite llavero: la contraseña se pide cada vez</translation>
     </message>
 </context>
 <context>
@@ -524,6 +630,14 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     <message>
         <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Add them to a price file (--prices) to bill them exactly.</source>
         <translation>Estos modelos no están en la lista de precios; sus llamadas se cobraron a la tarifa de reserva de 5 $ por millón de tokens. Añádalos a un archivo de precios (--prices) para cobrarlos con exactitud.</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>Registro de &amp;auditoría…</translation>
+    </message>
+    <message>
+        <source>The password could not be saved in the keychain: %1</source>
+        <translation>No se pudo guardar la contraseña en el llavero: %1</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,104 @@
     </message>
 </context>
 <context>
+    <name>meterdesk::AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <source>User id (all users when empty)</source>
+        <translation>Identifiant (vide : tous les utilisateurs)</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Toutes les actions</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blocages</translation>
+    </message>
+    <message>
+        <source>Unblocks</source>
+        <translation>Déblocages</translation>
+    </message>
+    <message>
+        <source>Risk changes</source>
+        <translation>Changements de risque</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation><numerusform>%n entrée</numerusform><numerusform>%n entrées</numerusform></translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Exporter le journal d'audit</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l'export</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::AuditModel</name>
+    <message>
+        <source>block</source>
+        <translation>blocage</translation>
+    </message>
+    <message>
+        <source>unblock</source>
+        <translation>déblocage</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>risque</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Database role</source>
+        <translation>Rôle de base</translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation>Utilisateur système</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+</context>
+<context>
     <name>meterdesk::BlockDialog</name>
     <message>
         <source>%1 in the shown range: %2 requests costing %3</source>
@@ -151,6 +249,14 @@
     <message>
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases SQLite (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>Mémoriser le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>No keychain support in this build: the password is asked for each time</source>
+        <translation>Pas de trousseau dans cette version : le mot de passe est demandé à chaque fois</translation>
     </message>
 </context>
 <context>
@@ -524,6 +630,14 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu'ajouter des colonnes et des t
     <message>
         <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Add them to a price file (--prices) to bill them exactly.</source>
         <translation>Ces modèles ne figurent pas dans la grille tarifaire ; leurs appels ont été facturés au tarif par défaut de 5 $ par million de jetons. Ajoutez-les à un fichier de prix (--prices) pour les facturer exactement.</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>Journal d'&amp;audit…</translation>
+    </message>
+    <message>
+        <source>The password could not be saved in the keychain: %1</source>
+        <translation>Le mot de passe n'a pas pu être enregistré dans le trousseau : %1</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ DataService::DataService(QObject *parent) : QObject(parent)
     qRegisterMetaType<UserDetails>();
     qRegisterMetaType<ActionOutcome>();
     qRegisterMetaType<Capabilities>();
+    qRegisterMetaType<QList<AuditRow>>();
     m_thread.setObjectName(QStringLiteral("meterdesk-data"));
     m_worker = new DataWorker;
     m_worker->moveToThread(&m_thread);
@@ -41,6 +42,7 @@ DataService::DataService(QObject *parent) : QObject(parent)
         Q_EMIT loadFailed(message, lost);
     });
     connect(m_worker, &DataWorker::actionFinished, this, &DataService::actionFinished);
+    connect(m_worker, &DataWorker::auditLoaded, this, &DataService::auditLoaded);
     m_thread.start();
 }
 
@@ -106,6 +108,15 @@ void DataService::setRisk(const QStringList &userIds, int score)
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, userIds, score] {
         worker->apply(QStringLiteral("risk"), userIds, {}, score);
     });
+}
+
+} // namespace meterdesk
+
+namespace meterdesk {
+
+void DataService::loadAudit(const QString &userId, const QString &action)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, userId, action] { worker->loadAudit(userId, action); });
 }
 
 } // namespace meterdesk

@@ -33,6 +33,7 @@ public:
     void block(const QStringList &userIds, const QString &reason);
     void unblock(const QStringList &userIds);
     void setRisk(const QStringList &userIds, int score);
+    void loadAudit(const QString &userId, const QString &action);
     bool isOpen() const { return m_open; }
     bool busy() const { return m_pendingLoad != 0; }
 
@@ -44,6 +45,7 @@ Q_SIGNALS:
     void userLoaded(const meterdesk::UserDetails &details);
     void loadFailed(const QString &message, bool connectionLost);
     void actionFinished(const meterdesk::ActionOutcome &outcome);
+    void auditLoaded(const QList<meterdesk::AuditRow> &rows);
 
 private:
     QThread m_thread;

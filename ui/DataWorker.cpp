@@ -191,3 +191,22 @@ void DataWorker::apply(const QString &action, const QStringList &userIds, const 
 }
 
 } // namespace meterdesk
+
+namespace meterdesk {
+
+void DataWorker::loadAudit(const QString &userId, const QString &action)
+{
+    QString error;
+    if (!ensureConnected(&error)) {
+        Q_EMIT loadFailed(0, error, true);
+        return;
+    }
+    const auto rows = Queries(*m_db).audit(userId, action, 100'000, &error);
+    if (!rows) {
+        Q_EMIT loadFailed(0, error, false);
+        return;
+    }
+    Q_EMIT auditLoaded(*rows);
+}
+
+} // namespace meterdesk

@@ -28,6 +28,7 @@ public:
     void load(quint64 requestId, const DateRange &range, std::optional<Bucket> bucket);
     void loadUser(quint64 requestId, const QString &userId, const DateRange &range, int offset);
     void apply(const QString &action, const QStringList &userIds, const QString &reason, int score);
+    void loadAudit(const QString &userId, const QString &action);
 
 Q_SIGNALS:
     void opened(const QString &display, const meterdesk::Capabilities &capabilities);
@@ -36,6 +37,7 @@ Q_SIGNALS:
     void userLoaded(const meterdesk::UserDetails &details);
     void loadFailed(quint64 requestId, const QString &message, bool connectionLost);
     void actionFinished(const meterdesk::ActionOutcome &outcome);
+    void auditLoaded(const QList<meterdesk::AuditRow> &rows);
 
 private:
     // Reconnects once when the connection was lost; false if still away.

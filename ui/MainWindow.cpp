@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AdminDialogs.h"
+#include "AuditDialog.h"
 #include "ConnectionDialog.h"
 #include "CsvExport.h"
 #include "DataService.h"
@@ -161,6 +162,7 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);
     view->addAction(tr("&Unpriced models…"), this, &MainWindow::showUnpricedModels);
+    view->addAction(tr("&Audit log…"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &MainWindow::showAuditLog);
     QMenu *users = menuBar()->addMenu(tr("&Users"));
     users->addAction(m_users->blockAction());
     users->addAction(m_users->unblockAction());
@@ -498,6 +500,16 @@ void MainWindow::showUnpricedModels()
                                      "rate of $5 per 1M tokens. Add them to a price file (--prices) to bill them exactly."));
     box.setDetailedText(lines.join(u'\n'));
     box.exec();
+}
+
+void MainWindow::showAuditLog()
+{
+    auto *dialog = new AuditDialog(m_data, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QList<UserRow> selected = m_users->selectedUsers();
+    if (selected.size() == 1)
+        dialog->setUserFilter(selected.first().userId);
+    dialog->show();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -45,6 +45,8 @@ public:
     QString bannerText() const;
     bool exportUsersTo(const QString &path, QString *error);
     bool exportSeriesTo(const QString &path, QString *error);
+    // The audit view, filtered to the selected user when there is one.
+    void showAuditLog();
     // Asks before an unblock; tests replace it.
     std::function<bool(const QString &question)> confirm;
 

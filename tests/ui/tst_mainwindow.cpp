@@ -2,6 +2,8 @@
 #include "TestSupport.h"
 
 #include <AdminDialogs.h>
+#include <AuditDialog.h>
+#include <AuditModel.h>
 #include <KpiCard.h>
 #include <MainWindow.h>
 #include <RangeBar.h>
@@ -15,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QImage>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -199,6 +202,31 @@ private Q_SLOTS:
         QString error;
         auto db = Database::open(ConnectionSpec::sqlite(m_path), &error);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT risk_score FROM api_usage_stats WHERE user_id = 'evil'")), 12);
+    }
+
+    void auditViewListsFiltersAndExports()
+    {
+        m_window->usersPanel()->view()->clearSelection();
+        m_window->showAuditLog();
+        auto *dialog = m_window->findChild<AuditDialog *>();
+        QVERIFY(dialog);
+        // block + unblock of ann, then two risk changes of evil (dialog and inline)
+        QTRY_COMPARE(dialog->model()->rowCount(), 4);
+        QCOMPARE(dialog->model()->rows().first().action, QStringLiteral("risk"));
+        dialog->setUserFilter(QStringLiteral("ann"));
+        QTRY_COMPARE(dialog->model()->rowCount(), 2);
+        QCOMPARE(dialog->model()->rows().last().reason, QStringLiteral("Scraping through support chat"));
+        const QString path = m_dir.filePath(QStringLiteral("audit.csv"));
+        QString error;
+        QVERIFY2(dialog->exportTo(path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray csv = file.readAll();
+        QVERIFY(csv.startsWith("at_utc,database_role,os_user,action,user_id,old_value,new_value,reason\r\n"));
+        QCOMPARE(csv.count("\r\n"), 3);
+        QVERIFY(csv.contains(",sqlite,"));
+        QVERIFY(csv.contains(",block,ann,allowed,blocked: Scraping through support chat,Scraping through support chat\r\n"));
+        dialog->close();
     }
 
     void exportWritesTheTableAsShown()
