@@ -42,12 +42,16 @@ QStringList meterdeskTables(Dialect dialect)
         "output_tokens bigint NOT NULL DEFAULT 0, cached_input_tokens bigint NOT NULL DEFAULT 0, "
         "cache_write_tokens bigint NOT NULL DEFAULT 0, tokens bigint NOT NULL DEFAULT 0, "
         "cost_nanos bigint NOT NULL DEFAULT 0, unpriced_requests bigint NOT NULL DEFAULT 0");
+    // On PostgreSQL the users table is the host's: a hand-edited database
+    // may log usage of ids it does not hold, so the rollups carry no foreign
+    // key there (a trigger forgets a deleted user instead).
+    const QString userKey = pg ? QString() : QStringLiteral(" REFERENCES users(id) ON DELETE CASCADE");
     return {
         // Per user, day, service and model: ranges and per-user views.
         QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_daily (day %1 NOT NULL, "
-                       "user_id %2 NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                       "user_id %2 NOT NULL%4, "
                        "service %2 NOT NULL, model %2 NOT NULL, %3, "
-                       "PRIMARY KEY (day, user_id, service, model))").arg(day, text, counters),
+                       "PRIMARY KEY (day, user_id, service, model))").arg(day, text, counters, userKey),
         QStringLiteral("CREATE INDEX IF NOT EXISTS idx_api_usage_daily_user ON api_usage_daily(user_id, day)"),
         // Per day, service and model: totals and charts without a user scan.
         QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_daily_service (day %1 NOT NULL, "
@@ -55,10 +59,18 @@ QStringList meterdeskTables(Dialect dialect)
                        "PRIMARY KEY (day, service, model))").arg(day, text, counters),
         // Per user and service, all time: the truth behind service_breakdown.
         QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_user_service ("
-                       "user_id %1 NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                       "user_id %1 NOT NULL%2, "
                        "service %1 NOT NULL, requests bigint NOT NULL DEFAULT 0, "
                        "tokens bigint NOT NULL DEFAULT 0, cost_nanos bigint NOT NULL DEFAULT 0, "
-                       "PRIMARY KEY (user_id, service))").arg(text),
+                       "PRIMARY KEY (user_id, service))").arg(text, userKey),
+        pg ? QStringLiteral("CREATE OR REPLACE FUNCTION meterdesk_forget_user() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                            "BEGIN DELETE FROM api_usage_daily WHERE user_id = OLD.id; "
+                            "DELETE FROM api_usage_user_service WHERE user_id = OLD.id; RETURN OLD; END $$")
+           : QStringLiteral("SELECT 1"),
+        pg ? QStringLiteral("DROP TRIGGER IF EXISTS meterdesk_forget_user ON users") : QStringLiteral("SELECT 1"),
+        pg ? QStringLiteral("CREATE TRIGGER meterdesk_forget_user AFTER DELETE ON users FOR EACH ROW "
+                            "EXECUTE FUNCTION meterdesk_forget_user()")
+           : QStringLiteral("SELECT 1"),
         // Append-only record of every admin action.
         QStringLiteral("CREATE TABLE IF NOT EXISTS admin_audit_log (id %1, "
                        "at %2 NOT NULL, actor_role %3, os_user %3, action %3 NOT NULL, "
