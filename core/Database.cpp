@@ -138,8 +138,7 @@ bool Database::openConnection(QString *error)
         // A page cache big enough that a batch does not spill mid-transaction
         // (each spill is a burst of WAL writes), and reads through mmap.
         setup << QStringLiteral("PRAGMA foreign_keys = ON") << QStringLiteral("PRAGMA synchronous = NORMAL")
-              << QStringLiteral("PRAGMA cache_size = -65536") << QStringLiteral("PRAGMA mmap_size = 1073741824")
-              << QStringLiteral("PRAGMA temp_store = MEMORY");
+              << QStringLiteral("PRAGMA cache_size = -65536") << QStringLiteral("PRAGMA mmap_size = 1073741824");
         // A file that is not SQLite fails here, before anything is written.
         QSqlQuery probe(m_db);
         if (!probe.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {

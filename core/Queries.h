@@ -133,7 +133,9 @@ class METERDESK_CORE_EXPORT Queries
 public:
     explicit Queries(Database &database);
 
-    std::optional<Overview> overview(const DateRange &range, QString *error);
+    // `countActiveUsers` false leaves activeUsers at 0, for callers that
+    // count them from users() anyway (the dashboard).
+    std::optional<Overview> overview(const DateRange &range, QString *error, bool countActiveUsers = true);
     std::optional<QList<UserRow>> users(const DateRange &range, QString *error);
     std::optional<QList<CostRow>> costs(const DateRange &range, QString *error);
     std::optional<QList<SeriesPoint>> costSeries(const DateRange &range, Bucket bucket, QString *error);

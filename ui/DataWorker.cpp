@@ -110,7 +110,7 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     DashboardData data;
     data.requestId = requestId;
     data.range = range;
-    auto overview = queries.overview(range, &error);
+    auto overview = queries.overview(range, &error, false);
     auto users = overview ? queries.users(range, &error) : std::nullopt;
     auto costs = users ? queries.costs(range, &error) : std::nullopt;
     if (!costs) {
@@ -133,6 +133,8 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         return;
     }
     data.overview = *overview;
+    for (const UserRow &user : std::as_const(*users))
+        data.overview.activeUsers += user.requests > 0 ? 1 : 0;
     data.users = std::move(*users);
     data.costs = std::move(*costs);
     data.series = std::move(*series);

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QStandardPaths>
@@ -18,6 +19,18 @@
 using namespace meterdesk;
 
 namespace {
+
+// The process's peak resident memory in kB (VmHWM), for --screenshot's report.
+qint64 peakMemoryKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
 
 void installTranslations(QApplication &app, const QString &language)
 {
@@ -65,6 +78,8 @@ int main(int argc, char *argv[])
                 const bool saved = window.grab().save(screenshot, "PNG");
                 if (!saved)
                     std::fprintf(stderr, "meterdesk: cannot write %s\n", qPrintable(screenshot));
+                else
+                    std::fprintf(stderr, "meterdesk: wrote %s; peak memory %lld kB\n", qPrintable(screenshot), peakMemoryKb());
                 QApplication::exit(saved && ok ? 0 : 1);
             });
         }, Qt::SingleShotConnection);

@@ -1,6 +1,7 @@
 #include "Measure.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -9,8 +10,10 @@
 #include <cstdlib>
 #include <fcntl.h>
 
-ProcessResult runMeasured(const QString &program, const QStringList &arguments, const QStringList &environment)
+ProcessResult runMeasured(const QString &program, const QStringList &arguments, const QStringList &environment,
+                          const QString &errorFile)
 {
+    const QByteArray errorPath = errorFile.toLocal8Bit();
     ProcessResult result;
     std::vector<QByteArray> storage;
     storage.push_back(program.toLocal8Bit());
@@ -27,7 +30,8 @@ ProcessResult runMeasured(const QString &program, const QStringList &arguments, 
         // Only the figures matter: the program's own output goes nowhere.
         const int devNull = open("/dev/null", O_WRONLY);
         dup2(devNull, STDOUT_FILENO);
-        dup2(devNull, STDERR_FILENO);
+        const int errors = open(errorPath.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(errors, STDERR_FILENO);
         for (const QString &assignment : environment) {
             const QByteArray text = assignment.toLocal8Bit();
             const int eq = text.indexOf('=');
@@ -37,11 +41,12 @@ ProcessResult runMeasured(const QString &program, const QStringList &arguments, 
         _exit(127);
     }
     int status = 0;
-    rusage usage{};
-    if (pid > 0 && wait4(pid, &status, 0, &usage) == pid) {
+    if (pid > 0 && waitpid(pid, &status, 0) == pid) {
         result.wallMs = timer.nsecsElapsed() / 1e6;
         result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        result.peakRssMb = usage.ru_maxrss / 1024.0; // kilobytes on Linux
     }
+    QFile errors(errorFile);
+    if (errors.open(QIODevice::ReadOnly))
+        result.errorOutput = errors.readAll();
     return result;
 }

@@ -44,8 +44,10 @@ struct ProcessResult
 {
     int exitCode = -1;
     double wallMs = 0;
-    double peakRssMb = 0;
+    QByteArray errorOutput; // what the program wrote to stderr
 };
 
-// Runs a program to its end and reports its wall time and peak resident memory.
-ProcessResult runMeasured(const QString &program, const QStringList &arguments, const QStringList &environment);
+// Runs a program to its end and reports its wall time; its standard output
+// is dropped, its standard error kept (in `errorFile`).
+ProcessResult runMeasured(const QString &program, const QStringList &arguments, const QStringList &environment,
+                          const QString &errorFile);

@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -51,7 +52,7 @@ void loadDashboard(Database &db, const DateRange &range)
 {
     Queries queries(db);
     QString error;
-    queries.overview(range, &error);
+    queries.overview(range, &error, false); // active users come from the users rows, as in the dashboard
     queries.users(range, &error);
     queries.costSeries(range, Queries::suggestedBucket(range, QDate(2025, 11, 28), QDate(2026, 11, 27)), &error);
     queries.costs(range, &error);
@@ -232,14 +233,20 @@ int main(int argc, char *argv[])
         const QStringList environment{QStringLiteral("QT_QPA_PLATFORM=offscreen"),
                                       QStringLiteral("XDG_CONFIG_HOME=") + scratch.filePath(QStringLiteral("config"))};
         const QString png = scratch.filePath(QStringLiteral("shot.png"));
-        const ProcessResult big = runMeasured(meterdesk, {QStringLiteral("--db"), url, QStringLiteral("--screenshot"), png}, environment);
-        const ProcessResult small = runMeasured(meterdesk, {QStringLiteral("--db"), empty, QStringLiteral("--screenshot"), png}, environment);
+        const QString log = scratch.filePath(QStringLiteral("meterdesk.log"));
+        const ProcessResult big = runMeasured(meterdesk, {QStringLiteral("--db"), url, QStringLiteral("--screenshot"), png}, environment, log);
+        const ProcessResult small = runMeasured(meterdesk, {QStringLiteral("--db"), empty, QStringLiteral("--screenshot"), png}, environment, log);
+        // meterdesk reports its own peak memory (VmHWM) when it writes the PNG.
+        const auto peakMb = [](const ProcessResult &result) {
+            const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("peak memory (\\d+) kB")).match(QString::fromUtf8(result.errorOutput));
+            return match.hasMatch() ? match.captured(1).toDouble() / 1024 : -1.0;
+        };
         if (big.exitCode != 0)
             out << "  meterdesk --screenshot failed with exit code " << big.exitCode << Qt::endl;
         addRow(rows, {QStringLiteral("meterdesk --screenshot, start to PNG"), QStringLiteral("ms"), big.wallMs, small.wallMs, 0,
                       QStringLiteral("< 2000 ms (baseline: an empty database)")},
                false, 0, 2000);
-        addRow(rows, {QStringLiteral("meterdesk --screenshot, peak memory"), QStringLiteral("MB"), big.peakRssMb, small.peakRssMb, 0,
+        addRow(rows, {QStringLiteral("meterdesk --screenshot, peak memory"), QStringLiteral("MB"), peakMb(big), peakMb(small), 0,
                       QStringLiteral("< 300 MB (baseline: an empty database)")},
                false, 0, 300);
     }
@@ -248,7 +255,8 @@ int main(int argc, char *argv[])
     const QString shell = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
     if (sqlite && !shell.isEmpty()) {
         out << "Outside reference:" << Qt::endl;
-        const ProcessResult reference = runMeasured(shell, {db->spec().path, OriginalDesign::usersSql(last30)}, {});
+        const ProcessResult reference = runMeasured(shell, {db->spec().path, OriginalDesign::usersSql(last30)}, {},
+                                                    scratch.filePath(QStringLiteral("sqlite3.log")));
         const double ours = medianMs(3, [&] { loadDashboard(*db, last30); });
         addRow(rows, {QStringLiteral("dashboard load vs sqlite3 shell, 30 days"), QStringLiteral("ms"), ours, reference.wallMs, 0,
                       QStringLiteral("(reference)")},

@@ -1,0 +1,139 @@
+#include "SqlReader.h"
+
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+namespace meterdesk {
+
+namespace {
+
+class NativeRow : public SqlRow
+{
+public:
+    explicit NativeRow(sqlite3_stmt *statement) : m_statement(statement) {}
+    QString text(int column) const override
+    {
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column)),
+                                 sqlite3_column_bytes(m_statement, column));
+    }
+    qint64 integer(int column) const override
+    {
+        // Sums of a NUMERIC column can come back as text or real.
+        switch (sqlite3_column_type(m_statement, column)) {
+        case SQLITE_INTEGER:
+            return sqlite3_column_int64(m_statement, column);
+        case SQLITE_NULL:
+            return 0;
+        default:
+            return text(column).toLongLong();
+        }
+    }
+    bool isNull(int column) const override { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+    QVariant value(int column) const override
+    {
+        switch (sqlite3_column_type(m_statement, column)) {
+        case SQLITE_NULL:
+            return {};
+        case SQLITE_INTEGER:
+            return qint64(sqlite3_column_int64(m_statement, column));
+        case SQLITE_FLOAT:
+            return sqlite3_column_double(m_statement, column);
+        default:
+            return text(column);
+        }
+    }
+
+private:
+    sqlite3_stmt *m_statement;
+};
+
+class QtRow : public SqlRow
+{
+public:
+    explicit QtRow(const QSqlQuery &query) : m_query(query) {}
+    QString text(int column) const override { return m_query.value(column).toString(); }
+    qint64 integer(int column) const override
+    {
+        const QVariant value = m_query.value(column);
+        bool ok = false;
+        const qint64 number = value.toString().toLongLong(&ok); // numeric sums arrive as text
+        return ok ? number : value.toLongLong();
+    }
+    bool isNull(int column) const override { return m_query.isNull(column); }
+    QVariant value(int column) const override { return m_query.value(column); }
+
+private:
+    const QSqlQuery &m_query;
+};
+
+sqlite3 *nativeHandle(Database &db)
+{
+    const QVariant handle = db.sql().driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(handle.constData());
+    return nullptr;
+}
+
+bool bindNative(sqlite3_stmt *statement, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values[i];
+        int code = SQLITE_OK;
+        if (value.isNull())
+            code = sqlite3_bind_null(statement, i + 1);
+        else if (value.typeId() == QMetaType::Int || value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Bool)
+            code = sqlite3_bind_int64(statement, i + 1, value.toLongLong());
+        else {
+            const QByteArray text = value.toString().toUtf8();
+            code = sqlite3_bind_text(statement, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+        }
+        if (code != SQLITE_OK)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool readRows(Database &db, const QString &sql, const QVariantList &values,
+              const std::function<void(const SqlRow &)> &onRow, QString *error)
+{
+    if (sqlite3 *handle = nativeHandle(db)) {
+        sqlite3_stmt *statement = nullptr;
+        const QByteArray text = sql.toUtf8();
+        if (sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &statement, nullptr) != SQLITE_OK
+            || !bindNative(statement, values)) {
+            *error = QString::fromUtf8(sqlite3_errmsg(handle));
+            sqlite3_finalize(statement);
+            return false;
+        }
+        const NativeRow row(statement);
+        int code;
+        while ((code = sqlite3_step(statement)) == SQLITE_ROW)
+            onRow(row);
+        if (code != SQLITE_DONE)
+            *error = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(statement);
+        return code == SQLITE_DONE;
+    }
+    QSqlQuery query(db.sql());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        *error = describe(query.lastError());
+        return false;
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        *error = describe(query.lastError());
+        return false;
+    }
+    const QtRow row(query);
+    while (query.next())
+        onRow(row);
+    return true;
+}
+
+} // namespace meterdesk
