@@ -151,7 +151,30 @@ QDateTime utcFromSql(const QVariant &value)
     }
     if (value.typeId() == QMetaType::QDate)
         return QDateTime(value.toDate(), QTime(0, 0), QTimeZone::utc());
-    return parseUtcTimestamp(value.toString());
+    const QString text = value.toString();
+    // Our own format, "2026-01-02 03:04:05.678", read by hand: the general
+    // ISO parser was half the time of loading 100,000 users.
+    const auto digits = [&](int from, int count, int *out) {
+        int number = 0;
+        for (int i = from; i < from + count; ++i) {
+            const char16_t c = text[i].unicode();
+            if (c < u'0' || c > u'9')
+                return false;
+            number = number * 10 + (c - u'0');
+        }
+        *out = number;
+        return true;
+    };
+    int year, month, day, hour, minute, second, msec = 0;
+    if ((text.size() == 19 || text.size() == 23) && text[4] == u'-' && text[7] == u'-'
+        && (text[10] == u' ' || text[10] == u'T') && text[13] == u':' && text[16] == u':' && digits(0, 4, &year)
+        && digits(5, 2, &month) && digits(8, 2, &day) && digits(11, 2, &hour) && digits(14, 2, &minute)
+        && digits(17, 2, &second) && (text.size() == 19 || (text[19] == u'.' && digits(20, 3, &msec)))) {
+        const QDateTime parsed(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::utc());
+        if (parsed.isValid())
+            return parsed;
+    }
+    return parseUtcTimestamp(text);
 }
 
 struct Tracker::Statements

@@ -159,6 +159,15 @@ int main(int argc, char *argv[])
         row.baseline = medianMs(1, [&] { OriginalDesign::loadDashboard(*db, range, &error); });
         row.goal = QStringLiteral(">= 20x and < 300 ms");
         addRow(rows, row, false, 20, 300);
+        // Where the time goes, for the profile notes.
+        Queries queries(*db);
+        const double overviewMs = medianMs(1, [&] { queries.overview(range, &error, false); });
+        const double usersMs = medianMs(1, [&] { queries.users(range, &error); });
+        const double seriesMs = medianMs(1, [&] { queries.costSeries(range, Bucket::Day, &error); });
+        const double costsMs = medianMs(1, [&] { queries.costs(range, &error); });
+        out << QStringLiteral("    overview %1 ms, users %2 ms, series %3 ms, costs %4 ms")
+                   .arg(overviewMs, 0, 'f', 1).arg(usersMs, 0, 'f', 1).arg(seriesMs, 0, 'f', 1).arg(costsMs, 0, 'f', 1)
+            << Qt::endl;
     }
 
     // 2. Recording, on a fresh database with the same schema and users.
