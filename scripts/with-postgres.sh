@@ -30,6 +30,20 @@ trap cleanup EXIT INT TERM
 "${as_owner[@]}" "$pgbin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; exit 1; }
 
+# TLS with a throwaway CA, so that sslmode=verify-full is tested for real.
+tls="$dir/tls"
+mkdir -p "$tls"
+if command -v openssl >/dev/null 2>&1; then
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Meterdesk test CA" \
+    -keyout "$tls/ca.key" -out "$tls/ca.pem" >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$tls/server.key" -out "$tls/server.csr" >/dev/null 2>&1
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > "$tls/san.ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 2 \
+    -extfile "$tls/san.ext" -out "$tls/server.pem" >/dev/null 2>&1
+  chmod 600 "$tls/server.key"
+  [ ${#as_owner[@]} -gt 0 ] && chown -R postgres:postgres "$tls"
+fi
+
 started=""
 for attempt in 1 2 3 4 5 6 7 8; do
   port=$(( 20000 + (RANDOM % 20000) ))
@@ -42,6 +56,9 @@ unix_socket_directories = '$dir'
 fsync = off
 max_connections = 200
 CONF
+  if [ -f "$tls/server.pem" ]; then
+    printf "ssl = on\nssl_cert_file = '%s'\nssl_key_file = '%s'\n" "$tls/server.pem" "$tls/server.key" >> "$dir/data/postgresql.auto.conf"
+  fi
   if "${as_owner[@]}" "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start >/dev/null 2>&1; then
     started=yes
     break
@@ -56,6 +73,7 @@ fi
 export METERDESK_TEST_PG="postgresql://postgres@127.0.0.1:$port/postgres"
 export METERDESK_TEST_PG_BIN="$pgbin"
 export METERDESK_TEST_PG_DATA="$dir/data"
+[ -f "$tls/ca.pem" ] && export METERDESK_TEST_PG_CA="$tls/ca.pem"
 echo "with-postgres: PostgreSQL on 127.0.0.1:$port"
 set +e
 "$@"

@@ -129,6 +129,30 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("no_such_database")), qPrintable(error));
     }
 
+    void verifyFullTlsWorks()
+    {
+        if (!usePostgres())
+            QSKIP("PostgreSQL only");
+        const QString ca = qEnvironmentVariable("METERDESK_TEST_PG_CA");
+        if (ca.isEmpty()) {
+            if (qEnvironmentVariable("CI") == QLatin1String("true"))
+                QFAIL("METERDESK_TEST_PG_CA is not set under CI: the TLS test must run");
+            QSKIP("no test CA: run through `make test`");
+        }
+        QString url = qEnvironmentVariable("METERDESK_TEST_PG");
+        url.replace(QStringLiteral("127.0.0.1"), QStringLiteral("localhost"));
+        QString error;
+        auto spec = ConnectionSpec::parse(url + QStringLiteral("?sslmode=verify-full&sslrootcert=") + ca, &error);
+        QVERIFY2(spec, qPrintable(error));
+        auto db = Database::open(*spec, &error);
+        QVERIFY2(db, qPrintable(error));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT CASE WHEN ssl THEN 1 ELSE 0 END FROM pg_stat_ssl WHERE pid = pg_backend_pid()")), 1);
+        // The server's certificate is checked: a missing CA file is refused clearly.
+        spec = ConnectionSpec::parse(url + QStringLiteral("?sslmode=verify-full&sslrootcert=/nonexistent/ca.pem"), &error);
+        QVERIFY(!Database::open(*spec, &error));
+        QVERIFY2(error.contains(QStringLiteral("root certificate")), qPrintable(error));
+    }
+
     void connectionUrls_data()
     {
         QTest::addColumn<QString>("url");
