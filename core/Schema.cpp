@@ -173,6 +173,17 @@ QStringList roles(const QString &database, const QString &writer, const QString 
     return statements;
 }
 
+QString serviceBreakdown(Dialect dialect)
+{
+    return dialect == Dialect::Postgres
+        ? QStringLiteral("(SELECT jsonb_object_agg(service, jsonb_build_object('requests', requests, "
+                         "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens)) "
+                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)")
+        : QStringLiteral("(SELECT json_group_object(service, json_object('requests', requests, "
+                         "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens)) "
+                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)");
+}
+
 QStringList create(Dialect dialect)
 {
     if (dialect == Dialect::Postgres)
@@ -236,13 +247,7 @@ QStringList rebuildAggregates(Dialect dialect)
     const QString columns = QStringLiteral(
         "requests, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, "
         "tokens, cost_nanos, unpriced_requests");
-    const QString breakdown = pg
-        ? QStringLiteral("(SELECT jsonb_object_agg(service, jsonb_build_object('requests', requests, "
-                         "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens)) "
-                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)")
-        : QStringLiteral("(SELECT json_group_object(service, json_object('requests', requests, "
-                         "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens)) "
-                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)");
+    const QString breakdown = serviceBreakdown(dialect);
     return {
         QStringLiteral("DELETE FROM api_usage_daily"),
         QStringLiteral("INSERT INTO api_usage_daily (day, user_id, service, model, %1) "

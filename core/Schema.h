@@ -15,6 +15,9 @@ QStringList create(Dialect dialect);
 QStringList upgradeSeed(Dialect dialect);
 // Rebuilds stats counters, per-service totals and both rollups from the log.
 QStringList rebuildAggregates(Dialect dialect);
+// The seed's service_breakdown JSON of a stats row, rebuilt in SQL from the
+// per-service totals (the truth behind it).
+QString serviceBreakdown(Dialect dialect);
 // The seed's DDL exactly as its migration ran it (PostgreSQL).
 QStringList seedTables();
 // PostgreSQL group roles for least privilege: `writer` records events and

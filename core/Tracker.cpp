@@ -2,6 +2,7 @@
 
 #include "BulkStatement.h"
 #include "PriceBook.h"
+#include "Schema.h"
 
 #include <QJsonDocument>
 #include <QJsonArray>
@@ -198,13 +199,7 @@ bool Tracker::prepareStatements(QString *)
     const QString totalCost = pg
         ? QStringLiteral("coalesce(api_usage_stats.total_cost, 0) + excluded.total_cost")
         : QStringLiteral("(api_usage_stats.total_cost_nanos + excluded.total_cost_nanos) / 1e9");
-    const QString breakdown = pg
-        ? QStringLiteral("(SELECT jsonb_object_agg(service, jsonb_build_object('requests', requests, "
-                         "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens)) "
-                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)")
-        : QStringLiteral("(SELECT json_group_object(service, json_object('requests', requests, "
-                         "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens)) "
-                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)");
+    const QString breakdown = Schema::serviceBreakdown(m_db.dialect());
     const auto rollup = [&](const QString &table, const QString &keys, int keyCount) {
         QStringList sets;
         for (const QString &column : QString::fromLatin1(RollupColumns).split(QStringLiteral(", ")))
