@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -278,6 +279,8 @@ void MainWindow::refresh()
 
 void MainWindow::onLoaded(const DashboardData &data)
 {
+    QElapsedTimer uiTime;
+    uiTime.start();
     m_last = data;
     if (m_connectionLost) {
         m_connectionLost = false;
@@ -306,6 +309,8 @@ void MainWindow::onLoaded(const DashboardData &data)
                                .arg(m_range->describe())
                                .arg(data.loadMs)
                                .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    if (qEnvironmentVariableIsSet("METERDESK_TRACE_UI"))
+        qInfo("dashboard: %lld ms on the UI thread for %lld users", uiTime.elapsed(), qint64(data.users.size()));
     Q_EMIT dashboardUpdated(true);
 }
 
