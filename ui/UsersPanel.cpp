@@ -74,6 +74,7 @@ UsersPanel::UsersPanel(QWidget *parent)
     for (int column : {UsersModel::RequestsColumn, UsersModel::TokensColumn, UsersModel::CostColumn, UsersModel::OpenAiCostColumn,
                        UsersModel::AnthropicCostColumn, UsersModel::GoogleCostColumn, UsersModel::OtherCostColumn})
         m_view->setColumnWidth(column, 78);
+    m_view->setColumnWidth(UsersModel::TokensColumn, 104); // eleven digits and separators
     m_view->setColumnWidth(UsersModel::RiskColumn, 50);
     const QByteArray state = Settings::usersHeaderState();
     if (!state.isEmpty())
