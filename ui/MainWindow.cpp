@@ -463,24 +463,33 @@ bool MainWindow::exportSeriesTo(const QString &path, QString *error)
     return true;
 }
 
+bool MainWindow::exportCsvWith(const QString &title, const QString &fileName,
+                               const std::function<bool(const QString &, QString *)> &write)
+{
+    const QString path = QFileDialog::getSaveFileName(this, title, fileName, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return false;
+    QString error;
+    if (write(path, &error))
+        return true;
+    QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
+    return false;
+}
+
 void MainWindow::exportUsers()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export users"), QStringLiteral("meterdesk-users.csv"),
-                                                      tr("CSV files (*.csv)"));
-    QString error;
-    if (!path.isEmpty() && !exportUsersTo(path, &error))
-        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
-    else if (!path.isEmpty())
-        statusBar()->showMessage(tr("Exported %n user(s) to %1", nullptr, m_users->proxy()->rowCount()).arg(path), 5000);
+    QString written;
+    if (exportCsvWith(tr("Export users"), QStringLiteral("meterdesk-users.csv"), [&](const QString &path, QString *error) {
+            written = path;
+            return exportUsersTo(path, error);
+        }))
+        statusBar()->showMessage(tr("Exported %n user(s) to %1", nullptr, m_users->proxy()->rowCount()).arg(written), 5000);
 }
 
 void MainWindow::exportSeries()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export cost series"), QStringLiteral("meterdesk-cost-series.csv"),
-                                                      tr("CSV files (*.csv)"));
-    QString error;
-    if (!path.isEmpty() && !exportSeriesTo(path, &error))
-        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
+    exportCsvWith(tr("Export cost series"), QStringLiteral("meterdesk-cost-series.csv"),
+                  [this](const QString &path, QString *error) { return exportSeriesTo(path, error); });
 }
 
 void MainWindow::saveChart()

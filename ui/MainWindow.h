@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QTimer;
 
@@ -69,6 +71,9 @@ private:
     void requestBlock(const QList<UserRow> &users);
     void requestUnblock(const QList<UserRow> &users);
     void requestRisk(const QList<UserRow> &users);
+    // Asks where, writes with `write`, and reports a failure; true when written.
+    bool exportCsvWith(const QString &title, const QString &fileName,
+                       const std::function<bool(const QString &, QString *)> &write);
     void exportUsers();
     void exportSeries();
     void saveChart();
