@@ -181,6 +181,22 @@ QSqlQuery Database::prepare(const QString &statement, QString *error)
     return query;
 }
 
+bool Database::select(QSqlQuery &query, const QString &statement, const QVariantList &values, QString *error)
+{
+    query = QSqlQuery(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(statement)) {
+        *error = describe(query.lastError());
+        return false;
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (query.exec())
+        return true;
+    *error = describe(query.lastError());
+    return false;
+}
+
 bool Database::begin(QString *error, SqlFailure *failure)
 {
     if (isPostgres()) {

@@ -67,6 +67,9 @@ public:
     // Runs one statement without results; false and the message on error.
     bool exec(const QString &statement, QString *error, SqlFailure *failure = nullptr);
     QSqlQuery prepare(const QString &statement, QString *error);
+    // A forward-only read: prepares `statement` into `query`, binds `values`
+    // in order and runs it; false and the message on error.
+    bool select(QSqlQuery &query, const QString &statement, const QVariantList &values, QString *error);
     // BEGIN (IMMEDIATE on SQLite, so writers queue instead of deadlocking).
     bool begin(QString *error, SqlFailure *failure = nullptr);
     bool commit(QString *error, SqlFailure *failure = nullptr);

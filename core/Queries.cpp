@@ -72,19 +72,7 @@ Queries::Queries(Database &database) : m_db(database) {}
 
 bool Queries::run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error)
 {
-    query = QSqlQuery(m_db.sql());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        *error = describe(query.lastError());
-        return false;
-    }
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        *error = describe(query.lastError());
-        return false;
-    }
-    return true;
+    return m_db.select(query, sql, values, error);
 }
 
 QVariantList Queries::dayBounds(const DateRange &range) const

@@ -118,18 +118,9 @@ bool readRows(Database &db, const QString &sql, const QVariantList &values,
         sqlite3_finalize(statement);
         return code == SQLITE_DONE;
     }
-    QSqlQuery query(db.sql());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        *error = describe(query.lastError());
+    QSqlQuery query;
+    if (!db.select(query, sql, values, error))
         return false;
-    }
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        *error = describe(query.lastError());
-        return false;
-    }
     const QtRow row(query);
     while (query.next())
         onRow(row);
