@@ -173,15 +173,16 @@ QStringList roles(const QString &database, const QString &writer, const QString 
     return statements;
 }
 
-QString serviceBreakdown(Dialect dialect)
+QString serviceBreakdown(Dialect dialect, const QString &userId)
 {
-    return dialect == Dialect::Postgres
-        ? QStringLiteral("(SELECT jsonb_object_agg(service, jsonb_build_object('requests', requests, "
-                         "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens)) "
-                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)")
-        : QStringLiteral("(SELECT json_group_object(service, json_object('requests', requests, "
-                         "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens)) "
-                         "FROM api_usage_user_service u WHERE u.user_id = api_usage_stats.user_id)");
+    return (dialect == Dialect::Postgres
+                ? QStringLiteral("(SELECT jsonb_object_agg(service, jsonb_build_object('requests', requests, "
+                                 "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens)) "
+                                 "FROM api_usage_user_service u WHERE u.user_id = %1)")
+                : QStringLiteral("(SELECT json_group_object(service, json_object('requests', requests, "
+                                 "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens)) "
+                                 "FROM api_usage_user_service u WHERE u.user_id = %1)"))
+        .arg(userId);
 }
 
 QStringList create(Dialect dialect)

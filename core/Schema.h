@@ -16,8 +16,9 @@ QStringList upgradeSeed(Dialect dialect);
 // Rebuilds stats counters, per-service totals and both rollups from the log.
 QStringList rebuildAggregates(Dialect dialect);
 // The seed's service_breakdown JSON of a stats row, rebuilt in SQL from the
-// per-service totals (the truth behind it).
-QString serviceBreakdown(Dialect dialect);
+// per-service totals (the truth behind it), for the user `userId` names:
+// a column, or a `?` placeholder.
+QString serviceBreakdown(Dialect dialect, const QString &userId = QStringLiteral("api_usage_stats.user_id"));
 // The seed's DDL exactly as its migration ran it (PostgreSQL).
 QStringList seedTables();
 // PostgreSQL group roles for least privilege: `writer` records events and

@@ -181,7 +181,7 @@ QDateTime utcFromSql(const QVariant &value)
 struct Tracker::Statements
 {
     std::optional<BulkStatement> ensureUsers, existingUsers, insertEvents, upsertStats, upsertUserService,
-        upsertDaily, upsertDailyService, updateBreakdown;
+        upsertDaily, upsertDailyService;
 };
 
 Tracker::Tracker(Database &database, const PriceBook &prices, TrackerOptions options)
@@ -199,7 +199,9 @@ bool Tracker::prepareStatements(QString *)
     const QString totalCost = pg
         ? QStringLiteral("coalesce(api_usage_stats.total_cost, 0) + excluded.total_cost")
         : QStringLiteral("(api_usage_stats.total_cost_nanos + excluded.total_cost_nanos) / 1e9");
-    const QString breakdown = Schema::serviceBreakdown(m_db.dialect());
+    // The per-service totals are written first, so the stats row's
+    // breakdown is rebuilt from them in the same statement as its counters.
+    const QString breakdown = Schema::serviceBreakdown(m_db.dialect(), QStringLiteral("?"));
     const auto rollup = [&](const QString &table, const QString &keys, int keyCount) {
         QStringList sets;
         for (const QString &column : QString::fromLatin1(RollupColumns).split(QStringLiteral(", ")))
@@ -225,8 +227,8 @@ bool Tracker::prepareStatements(QString *)
         // is_blocked and risk_score keep their defaults: a writer role may
         // not touch them at all (see Schema::roles).
         QStringLiteral("INSERT INTO api_usage_stats (user_id, total_requests, total_cost, total_tokens, "
-                       "total_cost_nanos, unpriced_requests, last_activity, updated_at)"),
-        placeholders(8),
+                       "total_cost_nanos, unpriced_requests, last_activity, updated_at, service_breakdown)"),
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, %1)").arg(breakdown),
         QStringLiteral("ON CONFLICT (user_id) DO UPDATE SET "
                        "total_requests = coalesce(api_usage_stats.total_requests, 0) + excluded.total_requests, "
                        "total_cost = %1, "
@@ -236,7 +238,7 @@ bool Tracker::prepareStatements(QString *)
                        "last_activity = CASE WHEN api_usage_stats.last_activity IS NULL OR "
                        "api_usage_stats.last_activity < excluded.last_activity "
                        "THEN excluded.last_activity ELSE api_usage_stats.last_activity END, "
-                       "updated_at = excluded.updated_at").arg(totalCost),
+                       "updated_at = excluded.updated_at, service_breakdown = excluded.service_breakdown").arg(totalCost),
         200);
     s->upsertUserService.emplace(
         db, QStringLiteral("INSERT INTO api_usage_user_service (user_id, service, requests, tokens, cost_nanos)"),
@@ -248,8 +250,6 @@ bool Tracker::prepareStatements(QString *)
         200);
     s->upsertDaily.emplace(rollup(QStringLiteral("api_usage_daily"), QStringLiteral("day, user_id, service, model"), 4));
     s->upsertDailyService.emplace(rollup(QStringLiteral("api_usage_daily_service"), QStringLiteral("day, service, model"), 3));
-    s->updateBreakdown.emplace(db, QStringLiteral("UPDATE api_usage_stats SET service_breakdown = %1 WHERE user_id IN (").arg(breakdown),
-                               QStringLiteral("(?)"), QStringLiteral(")"), 200);
     m_statements = std::move(s);
     return true;
 }
@@ -417,17 +417,17 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
     // the same order and cannot deadlock each other.
     const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
     QList<QVariantList> rows;
-    for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
-        const Counters &c = it.value();
-        rows.append({it.key(), c.requests, Money::fromNanos(c.costNanos).toDecimalString(), c.tokens(), c.costNanos,
-                     c.unpriced, c.lastActivity, now});
-    }
-    if (!s.upsertStats->exec(rows, &sqlError))
-        return fail();
-    rows.clear();
     for (auto it = perUserService.cbegin(); it != perUserService.cend(); ++it)
         rows.append({it.key().first, it.key().second, it.value().requests, it.value().tokens(), it.value().costNanos});
     if (!s.upsertUserService->exec(rows, &sqlError))
+        return fail();
+    rows.clear();
+    for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
+        const Counters &c = it.value();
+        rows.append({it.key(), c.requests, Money::fromNanos(c.costNanos).toDecimalString(), c.tokens(), c.costNanos,
+                     c.unpriced, c.lastActivity, now, it.key()});
+    }
+    if (!s.upsertStats->exec(rows, &sqlError))
         return fail();
     rows.clear();
     for (auto it = perDay.cbegin(); it != perDay.cend(); ++it) {
@@ -442,11 +442,6 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
         rows.append(QVariantList{day, service, model} + counterValues(it.value()));
     }
     if (!s.upsertDailyService->exec(rows, &sqlError))
-        return fail();
-    rows.clear();
-    for (auto it = perUser.cbegin(); it != perUser.cend(); ++it)
-        rows.append({it.key()});
-    if (!s.updateBreakdown->exec(rows, &sqlError))
         return fail();
     if (!m_db.commit(&outcome.error, &outcome.failure))
         return outcome;
