@@ -1,5 +1,7 @@
 #include "SqlReader.h"
 
+#include "Tracker.h"
+
 #include <QSqlDriver>
 #include <QSqlQuery>
 
@@ -18,6 +20,12 @@ public:
         return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column)),
                                  sqlite3_column_bytes(m_statement, column));
     }
+    QByteArrayView utf8(int column) const override
+    {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return text ? QByteArrayView(text, sqlite3_column_bytes(m_statement, column)) : QByteArrayView();
+    }
+    QDateTime timestamp(int column) const override { return utcFromSqlText(utf8(column)); }
     qint64 integer(int column) const override
     {
         // Sums of a NUMERIC column can come back as text or real.
@@ -54,6 +62,15 @@ class QtRow : public SqlRow
 public:
     explicit QtRow(const QSqlQuery &query) : m_query(query) {}
     QString text(int column) const override { return m_query.value(column).toString(); }
+    QByteArrayView utf8(int column) const override
+    {
+        if (m_query.isNull(column))
+            return {};
+        if (m_utf8.size() <= column)
+            m_utf8.resize(column + 1);
+        m_utf8[column] = text(column).toUtf8();
+        return m_utf8[column];
+    }
     qint64 integer(int column) const override
     {
         const QVariant value = m_query.value(column);
@@ -61,11 +78,13 @@ public:
         const qint64 number = value.toString().toLongLong(&ok); // numeric sums arrive as text
         return ok ? number : value.toLongLong();
     }
+    QDateTime timestamp(int column) const override { return utcFromSql(m_query.value(column)); }
     bool isNull(int column) const override { return m_query.isNull(column); }
     QVariant value(int column) const override { return m_query.value(column); }
 
 private:
     const QSqlQuery &m_query;
+    mutable QList<QByteArray> m_utf8; // what utf8() hands out, per column
 };
 
 sqlite3 *nativeHandle(Database &db)

@@ -2,6 +2,8 @@
 
 #include "Database.h"
 
+#include <QByteArrayView>
+#include <QDateTime>
 #include <QString>
 #include <QVariantList>
 
@@ -17,7 +19,12 @@ class SqlRow
 public:
     virtual ~SqlRow() = default;
     virtual QString text(int column) const = 0;
+    // The text as the database holds it, valid until the next row; null
+    // for NULL. Cheaper than text() where only a lookup needs the value.
+    virtual QByteArrayView utf8(int column) const = 0;
     virtual qint64 integer(int column) const = 0;
+    // A timestamp column as UTC; null for NULL.
+    virtual QDateTime timestamp(int column) const = 0;
     virtual bool isNull(int column) const = 0;
     virtual QVariant value(int column) const = 0;
 };

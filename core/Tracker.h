@@ -77,5 +77,7 @@ private:
 METERDESK_CORE_EXPORT QString sqlTimestamp(const QDateTime &utc);
 // Reads a timestamp column (text or driver date-time) as UTC.
 METERDESK_CORE_EXPORT QDateTime utcFromSql(const QVariant &value);
+// The same, from a text column's UTF-8 bytes; null bytes give a null time.
+METERDESK_CORE_EXPORT QDateTime utcFromSqlText(QByteArrayView utf8);
 
 } // namespace meterdesk

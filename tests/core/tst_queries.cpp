@@ -5,6 +5,7 @@
 #include <Queries.h>
 #include <Reports.h>
 #include <Tracker.h>
+#include <Utf8Keys.h>
 
 #include <QBuffer>
 #include <QTest>
@@ -193,6 +194,33 @@ private Q_SLOTS:
             "user_id,name,email,requests,tokens,cost_usd,openai_cost_usd,last_activity_utc,risk_score,blocked,block_reason,unpriced_events\r\n"
             "\"'=HYPERLINK(\"\"http://x\"\")\",'+cmd|' /C calc'!A0,\"a,b@example.com\",0,0,0.000002,0.000002,,0,no,,0\r\n";
         QCOMPARE(buffer.data(), expected);
+    }
+
+    void utf8KeyIndexFindsEveryKeyAndNoOther()
+    {
+        Utf8KeyIndex index;
+        QList<QByteArray> keys;
+        for (int i = 0; i < 5000; ++i) // several rehashes
+            keys << QStringLiteral("user-%1-\u00e9").arg(i).toUtf8();
+        keys << QByteArray() << QByteArray("a\0b", 3);
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            index.insert(keys[i], i);
+        index.insert(keys[7], 999); // a second insert keeps the first position
+        for (qsizetype i = keys.size() - 1; i >= 0; --i) {
+            QCOMPARE(index.find(keys[i]), i);
+            QCOMPARE(index.find(keys[i]), i); // answered from the last lookup
+        }
+        QCOMPARE(index.find("user-1"), -1);
+        QCOMPARE(index.find(QByteArray("a\0c", 3)), -1);
+        QCOMPARE(index.find("user-4999-\xc3\xa9x"), -1);
+
+        SharedStrings names;
+        const QString first = names.get("openai");
+        QCOMPARE(first, QStringLiteral("openai"));
+        QVERIFY(names.get("openai").isSharedWith(first));
+        QCOMPARE(names.get("\xc3\xa9t\xc3\xa9"), QStringLiteral("\u00e9t\u00e9"));
+        for (int i = 0; i < 100; ++i) // more distinct values than it shares
+            QCOMPARE(names.get(QByteArray::number(i)), QString::number(i));
     }
 
     void dateRangeParsing()

@@ -1,0 +1,142 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+#include <QHashFunctions>
+
+#include <vector>
+
+namespace meterdesk {
+
+// Positions keyed by a text column's raw UTF-8 bytes. Reading 100,000 users
+// spent a third of its time decoding and hashing a QString per rollup row to
+// find its user. This decodes nothing, and keeps keys and slots in two flat
+// arrays (open addressing), so a lookup costs about two cache misses rather
+// than the four of a node-based hash. Runs of one key are answered from the
+// last lookup.
+class Utf8KeyIndex
+{
+public:
+    Utf8KeyIndex() { m_slots.resize(1024); }
+
+    void reserve(qsizetype count)
+    {
+        m_keys.reserve(count * 16);
+        if (count * 2 > qsizetype(m_slots.size()))
+            rehash(count * 2);
+    }
+
+    // Adds `key` at `position`; a key already present keeps its first position.
+    void insert(QByteArrayView key, qsizetype position)
+    {
+        if ((m_count + 1) * 2 > qsizetype(m_slots.size()))
+            rehash(qsizetype(m_slots.size()) * 2);
+        const size_t hash = hashOf(key);
+        Slot *slot = probe(key, hash);
+        if (slot->position >= 0)
+            return;
+        *slot = {hash, m_keys.size(), key.size(), position};
+        m_keys.append(key.data(), key.size());
+        ++m_count;
+    }
+
+    // The position stored for `key`, or -1.
+    qsizetype find(QByteArrayView key)
+    {
+        if (m_last && keyOf(*m_last) == key)
+            return m_last->position;
+        Slot *slot = probe(key, hashOf(key));
+        if (slot->position < 0)
+            return -1;
+        m_last = slot;
+        return slot->position;
+    }
+
+private:
+    struct Slot
+    {
+        size_t hash = 0;
+        qsizetype offset = 0; // of the key's bytes in m_keys
+        qsizetype length = 0;
+        qsizetype position = -1; // -1: empty
+    };
+
+    // FNV-1a from a per-process seed, then a murmur finaliser: ids are short,
+    // and qHashBits cost more than the rest of a lookup.
+    size_t hashOf(QByteArrayView key) const
+    {
+        quint64 hash = 0xcbf29ce484222325ULL ^ m_seed;
+        for (const char c : key)
+            hash = (hash ^ quint8(c)) * 0x100000001b3ULL;
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdULL;
+        hash ^= hash >> 33;
+        return size_t(hash);
+    }
+    QByteArrayView keyOf(const Slot &slot) const { return QByteArrayView(m_keys.constData() + slot.offset, slot.length); }
+
+    // The slot holding `key`, or the empty slot where it would go.
+    Slot *probe(QByteArrayView key, size_t hash)
+    {
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.position < 0 || (slot.hash == hash && keyOf(slot) == key))
+                return &slot;
+        }
+    }
+
+    void rehash(qsizetype atLeast)
+    {
+        size_t size = 1024;
+        while (qsizetype(size) < atLeast)
+            size *= 2;
+        std::vector<Slot> old(size);
+        old.swap(m_slots);
+        const size_t mask = size - 1;
+        for (const Slot &slot : old) {
+            if (slot.position < 0)
+                continue;
+            size_t i = slot.hash & mask;
+            while (m_slots[i].position >= 0)
+                i = (i + 1) & mask;
+            m_slots[i] = slot;
+        }
+        m_last = nullptr;
+    }
+
+    std::vector<Slot> m_slots; // a power of two, at most half full
+    QByteArray m_keys;
+    qsizetype m_count = 0;
+    Slot *m_last = nullptr;
+    size_t m_seed = QHashSeed::globalSeed();
+};
+
+// One shared QString per distinct value of a column with few values (service
+// names): each row gets a reference, not a fresh decode and allocation.
+// The reference is good until the next call.
+class SharedStrings
+{
+public:
+    const QString &get(QByteArrayView utf8)
+    {
+        for (const auto &[bytes, text] : std::as_const(m_seen))
+            if (bytes == utf8)
+                return text;
+        if (m_seen.size() >= MaxShared) { // not a column of few values after all
+            m_scratch = QString::fromUtf8(utf8);
+            return m_scratch;
+        }
+        m_seen.append({utf8.toByteArray(), QString::fromUtf8(utf8)});
+        return m_seen.last().second;
+    }
+
+private:
+    static constexpr qsizetype MaxShared = 32;
+    QList<std::pair<QByteArray, QString>> m_seen;
+    QString m_scratch;
+};
+
+} // namespace meterdesk
