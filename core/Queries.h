@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "Money.h"
 #include "PriceBook.h"
+#include "ServiceMap.h"
 #include "meterdesk_core_export.h"
 
 #include <QDate>
@@ -32,13 +33,6 @@ struct METERDESK_CORE_EXPORT DateRange
     static std::optional<DateRange> parse(const QString &from, const QString &to, QString *error);
 };
 
-struct ServiceTotals
-{
-    qint64 requests = 0;
-    qint64 tokens = 0;
-    Money cost;
-};
-
 struct Overview
 {
     qint64 totalRequests = 0;
@@ -58,7 +52,7 @@ struct METERDESK_CORE_EXPORT UserRow
     qint64 requests = 0;
     qint64 tokens = 0;
     Money cost;
-    QMap<QString, ServiceTotals> perService;
+    ServiceMap perService;
     QDateTime lastActivity; // all time, UTC
     bool blocked = false;
     QString blockReason;

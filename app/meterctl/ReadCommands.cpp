@@ -38,7 +38,8 @@ QString rangeText(const DateRange &range)
                                           range.to.isNull() ? QStringLiteral("now") : range.to.toString(Qt::ISODate));
 }
 
-QJsonObject breakdownJson(const QMap<QString, ServiceTotals> &perService)
+template <typename PerService> // QMap for the overview, ServiceMap for a user
+QJsonObject breakdownJson(const PerService &perService)
 {
     QJsonObject breakdown;
     for (auto it = perService.cbegin(); it != perService.cend(); ++it)

@@ -223,6 +223,24 @@ private Q_SLOTS:
             QCOMPARE(names.get(QByteArray::number(i)), QString::number(i));
     }
 
+    void serviceMapKeepsServicesInOrder()
+    {
+        ServiceMap map;
+        QVERIFY(map.isEmpty());
+        for (const char *service : {"other", "anthropic", "openai", "google", "anthropic"})
+            map[QString::fromLatin1(service)].requests += 1;
+        QCOMPARE(map.keys(), (QStringList{QStringLiteral("anthropic"), QStringLiteral("google"), QStringLiteral("openai"), QStringLiteral("other")}));
+        QCOMPARE(map.value(QStringLiteral("anthropic")).requests, 2);
+        QCOMPARE(map.value(QStringLiteral("mistral")).requests, 0);
+        QCOMPARE(map.size(), 4);
+        map.insert(QStringLiteral("google"), {5, 6, Money::fromNanos(7)});
+        QCOMPARE(map.value(QStringLiteral("google")).cost.nanos(), 7);
+        qint64 requests = 0;
+        for (const ServiceTotals &totals : map)
+            requests += totals.requests;
+        QCOMPARE(requests, 9);
+    }
+
     void dateRangeParsing()
     {
         QString error;
