@@ -234,22 +234,28 @@ bool Tracker::prepareStatements(QString *)
         QStringList sets;
         for (const QString &column : QString::fromLatin1(RollupColumns).split(QStringLiteral(", ")))
             sets << QStringLiteral("%1 = %2.%1 + excluded.%1").arg(column, table);
+        const QStringList keyTypes = QStringList{QStringLiteral("date")} + QStringList(keyCount - 1, QStringLiteral("varchar"));
         return BulkStatement(db, QStringLiteral("INSERT INTO %1 (%2, %3)").arg(table, keys, QLatin1String(RollupColumns)),
                              placeholders(keyCount + 8),
                              QStringLiteral("ON CONFLICT (%1) DO UPDATE SET %2").arg(keys, sets.join(QStringLiteral(", "))),
-                             200);
+                             keyTypes + QStringList(8, QStringLiteral("bigint")), 200);
     };
+    const QString text = QStringLiteral("varchar"), integer = QStringLiteral("bigint"),
+                  stamp = QStringLiteral("timestamp");
     s->ensureUsers.emplace(db, QStringLiteral("INSERT INTO users (id)"), QStringLiteral("(?)"),
-                           QStringLiteral("ON CONFLICT (id) DO NOTHING"), 200);
+                           QStringLiteral("ON CONFLICT (id) DO NOTHING"), QStringList{text}, 200);
     s->existingUsers.emplace(db, QStringLiteral("SELECT id FROM users WHERE id IN ("), QStringLiteral("(?)"),
-                             QStringLiteral(")"), 200);
+                             QStringLiteral(")"), QStringList{text}, 200);
     s->insertEvents.emplace(
         db,
         QStringLiteral("INSERT INTO api_usage_tracking (user_id, service, endpoint, request_count, tokens_used, "
                        "estimated_cost, timestamp, metadata, event_id, model, input_tokens, output_tokens, "
                        "cached_input_tokens, cache_write_tokens, cost_nanos, priced, writer)"),
         QStringLiteral("(?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
-        QStringLiteral("ON CONFLICT (event_id) DO NOTHING RETURNING event_id"), 100);
+        QStringLiteral("ON CONFLICT (event_id) DO NOTHING RETURNING event_id"),
+        QStringList{text, text, text, integer, QStringLiteral("numeric"), stamp, QStringLiteral("jsonb"), text, text,
+                    integer, integer, integer, integer, integer, QStringLiteral("boolean")},
+        100);
     s->upsertStats.emplace(
         db,
         // is_blocked and risk_score keep their defaults: a writer role may
@@ -267,7 +273,7 @@ bool Tracker::prepareStatements(QString *)
                        "api_usage_stats.last_activity < excluded.last_activity "
                        "THEN excluded.last_activity ELSE api_usage_stats.last_activity END, "
                        "updated_at = excluded.updated_at, service_breakdown = excluded.service_breakdown").arg(totalCost),
-        200);
+        QStringList{text, integer, QStringLiteral("numeric"), integer, integer, integer, stamp, stamp, text}, 200);
     s->upsertUserService.emplace(
         db, QStringLiteral("INSERT INTO api_usage_user_service (user_id, service, requests, tokens, cost_nanos)"),
         placeholders(5),
@@ -275,7 +281,7 @@ bool Tracker::prepareStatements(QString *)
                        "requests = api_usage_user_service.requests + excluded.requests, "
                        "tokens = api_usage_user_service.tokens + excluded.tokens, "
                        "cost_nanos = api_usage_user_service.cost_nanos + excluded.cost_nanos"),
-        200);
+        QStringList{text, text, integer, integer, integer}, 200);
     s->upsertDaily.emplace(rollup(QStringLiteral("api_usage_daily"), QStringLiteral("day, user_id, service, model"), 4));
     s->upsertDailyService.emplace(rollup(QStringLiteral("api_usage_daily_service"), QStringLiteral("day, service, model"), 3));
     m_statements = std::move(s);

@@ -117,6 +117,40 @@ private Q_SLOTS:
         QCOMPARE(stored.value(u"durationMs").toInt(), 812);
     }
 
+    // Text that a VALUES list, an SQLite binding or a PostgreSQL array
+    // literal could mangle comes back exactly as it went in.
+    void awkwardTextSurvivesBatches()
+    {
+        auto db = fresh(QStringLiteral("awkward"));
+        QVERIFY(db);
+        Tracker tracker(*db, PriceBook::builtIn());
+        const QStringList texts{QStringLiteral("NULL"), QStringLiteral("a,b"), QStringLiteral("{x}"),
+                                QStringLiteral("q\"uote"), QStringLiteral("back\\slash"), QStringLiteral(" spaced "),
+                                QStringLiteral("\u00fcn\u00ef \u20ac"), QStringLiteral("it's"), QStringLiteral("(1, 2)")};
+        QList<UsageEvent> batch;
+        for (const QString &text : texts)
+            batch << usage(QStringLiteral("user ") + text, QStringLiteral("openai"), text, 1, 2, QStringLiteral("id ") + text);
+        const BatchOutcome outcome = tracker.trackBatch(batch);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QCOMPARE(outcome.recorded, texts.size());
+        QString error;
+        const auto users = Queries(*db).users(DateRange::allTime(), &error);
+        QVERIFY2(users, qPrintable(error));
+        QSet<QString> ids;
+        for (const UserRow &row : *users)
+            ids.insert(row.userId);
+        for (const QString &text : texts) {
+            QVERIFY2(ids.contains(QStringLiteral("user ") + text), qPrintable(text));
+            QSqlQuery query(db->sql());
+            query.prepare(QStringLiteral("SELECT model, user_id FROM api_usage_tracking WHERE event_id = ?"));
+            query.addBindValue(QString(QStringLiteral("id ") + text));
+            QVERIFY(query.exec() && query.next());
+            QCOMPARE(query.value(0).toString(), text);
+            QCOMPARE(query.value(1).toString(), QStringLiteral("user ") + text);
+        }
+        QVERIFY(Queries(*db).verify(&error)->isEmpty());
+    }
+
     void replayedEventIdCountsOnce()
     {
         auto db = fresh(QStringLiteral("replay"));
