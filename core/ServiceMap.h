@@ -70,14 +70,12 @@ public:
     // The totals of `service`, added at zero when missing.
     ServiceTotals &operator[](const QString &service)
     {
+        for (Entry &entry : m_entries)
+            if (entry.service == service)
+                return entry.totals;
         qsizetype at = 0;
-        for (; at < m_entries.size(); ++at) {
-            const int order = QString::compare(m_entries[at].service, service);
-            if (order == 0)
-                return m_entries[at].totals;
-            if (order > 0)
-                break;
-        }
+        while (at < m_entries.size() && m_entries[at].service < service)
+            ++at;
         if (m_entries.isEmpty())
             m_entries.reserve(4); // the four services of the seed, in one allocation
         return m_entries.insert(at, Entry{service, {}})->totals;

@@ -122,6 +122,18 @@ private Q_SLOTS:
         QCOMPARE(rows->size(), 3); // alice, the hostile name, and blocked carol
         QCOMPARE(find(QStringLiteral("alice")).cost.toString(6), QStringLiteral("0.250000"));
         QCOMPARE(find(QStringLiteral("alice")).perService.size(), 1);
+
+        // On SQLite a range's first four fifths of days (here to April 18)
+        // are summed on a second connection; March and April must add up.
+        rows = Queries(*m_db).users({QDate(2026, 3, 1), QDate(2026, 4, 30)}, &error);
+        QVERIFY2(rows, qPrintable(error));
+        QCOMPARE(rows->size(), 4);
+        QCOMPARE(find(QStringLiteral("alice")).requests, 3);
+        QCOMPARE(find(QStringLiteral("alice")).cost.toString(6), QStringLiteral("5.250000"));
+        QCOMPARE(find(QStringLiteral("alice")).perService.value(QStringLiteral("openai")).requests, 2);
+        QCOMPARE(find(QStringLiteral("alice")).perService.value(QStringLiteral("anthropic")).requests, 1);
+        QCOMPARE(find(QStringLiteral("bob")).unpricedEvents, 1);
+        QCOMPARE(find(Hostile).requests, 1);
     }
 
     void costsPerServiceAndModel()

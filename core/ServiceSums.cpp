@@ -1,0 +1,56 @@
+#include "ServiceSums.h"
+
+#include "Database.h"
+
+namespace meterdesk {
+
+void ServiceSums::add(const SqlRow &row)
+{
+    const QByteArrayView id = row.utf8(0);
+    qsizetype at = m_index.find(id);
+    if (at < 0) {
+        at = m_users.size();
+        m_index.insert(id, at);
+        m_users.append(UserServiceSums{id.toByteArray(), 0, 0, {}, 0, {}});
+    }
+    UserServiceSums &user = m_users[at];
+    ServiceTotals &totals = user.perService[m_services.get(row.utf8(1))];
+    const qint64 requests = row.integer(2);
+    const qint64 tokens = row.integer(3);
+    const Money cost = Money::fromNanos(row.integer(4));
+    totals.requests += requests;
+    totals.tokens += tokens;
+    totals.cost += cost;
+    user.requests += requests;
+    user.tokens += tokens;
+    user.cost += cost;
+    user.unpricedEvents += row.integer(5);
+}
+
+BackgroundServiceScan::BackgroundServiceScan(ConnectionSpec spec, QString sql, QVariantList values)
+{
+    m_thread.reset(QThread::create([this, spec = std::move(spec), sql = std::move(sql), values = std::move(values)] {
+        // The connection lives and dies on this thread, as Qt requires.
+        auto db = Database::open(spec, &m_error);
+        m_ok = db && readRows(*db, sql, values, [this](const SqlRow &row) { m_sums.add(row); }, &m_error);
+    }));
+    m_thread->start();
+}
+
+BackgroundServiceScan::~BackgroundServiceScan()
+{
+    m_thread->wait();
+}
+
+bool BackgroundServiceScan::finish(QList<UserServiceSums> *sums, QString *error)
+{
+    m_thread->wait();
+    if (!m_ok) {
+        *error = m_error;
+        return false;
+    }
+    *sums = std::move(m_sums.users());
+    return true;
+}
+
+} // namespace meterdesk
