@@ -116,8 +116,10 @@ void measureRecording(Database &db, int record, int users, QList<BenchRow> &rows
         });
         batched.value = record / (ms / 1000);
         batched.baseline = originalRate;
-        batched.goal = QStringLiteral(">= 10x and >= 100,000/s");
-        addRow(rows, batched, true, 10, 100'000);
+        // The 100,000 events/s goal is SQLite's; PostgreSQL's is the ratio.
+        const bool sqlite = !db.isPostgres();
+        batched.goal = sqlite ? QStringLiteral(">= 10x and >= 100,000/s") : QStringLiteral(">= 10x");
+        addRow(rows, batched, true, 10, sqlite ? 100'000 : 0);
     }
     const QList<UsageEvent> single = recordingEvents(record / 10, recordUsers, QStringLiteral("single-"));
     BenchRow one{QStringLiteral("recording, one event per transaction"), QStringLiteral("events/s")};
