@@ -48,6 +48,14 @@ UserDetailsPanel::UserDetailsPanel(QWidget *parent)
     m_modelsView = compactTable(m_models, this);
     m_eventsView = compactTable(m_events, this);
     m_models->setHorizontalHeaderLabels({tr("Model"), tr("Service"), tr("Requests"), tr("Cost")});
+    // The per-model costs are what an admin reads first: room for four
+    // models, and every column in view (the model name takes what is left).
+    QHeaderView *modelColumns = m_modelsView->horizontalHeader();
+    modelColumns->setStretchLastSection(false);
+    modelColumns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    modelColumns->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_modelsView->setMinimumHeight(modelColumns->sizeHint().height() + 4 * m_modelsView->verticalHeader()->defaultSectionSize()
+                                   + 2 * m_modelsView->frameWidth());
 
     auto *paging = new QHBoxLayout;
     paging->addWidget(new QLabel(tr("Latest requests"), this), 1);
