@@ -32,6 +32,12 @@ void UsersFilterProxy::setShow(Show show)
 
 bool UsersFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    if (const auto *users = qobject_cast<const UsersModel *>(sourceModel())) {
+        const UserRow &row = users->rows()[sourceRow];
+        if ((m_show == Show::Blocked && !row.blocked) || (m_show == Show::Risky && row.riskScore < 50))
+            return false;
+        return m_search.isEmpty() || users->rowContains(sourceRow, m_search);
+    }
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_show == Show::Blocked && !index.data(UsersModel::BlockedRole).toBool())
         return false;

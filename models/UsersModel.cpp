@@ -65,6 +65,13 @@ void UsersModel::updateUser(const QString &userId, bool blocked, const QString &
     }
 }
 
+bool UsersModel::rowContains(int row, const QString &text) const
+{
+    const UserRow &user = m_rows[row];
+    return user.name.contains(text, Qt::CaseInsensitive) || user.email.contains(text, Qt::CaseInsensitive)
+        || user.userId.contains(text, Qt::CaseInsensitive);
+}
+
 bool UsersModel::lessThan(int leftRow, int rightRow, int column) const
 {
     const UserRow &a = m_rows[leftRow];
