@@ -171,11 +171,18 @@ QDateTime parseSqlTimestamp(const Text &text)
         *out = number;
         return true;
     };
-    int year, month, day, hour, minute, second, msec = 0;
-    if ((text.size() == 19 || text.size() == 23) && at(4) == u'-' && at(7) == u'-'
+    // PostgreSQL's own text has up to six digits of fraction; milliseconds
+    // are what Meterdesk keeps.
+    const int fraction = int(text.size()) - 20;
+    int year, month, day, hour, minute, second, msec = 0, rest = 0;
+    if ((text.size() == 19 || (fraction >= 1 && fraction <= 6)) && at(4) == u'-' && at(7) == u'-'
         && (at(10) == u' ' || at(10) == u'T') && at(13) == u':' && at(16) == u':' && digits(0, 4, &year)
         && digits(5, 2, &month) && digits(8, 2, &day) && digits(11, 2, &hour) && digits(14, 2, &minute)
-        && digits(17, 2, &second) && (text.size() == 19 || (at(19) == u'.' && digits(20, 3, &msec)))) {
+        && digits(17, 2, &second)
+        && (text.size() == 19
+            || (at(19) == u'.' && digits(20, qMin(fraction, 3), &msec) && (fraction <= 3 || digits(23, fraction - 3, &rest))))) {
+        for (int i = fraction; i > 0 && i < 3; ++i)
+            msec *= 10; // ".5" is 500 ms
         // Qt::UTC, not QTimeZone::utc(): a time zone makes every QDateTime
         // allocate, and this runs once per user on every load.
         const QDateTime parsed(QDate(year, month, day), QTime(hour, minute, second, msec), Qt::UTC);

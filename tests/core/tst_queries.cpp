@@ -235,6 +235,19 @@ private Q_SLOTS:
             QCOMPARE(names.get(QByteArray::number(i)), QString::number(i));
     }
 
+    void timestampsFromSqlText()
+    {
+        const QDate day(2026, 1, 2);
+        QCOMPARE(utcFromSqlText("2026-01-02 03:04:05"), QDateTime(day, QTime(3, 4, 5), Qt::UTC));
+        QCOMPARE(utcFromSqlText("2026-01-02 03:04:05.678"), QDateTime(day, QTime(3, 4, 5, 678), Qt::UTC));
+        QCOMPARE(utcFromSqlText("2026-01-02 03:04:05.5"), QDateTime(day, QTime(3, 4, 5, 500), Qt::UTC));
+        QCOMPARE(utcFromSqlText("2026-01-02 03:04:05.123456"), QDateTime(day, QTime(3, 4, 5, 123), Qt::UTC)); // PostgreSQL
+        QCOMPARE(utcFromSqlText("2026-01-02T03:04:05Z"), QDateTime(day, QTime(3, 4, 5), Qt::UTC));
+        QVERIFY(utcFromSqlText(QByteArrayView()).isNull());
+        QVERIFY(!utcFromSqlText("2026-13-02 03:04:05").isValid());
+        QVERIFY(!utcFromSqlText("yesterday").isValid());
+    }
+
     void serviceMapKeepsServicesInOrder()
     {
         ServiceMap map;
