@@ -186,33 +186,18 @@ std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *er
         const qsizetype at = index.find(r.utf8(0));
         if (at < 0)
             return; // stats row removed since; the next refresh settles it
-        UserRow &row = rows[at];
-        ServiceTotals &totals = row.perService[services.get(r.utf8(1))];
-        const ServiceTotals delta{r.integer(2), r.integer(3), Money::fromNanos(r.integer(4))};
-        totals.requests += delta.requests;
-        totals.tokens += delta.tokens;
-        totals.cost += delta.cost;
-        row.requests += delta.requests;
-        row.tokens += delta.tokens;
-        row.cost += delta.cost;
-        row.unpricedEvents += r.integer(5);
+        addServiceUsage(rows[at], services.get(r.utf8(1)), {r.integer(2), r.integer(3), Money::fromNanos(r.integer(4))},
+                        r.integer(5));
     };
     const auto merge = [&](const QList<UserServiceSums> &sums) {
         for (const UserServiceSums &user : sums) {
             const qsizetype at = index.find(user.userId);
             if (at < 0)
                 continue;
-            UserRow &row = rows[at];
-            for (auto it = user.perService.cbegin(); it != user.perService.cend(); ++it) {
-                ServiceTotals &totals = row.perService[it.key()];
-                totals.requests += it.value().requests;
-                totals.tokens += it.value().tokens;
-                totals.cost += it.value().cost;
-            }
-            row.requests += user.requests;
-            row.tokens += user.tokens;
-            row.cost += user.cost;
-            row.unpricedEvents += user.unpricedEvents;
+            // The user's unpriced count goes in once, not per service.
+            qint64 unpriced = user.unpricedEvents;
+            for (auto it = user.perService.cbegin(); it != user.perService.cend(); ++it, unpriced = 0)
+                addServiceUsage(rows[at], it.key(), it.value(), unpriced);
         }
     };
     if (background) {

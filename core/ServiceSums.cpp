@@ -13,18 +13,8 @@ void ServiceSums::add(const SqlRow &row)
         m_index.insert(id, at);
         m_users.append(UserServiceSums{id.toByteArray(), 0, 0, {}, 0, {}});
     }
-    UserServiceSums &user = m_users[at];
-    ServiceTotals &totals = user.perService[m_services.get(row.utf8(1))];
-    const qint64 requests = row.integer(2);
-    const qint64 tokens = row.integer(3);
-    const Money cost = Money::fromNanos(row.integer(4));
-    totals.requests += requests;
-    totals.tokens += tokens;
-    totals.cost += cost;
-    user.requests += requests;
-    user.tokens += tokens;
-    user.cost += cost;
-    user.unpricedEvents += row.integer(5);
+    addServiceUsage(m_users[at], m_services.get(row.utf8(1)),
+                    {row.integer(2), row.integer(3), Money::fromNanos(row.integer(4))}, row.integer(5));
 }
 
 BackgroundServiceScan::BackgroundServiceScan(ConnectionSpec spec, QString sql, QVariantList values)

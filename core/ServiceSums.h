@@ -26,6 +26,21 @@ struct UserServiceSums
     ServiceMap perService;
 };
 
+// Adds one service's usage to a user's totals and to that service's own;
+// for UserRow and UserServiceSums alike.
+template <typename UserTotals>
+void addServiceUsage(UserTotals &user, const QString &service, const ServiceTotals &delta, qint64 unpricedEvents)
+{
+    ServiceTotals &totals = user.perService[service];
+    totals.requests += delta.requests;
+    totals.tokens += delta.tokens;
+    totals.cost += delta.cost;
+    user.requests += delta.requests;
+    user.tokens += delta.tokens;
+    user.cost += delta.cost;
+    user.unpricedEvents += unpricedEvents;
+}
+
 // Sums rollup rows (user_id, service, requests, tokens, cost_nanos,
 // unpriced) per user, keyed by the ids' bytes.
 class ServiceSums
