@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSortFilterProxyModel>
+#include <QStringMatcher>
 
 namespace meterdesk {
 
@@ -26,7 +27,10 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void refilter();
+
     QString m_search;
+    QStringMatcher m_matcher; // m_search, case-insensitive, prepared once per search
     Show m_show = Show::All;
 };
 

@@ -65,11 +65,10 @@ void UsersModel::updateUser(const QString &userId, bool blocked, const QString &
     }
 }
 
-bool UsersModel::rowContains(int row, const QString &text) const
+bool UsersModel::rowContains(int row, const QStringMatcher &text) const
 {
     const UserRow &user = m_rows[row];
-    return user.name.contains(text, Qt::CaseInsensitive) || user.email.contains(text, Qt::CaseInsensitive)
-        || user.userId.contains(text, Qt::CaseInsensitive);
+    return text.indexIn(user.name) >= 0 || text.indexIn(user.email) >= 0 || text.indexIn(user.userId) >= 0;
 }
 
 bool UsersModel::lessThan(int leftRow, int rightRow, int column) const

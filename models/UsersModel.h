@@ -3,6 +3,7 @@
 #include <Queries.h>
 
 #include <QAbstractTableModel>
+#include <QStringMatcher>
 #include <QList>
 
 namespace meterdesk {
@@ -52,10 +53,10 @@ public:
     // Compares two rows on a column's raw value, without building QVariants:
     // the proxy sorts 100,000 users in milliseconds this way.
     bool lessThan(int leftRow, int rightRow, int column) const;
-    // Whether a row's name, email or id contains `text` (case-insensitive),
+    // Whether a row's name, email or id contains `text` (with its case rule),
     // read straight from the row: what FilterRole offers, without building
     // a string per row for each keystroke.
-    bool rowContains(int row, const QString &text) const;
+    bool rowContains(int row, const QStringMatcher &text) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
