@@ -70,8 +70,9 @@ public:
     // The totals of `service`, added at zero when missing.
     ServiceTotals &operator[](const QString &service)
     {
+        // Loads pass shared service names: the same data is the same name.
         for (Entry &entry : m_entries)
-            if (entry.service == service)
+            if (entry.service.constData() == service.constData() || entry.service == service)
                 return entry.totals;
         qsizetype at = 0;
         while (at < m_entries.size() && m_entries[at].service < service)
