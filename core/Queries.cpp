@@ -137,18 +137,15 @@ std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *er
     // open range, the first four fifths of the days for a closed range (this
     // thread has the stats and names to read besides; measured best of 1/2
     // to 9/10).
+    const bool splitDays = !allTime && !range.from.isNull() && !range.to.isNull()
+        && range.from.daysTo(range.to) * 4 / 5 < range.from.daysTo(range.to);
+    const QDate split = splitDays ? range.from.addDays(range.from.daysTo(range.to) * 4 / 5) : QDate();
+    const QVariantList backgroundShare = allTime ? QVariantList()
+        : splitDays                              ? dayBounds({range.from, split})
+                                                 : dayBounds(range);
     std::optional<BackgroundServiceScan> background;
-    QDate split;
-    if (m_db.spec().path != QLatin1String(":memory:")) {
-        if (allTime || range.from.isNull() || range.to.isNull()) {
-            background.emplace(m_db.spec(), perService, allTime ? QVariantList() : dayBounds(range));
-        } else {
-            split = range.from.addDays(range.from.daysTo(range.to) * 4 / 5);
-            background.emplace(m_db.spec(), perService, dayBounds({range.from, split}));
-            if (split == range.to)
-                split = QDate(); // nothing left for this thread
-        }
-    }
+    if (m_db.spec().path != QLatin1String(":memory:")) // a second connection would see another database
+        background.emplace(m_db.spec(), perService, backgroundShare);
     // Plain scans joined here by the ids' bytes: SQLite's join probed the
     // users b-tree a hundred thousand times, most of this query's time.
     if (!readRows(m_db,
@@ -199,21 +196,16 @@ std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *er
                 addServiceUsage(rows[at], it.key(), it.value(), unpriced);
         }
     };
-    if (background) {
-        // This thread sums the days after the split, if any, while the
-        // background scan's sums arrive.
-        if (!split.isNull() && !readRows(m_db, perService, dayBounds({split.addDays(1), range.to}), add, error))
-            return std::nullopt;
-        QList<UserServiceSums> sums;
-        QString backgroundError;
-        if (background->finish(&sums, &backgroundError))
-            merge(sums);
-        else if (!readRows(m_db, perService, allTime ? QVariantList() : dayBounds({range.from, split.isNull() ? range.to : split}),
-                           add, error))
-            return std::nullopt; // the second connection failed: this one reads its share too
-    } else if (!readRows(m_db, perService, allTime ? QVariantList() : dayBounds(range), add, error)) {
+    // This thread sums the days after the split, if any, while the
+    // background scan's sums arrive.
+    if (splitDays && !readRows(m_db, perService, dayBounds({split.addDays(1), range.to}), add, error))
         return std::nullopt;
-    }
+    QList<UserServiceSums> sums;
+    QString backgroundError;
+    if (background && background->finish(&sums, &backgroundError))
+        merge(sums);
+    else if (!readRows(m_db, perService, backgroundShare, add, error))
+        return std::nullopt; // no second connection: this one reads its share too
     // A range shows who used it, plus everyone blocked or flagged risky.
     if (!allTime)
         rows.removeIf([](const UserRow &row) { return row.requests == 0 && !row.blocked && row.riskScore == 0; });

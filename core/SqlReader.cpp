@@ -155,8 +155,8 @@ bool readPostgres(PGconn *connection, const QString &sql, const QVariantList &va
     // question marks in literals).
     QByteArray text;
     int placeholder = 0;
-    for (const QChar c : sql)
-        text += c == u'?' ? QByteArray("$") + QByteArray::number(++placeholder) : QString(c).toUtf8();
+    for (const char c : sql.toUtf8())
+        text += c == '?' ? QByteArray("$") + QByteArray::number(++placeholder) : QByteArray(1, c);
     QList<QByteArray> texts;
     QList<const char *> pointers;
     for (const QVariant &value : values) {
