@@ -7,7 +7,6 @@ namespace meterdesk {
 UsersFilterProxy::UsersFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(UsersModel::SortRole);
-    setFilterRole(UsersModel::FilterRole);
     setFilterCaseSensitivity(Qt::CaseInsensitive);
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
@@ -39,21 +38,16 @@ void UsersFilterProxy::refilter()
     invalidate();
 }
 
-bool UsersFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool UsersFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
-    if (const auto *users = qobject_cast<const UsersModel *>(sourceModel())) {
-        const UserRow &row = users->rows()[sourceRow];
-        if ((m_show == Show::Blocked && !row.blocked) || (m_show == Show::Risky && row.riskScore < 50))
-            return false;
-        return m_search.isEmpty() || users->rowContains(sourceRow, m_matcher);
-    }
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_show == Show::Blocked && !index.data(UsersModel::BlockedRole).toBool())
+    // Read straight from the rows: no QVariant or string per row and keystroke.
+    const auto *users = qobject_cast<const UsersModel *>(sourceModel());
+    if (!users)
+        return true;
+    const UserRow &row = users->rows()[sourceRow];
+    if ((m_show == Show::Blocked && !row.blocked) || (m_show == Show::Risky && row.riskScore < 50))
         return false;
-    if (m_show == Show::Risky && index.data(UsersModel::RiskRole).toInt() < 50)
-        return false;
-    return m_search.isEmpty()
-        || index.data(UsersModel::FilterRole).toString().contains(m_search, Qt::CaseInsensitive);
+    return m_search.isEmpty() || users->rowContains(sourceRow, m_matcher);
 }
 
 } // namespace meterdesk

@@ -7,7 +7,8 @@ namespace meterdesk {
 
 // Sorts the users table on raw values and filters it by a search text that
 // matches name, email or id (plain text, case-insensitive: no pattern
-// syntax, so quotes or brackets in a search are just characters).
+// syntax, so quotes or brackets in a search are just characters). Its
+// source is a UsersModel: it reads the rows themselves, not their data().
 class UsersFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT

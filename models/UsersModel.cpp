@@ -189,8 +189,6 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         return row.blockReason;
     case RiskRole:
         return row.riskScore;
-    case FilterRole:
-        return QString(row.displayName() + u'\n' + row.email + u'\n' + row.userId);
     case Qt::ToolTipRole:
         if (index.column() == StatusColumn && row.blocked)
             return tr("Blocked: %1").arg(row.blockReason);
