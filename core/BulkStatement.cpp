@@ -155,19 +155,16 @@ QString arrayLiteral(const QList<QVariantList> &rows, qsizetype column)
 
 bool BulkStatement::execArrays(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult)
 {
-    // Key -1: the one array statement, whatever the number of rows.
-    auto it = m_statements.find(-1);
-    if (it == m_statements.end()) {
-        QSqlQuery query(m_db);
-        if (!query.prepare(arrayStatementText())) {
-            *error = query.lastError();
-            return false;
-        }
-        it = m_statements.insert(-1, query);
-    }
-    QSqlQuery &query = *it;
+    QSqlQuery *query = prepared(ArrayStatement, error);
+    if (!query)
+        return false;
     for (qsizetype column = 0; column < m_columnTypes.size(); ++column)
-        query.addBindValue(arrayLiteral(rows, column));
+        query->addBindValue(arrayLiteral(rows, column));
+    return run(*query, error, onResult);
+}
+
+bool BulkStatement::run(QSqlQuery &query, QSqlError *error, const ResultHandler &onResult)
+{
     if (!query.exec()) {
         *error = query.lastError();
         return false;
@@ -185,7 +182,7 @@ QSqlQuery *BulkStatement::prepared(int rows, QSqlError *error)
     if (it != m_statements.end())
         return &*it;
     QSqlQuery query(m_db);
-    if (!query.prepare(statementText(rows))) {
+    if (!query.prepare(rows == ArrayStatement ? arrayStatementText() : statementText(rows))) {
         *error = query.lastError();
         return nullptr;
     }
@@ -261,14 +258,8 @@ bool BulkStatement::exec(const QList<QVariantList> &rows, QSqlError *error, cons
         for (qsizetype r = start; r < start + count; ++r)
             for (const QVariant &value : rows[r])
                 query->addBindValue(value);
-        if (!query->exec()) {
-            *error = query->lastError();
+        if (!run(*query, error, onResult))
             return false;
-        }
-        if (onResult)
-            while (query->next())
-                onResult(query->value(0));
-        query->finish();
     }
     return true;
 }

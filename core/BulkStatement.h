@@ -47,7 +47,10 @@ private:
     QString statementText(int rows) const;
     QString arrayStatementText() const;
     bool execArrays(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult);
+    // The prepared VALUES statement for `rows` rows, or the array one.
+    static constexpr int ArrayStatement = -1;
     QSqlQuery *prepared(int rows, QSqlError *error);
+    static bool run(QSqlQuery &query, QSqlError *error, const ResultHandler &onResult);
     sqlite3_stmt *preparedNative(int rows, QSqlError *error);
     bool execNative(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult);
 
