@@ -70,9 +70,14 @@ ActionResult AdminActions::apply(const QStringList &userIds, const QString &acti
         result.error = QStringLiteral("no user given");
         return result;
     }
+    // Stats rows in ascending user order, as every writer takes them
+    // (LockOrder.h): an action on many users cannot deadlock with a batch.
+    QStringList ordered = userIds;
+    ordered.sort();
+    ordered.removeDuplicates();
     if (!m_db.begin(&result.error, &result.failure))
         return result;
-    for (const QString &userId : userIds) {
+    for (const QString &userId : std::as_const(ordered)) {
         result = applyOne(userId, action, field, value, reason, blockReason);
         if (!result.ok) {
             m_db.rollback();

@@ -328,9 +328,12 @@ bool Database::migrate(const PriceBook &prices, QString *error)
         return false;
     }
     const bool fresh = state == SchemaState::Empty;
+    const bool seed = state == SchemaState::Seed;
     if (!begin(error))
         return false;
-    const QStringList statements = fresh ? Schema::create(dialect()) : Schema::upgradeSeed(dialect());
+    const QStringList statements = fresh ? Schema::create(dialect())
+        : seed                           ? Schema::upgradeSeed(dialect())
+                                         : Schema::upgrade(version, dialect());
     for (const QString &statement : statements) {
         if (!exec(statement, error)) {
             rollback();
@@ -338,7 +341,7 @@ bool Database::migrate(const PriceBook &prices, QString *error)
             return false;
         }
     }
-    if (!fresh) {
+    if (seed) {
         // Rows written before the upgrade carry model and tokens only in
         // metadata; the upgrade statements copied them out. Now price-check
         // their models and rebuild every aggregate from the log itself.
@@ -354,10 +357,15 @@ bool Database::migrate(const PriceBook &prices, QString *error)
             }
         }
     }
-    QSqlQuery mark = prepare(QStringLiteral("INSERT INTO meterdesk_schema (id, version, owns_users, upgraded_at) "
-                                            "VALUES (1, ?, ?, CURRENT_TIMESTAMP)"), error);
+    const bool outdated = state == SchemaState::Outdated;
+    QSqlQuery mark = prepare(outdated ? QStringLiteral("UPDATE meterdesk_schema SET version = ?, "
+                                                       "upgraded_at = CURRENT_TIMESTAMP WHERE id = 1")
+                                      : QStringLiteral("INSERT INTO meterdesk_schema (id, version, owns_users, "
+                                                       "upgraded_at) VALUES (1, ?, ?, CURRENT_TIMESTAMP)"),
+                             error);
     mark.addBindValue(SchemaVersion);
-    mark.addBindValue(fresh);
+    if (!outdated)
+        mark.addBindValue(fresh);
     if (!mark.exec()) {
         *error = describe(mark.lastError());
         rollback();
@@ -365,7 +373,8 @@ bool Database::migrate(const PriceBook &prices, QString *error)
     }
     if (!commit(error))
         return false;
-    m_ownsUsers = fresh ? 1 : 0;
+    if (!outdated)
+        m_ownsUsers = fresh ? 1 : 0;
     return true;
 }
 

@@ -35,7 +35,9 @@ METERDESK_CORE_EXPORT bool isTransient(SqlFailure failure);
 class METERDESK_CORE_EXPORT Database
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    // 2: one lock order for every writer of the aggregates; the original
+    // writer's stats rows corrected to the per-service totals.
+    static constexpr int SchemaVersion = 2;
 
     static std::unique_ptr<Database> open(const ConnectionSpec &spec, QString *error);
     ~Database();

@@ -127,19 +127,6 @@ QStringList sqliteSeedTables()
     };
 }
 
-// Counts a row from the seed's writer in the rollups: the writer itself still
-// maintains total_requests, total_cost and last_activity of the stats row.
-QStringList legacyTriggerFunctions()
-{
-    QStringList statements;
-    const QString script = sqlResource(QStringLiteral("legacy-writer.postgres.sql"));
-    for (const QString &part : script.split(QStringLiteral("\n/\n"))) {
-        if (!part.trimmed().isEmpty())
-            statements << part.trimmed();
-    }
-    return statements;
-}
-
 } // namespace
 
 QStringList seedTables()
@@ -224,7 +211,7 @@ QStringList upgradeSeed(Dialect dialect)
             "ADD COLUMN IF NOT EXISTS unpriced_requests bigint NOT NULL DEFAULT 0"),
     };
     statements << meterdeskTables(dialect);
-    statements << legacyTriggerFunctions();
+    statements << legacyWriterSupport();
     // Copy model and tokens out of metadata for rows already written.
     statements << QStringLiteral(
         "UPDATE api_usage_tracking SET "
@@ -236,6 +223,33 @@ QStringList upgradeSeed(Dialect dialect)
         "  greatest(coalesce(tokens_used, 0) - coalesce(meterdesk_token(metadata->'outputTokens'), 0), 0)), "
         "cost_nanos = coalesce(cost_nanos, round(coalesce(estimated_cost, 0) * 1000000000)::bigint) "
         "WHERE cost_nanos IS NULL OR model IS NULL");
+    return statements;
+}
+
+QStringList upgrade(int fromVersion, Dialect dialect)
+{
+    QStringList statements;
+    if (fromVersion < 2 && dialect == Dialect::Postgres) {
+        statements << legacyWriterSupport();
+        // Rows the original writer added under version 1 kept priced NULL
+        // and were never counted as unpriced; they are now, as new ones are.
+        const QString unpriced = QStringLiteral(
+            "(SELECT CAST(timestamp AS date) AS day, user_id, service, model, sum(coalesce(request_count, 1)) AS n "
+            "FROM api_usage_tracking WHERE priced IS NULL GROUP BY 1, 2, 3, 4)");
+        statements << QStringLiteral("UPDATE api_usage_daily a SET unpriced_requests = a.unpriced_requests + x.n FROM %1 x "
+                                     "WHERE a.day = x.day AND a.user_id = x.user_id AND a.service = x.service "
+                                     "AND a.model = x.model").arg(unpriced)
+                   << QStringLiteral("UPDATE api_usage_daily_service a SET unpriced_requests = a.unpriced_requests + x.n "
+                                     "FROM (SELECT day, service, model, sum(n) AS n FROM %1 y GROUP BY 1, 2, 3) x "
+                                     "WHERE a.day = x.day AND a.service = x.service AND a.model = x.model").arg(unpriced)
+                   << QStringLiteral("UPDATE api_usage_stats a SET unpriced_requests = a.unpriced_requests + x.n "
+                                     "FROM (SELECT user_id, sum(n) AS n FROM %1 y GROUP BY 1) x "
+                                     "WHERE a.user_id = x.user_id").arg(unpriced)
+                   << QStringLiteral("UPDATE api_usage_tracking SET priced = false WHERE priced IS NULL")
+                   // Every stats row through the new trigger: breakdowns the
+                   // original writer lost counts in are right again.
+                   << QStringLiteral("UPDATE api_usage_stats SET updated_at = updated_at");
+    }
     return statements;
 }
 

@@ -13,6 +13,16 @@ QStringList create(Dialect dialect);
 // additive columns, widened cost columns, rollups, audit log, and (on
 // PostgreSQL) triggers that keep rows from the seed's writer counted.
 QStringList upgradeSeed(Dialect dialect);
+// PostgreSQL: the triggers that count a row from the seed's writer in the
+// aggregates, in their lock order (LockOrder.h), and that derive a stats
+// row's total_requests, total_cost and service_breakdown from the
+// per-service totals on every write of it.
+QStringList legacyWriterSupport();
+// The after-insert trigger function of the above, on its own for tests.
+QString legacyCountFunction();
+// A database of Meterdesk's own schema `fromVersion` brought to the current
+// version.
+QStringList upgrade(int fromVersion, Dialect dialect);
 // Rebuilds stats counters, per-service totals and both rollups from the log.
 QStringList rebuildAggregates(Dialect dialect);
 // The seed's service_breakdown JSON of a stats row, rebuilt in SQL from the

@@ -1,6 +1,7 @@
 #include "Tracker.h"
 
 #include "BulkStatement.h"
+#include "LockOrder.h"
 #include "PriceBook.h"
 #include "Schema.h"
 
@@ -239,9 +240,12 @@ bool Tracker::prepareStatements(QString *)
     const QString totalCost = pg
         ? QStringLiteral("coalesce(api_usage_stats.total_cost, 0) + excluded.total_cost")
         : QStringLiteral("(api_usage_stats.total_cost_nanos + excluded.total_cost_nanos) / 1e9");
-    // The per-service totals are written first, so the stats row's
-    // breakdown is rebuilt from them in the same statement as its counters.
-    const QString breakdown = Schema::serviceBreakdown(m_db.dialect(), QStringLiteral("?"));
+    // The per-service totals are written first (LockOrder.h), so the stats
+    // row's breakdown is rebuilt from them in the same statement as its
+    // counters: here on SQLite, by the stats row's own trigger on
+    // PostgreSQL (Schema::legacyWriterSupport), which must see the row locked.
+    const QString breakdown = pg ? QStringLiteral("CAST(? AS jsonb)")
+                                 : Schema::serviceBreakdown(m_db.dialect(), QStringLiteral("?"));
     const auto rollup = [&](const QString &table, const QString &keys, int keyCount) {
         QStringList sets;
         for (const QString &column : QString::fromLatin1(RollupColumns).split(QStringLiteral(", ")))
@@ -461,36 +465,49 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
         return outcome;
     }
 
-    // Keys go in sorted order, so concurrent batches lock the same rows in
-    // the same order and cannot deadlock each other.
+    // Keys go in sorted order (QMap) and tables in the one lock order, so
+    // concurrent batches, the legacy trigger and admin actions take the
+    // same rows in the same order and cannot deadlock each other.
     const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
-    QList<QVariantList> rows;
-    for (auto it = perUserService.cbegin(); it != perUserService.cend(); ++it)
-        rows.append({it.key().first, it.key().second, it.value().requests, it.value().tokens(), it.value().costNanos});
-    if (!s.upsertUserService->exec(rows, &sqlError))
-        return fail();
-    rows.clear();
-    for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
-        const Counters &c = it.value();
-        rows.append({it.key(), c.requests, Money::fromNanos(c.costNanos).toDecimalString(), c.tokens(), c.costNanos,
-                     c.unpriced, c.lastActivity, now, it.key()});
+    for (Aggregate aggregate : AggregateLockOrder) {
+        QList<QVariantList> rows;
+        BulkStatement *statement = nullptr;
+        switch (aggregate) {
+        case Aggregate::UserService:
+            statement = &*s.upsertUserService;
+            for (auto it = perUserService.cbegin(); it != perUserService.cend(); ++it)
+                rows.append({it.key().first, it.key().second, it.value().requests, it.value().tokens(),
+                             it.value().costNanos});
+            break;
+        case Aggregate::Stats:
+            statement = &*s.upsertStats;
+            for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
+                const Counters &c = it.value();
+                // The breakdown's parameter: the user id that the SQLite
+                // subquery reads, or nothing for PostgreSQL's trigger.
+                const QVariant breakdownOf = m_db.isPostgres() ? QVariant(QMetaType::fromType<QString>()) : it.key();
+                rows.append({it.key(), c.requests, Money::fromNanos(c.costNanos).toDecimalString(), c.tokens(),
+                             c.costNanos, c.unpriced, c.lastActivity, now, breakdownOf});
+            }
+            break;
+        case Aggregate::Daily:
+            statement = &*s.upsertDaily;
+            for (auto it = perDay.cbegin(); it != perDay.cend(); ++it) {
+                const auto &[day, user, service, model] = it.key();
+                rows.append(QVariantList{day, user, service, model} + counterValues(it.value()));
+            }
+            break;
+        case Aggregate::DailyService:
+            statement = &*s.upsertDailyService;
+            for (auto it = perDayService.cbegin(); it != perDayService.cend(); ++it) {
+                const auto &[day, service, model] = it.key();
+                rows.append(QVariantList{day, service, model} + counterValues(it.value()));
+            }
+            break;
+        }
+        if (!statement->exec(rows, &sqlError))
+            return fail();
     }
-    if (!s.upsertStats->exec(rows, &sqlError))
-        return fail();
-    rows.clear();
-    for (auto it = perDay.cbegin(); it != perDay.cend(); ++it) {
-        const auto &[day, user, service, model] = it.key();
-        rows.append(QVariantList{day, user, service, model} + counterValues(it.value()));
-    }
-    if (!s.upsertDaily->exec(rows, &sqlError))
-        return fail();
-    rows.clear();
-    for (auto it = perDayService.cbegin(); it != perDayService.cend(); ++it) {
-        const auto &[day, service, model] = it.key();
-        rows.append(QVariantList{day, service, model} + counterValues(it.value()));
-    }
-    if (!s.upsertDailyService->exec(rows, &sqlError))
-        return fail();
     if (!m_db.commit(&outcome.error, &outcome.failure))
         return outcome;
 

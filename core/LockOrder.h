@@ -1,0 +1,30 @@
+#pragma once
+
+#include <array>
+
+namespace meterdesk {
+
+// The aggregate tables that every writer keeps in step with the log.
+enum class Aggregate {
+    UserService,  // api_usage_user_service: per user and service, all time
+    Stats,        // api_usage_stats: the seed's per-user row
+    Daily,        // api_usage_daily: per day, user, service and model
+    DailyService, // api_usage_daily_service: per day, service and model
+};
+
+// The one order in which every writer takes rows of the aggregates: the
+// Tracker, the PostgreSQL trigger that counts the original writer's rows
+// (Schema builds it from this list), admin actions (the stats row alone)
+// and any later writer. Within a table, rows are taken in ascending key
+// order. Two writers that followed different orders deadlocked, and the
+// original writer, which swallows its errors, lost those calls.
+//
+// Why this order: the log row comes before all of them (nobody else holds
+// it); the per-service totals come before the stats row, whose
+// service_breakdown is derived from them once that row is locked; the rows
+// that every user shares (daily_service) come last, so that they are held
+// for the shortest time.
+inline constexpr std::array<Aggregate, 4> AggregateLockOrder{Aggregate::UserService, Aggregate::Stats,
+                                                             Aggregate::Daily, Aggregate::DailyService};
+
+} // namespace meterdesk
