@@ -155,7 +155,14 @@ private Q_SLOTS:
                                 "isBlocked", "blockReason", "riskScore", "serviceBreakdown"})
             QVERIFY2(bob.contains(QLatin1String(key)), key);
         QCOMPARE(bob.value(u"totalCost").toDouble(), 0.35);
-        QVERIFY(run({QStringLiteral("users"), QStringLiteral("--csv")}).out.contains("'=HYPERLINK"));
+        // The hostile id is one cell, neutralised, and no cell is a formula.
+        const QList<QStringList> csv = parseCsv(run({QStringLiteral("users"), QStringLiteral("--csv")}).out);
+        QVERIFY(csv.size() == 5);
+        bool hostileSeen = false;
+        for (const QStringList &record : csv)
+            hostileSeen |= record.value(0) == QStringLiteral("'=HYPERLINK(\"x\")");
+        QVERIFY(hostileSeen);
+        QCOMPARE(formulaCells(csv), QStringList());
 
         result = run({QStringLiteral("costs"), QStringLiteral("--json")});
         QCOMPARE(result.json().object().value(u"costByService").toObject().value(u"anthropic").toDouble(), 0.25);
@@ -209,7 +216,12 @@ private Q_SLOTS:
             const QByteArray text = csv.readAll();
             QVERIFY(text.endsWith("\r\n"));
             QVERIFY2(text.count("\r\n") >= 4, text.constData());
-            QVERIFY2(!text.contains("\n=HYPERLINK") && !text.contains(",=HYPERLINK"), text.constData());
+            const QList<QStringList> records = parseCsv(text);
+            QVERIFY2(records.size() >= 4, text.constData());
+            for (const QStringList &record : records)
+                QCOMPARE(record.size(), records.first().size());
+            QVERIFY2(formulaCells(records).isEmpty(), qPrintable(formulaCells(records).join(u'|')));
+            QVERIFY2(text.contains("'=HYPERLINK"), text.constData());
         }
         QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--kind"), QStringLiteral("pie"), QStringLiteral("--out"),
                       file(QStringLiteral("x.csv"))}).exitCode, 2);

@@ -146,3 +146,66 @@ bool startPostgres()
 }
 
 } // namespace meterdesk::test
+
+namespace meterdesk::test {
+
+QList<QStringList> parseCsv(const QByteArray &bytes)
+{
+    const QString text = QString::fromUtf8(bytes);
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false, fieldStarted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"' && field.isEmpty()) {
+            quoted = fieldStarted = true;
+        } else if (c == u',') {
+            record << field;
+            field.clear();
+            fieldStarted = false;
+        } else if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
+            record << field;
+            records << record;
+            record.clear();
+            field.clear();
+            fieldStarted = false;
+            ++i;
+        } else {
+            field += c;
+            fieldStarted = true;
+        }
+    }
+    if (fieldStarted || !field.isEmpty() || !record.isEmpty()) {
+        record << field;
+        records << record;
+    }
+    return records;
+}
+
+QStringList formulaCells(const QList<QStringList> &records)
+{
+    QStringList cells;
+    for (const QStringList &record : records) {
+        for (const QString &cell : record) {
+            if (cell.isEmpty() || !QStringLiteral("=+-@\t\r").contains(cell.front()))
+                continue;
+            bool number = false;
+            cell.toDouble(&number);
+            if (!number)
+                cells << cell;
+        }
+    }
+    return cells;
+}
+
+} // namespace meterdesk::test

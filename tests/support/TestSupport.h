@@ -65,3 +65,14 @@ bool stopPostgres();
 bool startPostgres();
 
 } // namespace meterdesk::test
+
+namespace meterdesk::test {
+
+// RFC 4180 records and fields, parsed here without the code under test:
+// quoted fields may hold commas, doubled quotes and line breaks.
+QList<QStringList> parseCsv(const QByteArray &text);
+// The cells a spreadsheet would run as a formula: text that begins with
+// =, +, -, @, tab or CR and is not a plain number.
+QStringList formulaCells(const QList<QStringList> &records);
+
+} // namespace meterdesk::test
