@@ -4,6 +4,12 @@
 #include "TestSupport.h"
 
 #include <DataService.h>
+#include <MainWindow.h>
+#include <UsersFilterProxy.h>
+#include <UsersPanel.h>
+
+#include <QAction>
+#include <QTableView>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -123,7 +129,30 @@ private Q_SLOTS:
             QCOMPARE(caps.canSetRisk, allowed);
         }
     }
+
+    // What the README promises: an action the role may not do is disabled,
+    // and its tooltip says why; the admin gets them enabled, no tooltip.
+    void theWindowDisablesWhatTheRoleMayNotDo()
+    {
+        for (const auto &[url, role, allowed] : {std::tuple{m_writerUrl, m_writer, false},
+                                                 std::tuple{m_adminUrl, m_admin, true}}) {
+            MainWindow window;
+            window.show();
+            QSignalSpy updated(&window, &MainWindow::dashboardUpdated);
+            QString error;
+            window.openDatabase(*ConnectionSpec::parse(url, &error), false);
+            QVERIFY(updated.wait(20'000));
+            UsersPanel *users = window.usersPanel();
+            QTRY_VERIFY(users->proxy()->rowCount() > 0);
+            users->view()->selectRow(0);
+            const QString why = QStringLiteral("The database role \"%1\" may not do this").arg(role);
+            for (QAction *action : {users->blockAction(), users->unblockAction(), users->riskAction()})
+                QCOMPARE(action->toolTip() == why, !allowed);
+            QCOMPARE(users->riskAction()->isEnabled(), allowed);
+            QCOMPARE(users->blockAction()->isEnabled() || users->unblockAction()->isEnabled(), allowed);
+        }
+    }
 };
 
-QTEST_GUILESS_MAIN(TestRoles)
+QTEST_MAIN(TestRoles)
 #include "tst_roles.moc"
