@@ -20,6 +20,8 @@ QString replayingPath(const QString &journal) { return journal + QStringLiteral(
 
 } // namespace
 
+QString unreadablePath(const QString &journal) { return journal + QStringLiteral(".unreadable"); }
+
 AsyncTracker::AsyncTracker(AsyncTrackerOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options))
 {
@@ -139,18 +141,24 @@ void AsyncTracker::account(const BatchOutcome &outcome, qint64 *replayed)
 
 bool AsyncTracker::replayJournal(Tracker &tracker)
 {
-    QMutexLocker journalLock(&m_journalMutex);
     const QString replaying = replayingPath(m_options.journalPath);
-    // Appends made during the replay go to a fresh journal file.
-    if (!QFileInfo::exists(replaying) && QFileInfo::exists(m_options.journalPath)
-        && !QFile::rename(m_options.journalPath, replaying))
-        return false;
+    {
+        // The journal lock covers moving the file aside, never a database
+        // write: record() may append while the database stalls the replay,
+        // and its appends go to a fresh journal file.
+        QMutexLocker journalLock(&m_journalMutex);
+        if (!QFileInfo::exists(replaying) && QFileInfo::exists(m_options.journalPath)
+            && !QFile::rename(m_options.journalPath, replaying))
+            return false;
+    }
+    // Only this worker thread touches the file being replayed.
     QFile file(replaying);
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
             return false;
         QList<UsageEvent> batch;
-        qint64 replayed = 0;
+        QByteArray unreadable;
+        qint64 replayed = 0, unreadableLines = 0;
         const auto flushBatch = [&] {
             const BatchOutcome outcome = tracker.trackBatch(batch);
             if (!outcome.ok)
@@ -164,22 +172,46 @@ bool AsyncTracker::replayJournal(Tracker &tracker)
             if (line.isEmpty())
                 continue;
             QString error;
-            if (auto event = parseEventJson(line, &error))
+            if (auto event = parseEventJson(line, &error)) {
                 batch.append(*event);
+            } else {
+                unreadable += line + '\n';
+                ++unreadableLines;
+            }
             if (batch.size() >= m_options.batchSize && !flushBatch())
                 return false;
         }
         if (!batch.isEmpty() && !flushBatch())
             return false;
         file.close();
+        // A line that cannot be read (a torn write, a hand edit) is kept
+        // beside the journal, never dropped in silence.
+        if (unreadableLines && !keepUnreadable(unreadable, unreadableLines))
+            return false;
         file.remove();
         QMutexLocker lock(&m_mutex);
         m_stats.replayed += replayed;
+        m_stats.unreadable += unreadableLines;
     }
+    QMutexLocker journalLock(&m_journalMutex);
     QMutexLocker lock(&m_mutex);
     m_journalPending = QFileInfo::exists(m_options.journalPath);
     if (!m_journalPending)
         m_idle.wakeAll();
+    return true;
+}
+
+bool AsyncTracker::keepUnreadable(const QByteArray &lines, qint64 count)
+{
+    const QString path = unreadablePath(m_options.journalPath);
+    QFile kept(path);
+    if (!kept.open(QIODevice::Append | QIODevice::WriteOnly) || kept.write(lines) != lines.size() || !kept.flush()) {
+        setError(QStringLiteral("cannot keep %1 unreadable journal lines in %2: %3; the journal stays for the next try")
+                     .arg(count).arg(path, kept.errorString()));
+        return false;
+    }
+    setError(QStringLiteral("%1 journal lines could not be read and were not recorded; they are kept in %2")
+                 .arg(count).arg(path));
     return true;
 }
 

@@ -31,6 +31,9 @@ struct AsyncTrackerOptions
     const PriceBook *prices = nullptr; // the built-in book when null
 };
 
+// Where journal lines that cannot be read are kept: beside the journal.
+METERDESK_CORE_EXPORT QString unreadablePath(const QString &journalPath);
+
 struct AsyncTrackerStats
 {
     qint64 accepted = 0;
@@ -39,6 +42,7 @@ struct AsyncTrackerStats
     qint64 rejected = 0;
     qint64 journaled = 0;
     qint64 replayed = 0;
+    qint64 unreadable = 0; // journal lines that could not be read, kept aside
     bool databaseReachable = false;
     QString lastError;
 };
@@ -70,6 +74,7 @@ private:
     void run();
     bool appendToJournal(const QList<UsageEvent> &events);
     bool replayJournal(Tracker &tracker);
+    bool keepUnreadable(const QByteArray &lines, qint64 count);
     void account(const BatchOutcome &outcome, qint64 *replayed);
     void setError(const QString &message);
 
@@ -82,7 +87,7 @@ private:
     bool m_stopping = false;
     bool m_journalPending = false;
     AsyncTrackerStats m_stats;
-    QMutex m_journalMutex; // serialises journal writes and replays
+    QMutex m_journalMutex; // serialises journal appends and moving the journal aside
     std::unique_ptr<QThread> m_thread;
 };
 

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace meterdesk;
@@ -158,6 +159,66 @@ private Q_SLOTS:
         QString error;
         auto db = Database::open(ConnectionSpec::sqlite(path), &error);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking")), 50);
+    }
+
+    // The database stalls in the middle of a replay (another writer holds
+    // SQLite's write lock): record() still returns at once, even when the
+    // queue is full and it must append to the journal. Lines of the journal
+    // that cannot be read are kept aside and counted, not dropped.
+    void recordNeverWaitsOnAStalledReplay()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("usage.sqlite"));
+        QVERIFY(initialise(path));
+        AsyncTrackerOptions options;
+        options.database = ConnectionSpec::sqlite(path);
+        options.journalPath = dir.filePath(QStringLiteral("journal.jsonl"));
+        options.queueCapacity = 1;
+        options.batchSize = 50;
+        QFile journal(options.journalPath);
+        QVERIFY(journal.open(QIODevice::WriteOnly));
+        const QByteArray torn = "{\"eventId\":\"torn\",\"userId\":\"user-1\",\"serv";
+        for (int i = 0; i < 200; ++i) {
+            UsageEvent e = call(i);
+            e.eventId = QStringLiteral("journal-%1").arg(i);
+            e.timestamp = QDateTime::currentDateTimeUtc();
+            journal.write(QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact) + '\n');
+            if (i == 100)
+                journal.write(torn + "\n{\"userId\":\"\",\"service\":\"openai\"}\n");
+        }
+        journal.close();
+
+        QString error;
+        auto blocker = Database::open(ConnectionSpec::sqlite(path), &error);
+        QVERIFY(blocker && blocker->begin(&error)); // holds the write lock
+        AsyncTracker tracker(options);
+        QTest::qWait(300);
+        QCOMPARE(tracker.stats().replayed, 0); // the worker waits inside the replay
+        QElapsedTimer timer, stalled;
+        stalled.start();
+        qint64 slowestMs = 0;
+        for (int i = 0; i < 200; ++i) {
+            timer.start();
+            QVERIFY(tracker.record(call(1000 + i)));
+            slowestMs = qMax(slowestMs, timer.elapsed());
+        }
+        QTest::qWait(qMax(0, 1500 - int(stalled.elapsed())));
+        QCOMPARE(tracker.stats().replayed, 0); // still stalled all along
+        blocker->rollback();
+        QVERIFY2(slowestMs < 100, qPrintable(QStringLiteral("record() waited %1 ms").arg(slowestMs)));
+
+        QVERIFY(tracker.flush(60'000));
+        const AsyncTrackerStats stats = tracker.stats();
+        QCOMPARE(stats.unreadable, 2);
+        QCOMPARE(stats.recorded, 400);
+        QCOMPARE(scalar(*blocker, QStringLiteral("SELECT count(DISTINCT event_id) FROM api_usage_tracking")), 400);
+        QFile kept(unreadablePath(options.journalPath));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = kept.readAll().split('\n');
+        QCOMPARE(lines.value(0), torn);
+        QVERIFY(lines.value(1).contains("\"userId\":\"\""));
+        QVERIFY(stats.lastError.contains(QStringLiteral("kept in")) || QFileInfo::exists(kept.fileName()));
+        QVERIFY(!QFileInfo::exists(options.journalPath));
     }
 };
 
