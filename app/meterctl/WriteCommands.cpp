@@ -6,6 +6,7 @@
 #include <DemoData.h>
 #include <Tracker.h>
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -193,6 +194,7 @@ int runImport(Cli &cli)
     QElapsedTimer timer;
     timer.start();
     qint64 lineNo = 0, recorded = 0, duplicates = 0, rejected = 0;
+    QString fileKey;
     QList<UsageEvent> batch;
     QList<qint64> batchLines;
     const auto flush = [&]() -> bool {
@@ -228,6 +230,12 @@ int runImport(Cli &cli)
         line = line.trimmed();
         if (line.isEmpty())
             continue;
+        // Importing the same file again (after a kill, or by mistake) must
+        // record each line once. The file is known by its first non-blank
+        // line: the same whether it is named, renamed, piped in or appended
+        // to; and a call is known by that and its line number.
+        if (fileKey.isEmpty())
+            fileKey = QString::fromLatin1(QCryptographicHash::hash(line, QCryptographicHash::Sha256).toHex().left(24));
         QString error;
         auto event = parseEventJson(line, &error);
         if (!event && error.startsWith(u"missing \"userId\"") && !options.unattributedUserId.isEmpty()) {
@@ -240,6 +248,10 @@ int runImport(Cli &cli)
             ++rejected;
             continue;
         }
+        // A line without its own event id gets one from the file and the
+        // line number (see fileKey above).
+        if (event->eventId.isEmpty())
+            event->eventId = QStringLiteral("import:%1:%2").arg(fileKey).arg(lineNo);
         batch.append(*event);
         batchLines.append(lineNo);
         if (batch.size() >= batchSize && !flush())

@@ -126,6 +126,42 @@ private Q_SLOTS:
         QCOMPARE(run({QStringLiteral("import"), file(QStringLiteral("missing.jsonl"))}).exitCode, 1);
     }
 
+    // Lines without event ids: the same file imported again, piped in, or
+    // appended to, records each line once; equal lines are calls of their own.
+    void importingTheSameFileAgainRecordsEachLineOnce()
+    {
+        const QString url = newDatabaseUrl(m_dir, QStringLiteral("reimport"));
+        QVERIFY(!url.isEmpty());
+        QCOMPARE(meterctl({QStringLiteral("--db"), url, QStringLiteral("init")}).exitCode, 0);
+        const auto lines = [](int from, int to) {
+            QByteArray text;
+            for (int i = from; i < to; ++i)
+                text += QStringLiteral("{\"userId\":\"r%1\",\"service\":\"openai\",\"model\":\"gpt-4o\","
+                                       "\"inputTokens\":1000,\"outputTokens\":0}\n").arg(i % 3).toUtf8();
+            return text;
+        };
+        QFile input(file(QStringLiteral("no-ids.jsonl")));
+        QVERIFY(input.open(QIODevice::WriteOnly));
+        input.write(lines(0, 30));
+        input.close();
+        const auto import = [&](const QString &path, const QByteArray &stdinText = {}) {
+            const RunResult result = meterctl({QStringLiteral("--db"), url, QStringLiteral("import"), path}, stdinText);
+            return result.exitCode == 0 ? result.err : QByteArray("failed: " + result.err);
+        };
+        const QByteArray first = import(input.fileName());
+        QVERIFY2(first.contains("imported 30 events, 0 duplicates"), first.constData());
+        QVERIFY(import(input.fileName()).contains("imported 0 events, 30 duplicates"));
+        QVERIFY(import(QStringLiteral("-"), lines(0, 30)).contains("imported 0 events, 30 duplicates"));
+        QVERIFY(input.open(QIODevice::Append));
+        input.write(lines(30, 35));
+        input.close();
+        QVERIFY(import(input.fileName()).contains("imported 5 events, 30 duplicates"));
+        const QJsonObject stats =
+            meterctl({QStringLiteral("--db"), url, QStringLiteral("stats"), QStringLiteral("--json")}).json().object();
+        QCOMPARE(stats.value(u"totalRequests").toInteger(), 35);
+        QCOMPARE(stats.value(u"totalCost").toDouble(), 35 * 0.0025); // gpt-4o: $2.50 per 1M input tokens
+    }
+
     void readingCommands()
     {
         RunResult result = run({QStringLiteral("stats"), QStringLiteral("--json")});
