@@ -1,5 +1,6 @@
 #include "AdminActions.h"
 
+#include "AuditChain.h"
 #include "Tracker.h"
 
 #include <QDateTime>
@@ -13,14 +14,11 @@ AdminActions::AdminActions(Database &database) : m_db(database) {}
 
 QString AdminActions::osUser()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    if (user.isEmpty()) {
-        if (const passwd *entry = getpwuid(geteuid()))
-            user = QString::fromLocal8Bit(entry->pw_name);
-    }
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    // The account of this process, from the system: $USER is whatever the
+    // caller's environment says.
+    if (const passwd *entry = getpwuid(geteuid()))
+        return QString::fromLocal8Bit(entry->pw_name);
+    return QStringLiteral("uid %1").arg(geteuid());
 }
 
 ActionResult AdminActions::block(const QString &userId, const QString &reason)
@@ -77,6 +75,16 @@ ActionResult AdminActions::apply(const QStringList &userIds, const QString &acti
     ordered.removeDuplicates();
     if (!m_db.begin(&result.error, &result.failure))
         return result;
+    // The audit chain takes one writer at a time, so each row follows the
+    // one before it. The lock is taken first: an admin waiting for it holds
+    // no stats row that a batch might wait for (LockOrder.h).
+    if (m_db.isPostgres()
+        && !m_db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(AuditChainLock), &result.error,
+                      &result.failure)) {
+        m_db.rollback();
+        return result;
+    }
+    m_actorRole = m_db.roleName();
     for (const QString &userId : std::as_const(ordered)) {
         result = applyOne(userId, action, field, value, reason, blockReason);
         if (!result.ok) {
@@ -163,16 +171,26 @@ ActionResult AdminActions::applyOne(const QString &userId, const QString &action
     if (!query.exec())
         return fail(query, what);
 
+    query.prepare(QStringLiteral("SELECT row_hash FROM admin_audit_log WHERE row_hash IS NOT NULL "
+                                 "ORDER BY id DESC LIMIT 1"));
+    if (!query.exec())
+        return fail(query, what);
+    const QString previousHash = query.next() ? query.value(0).toString() : QString();
+    query.finish();
+    const AuditChainRow row{now, m_actorRole, osUser(), action, userId, oldValue, newValue, reason};
+    // On PostgreSQL the role is the server's current_user, not our word for it.
     query.prepare(QStringLiteral("INSERT INTO admin_audit_log (at, actor_role, os_user, action, user_id, "
-                                 "old_value, new_value, reason) VALUES (?, %1, ?, ?, ?, ?, ?, ?)")
+                                 "old_value, new_value, reason, prev_hash, row_hash) VALUES (?, %1, ?, ?, ?, ?, ?, ?, ?, ?)")
                       .arg(pg ? QStringLiteral("current_user") : QStringLiteral("'sqlite'")));
     query.addBindValue(now);
-    query.addBindValue(osUser());
+    query.addBindValue(row.osUser);
     query.addBindValue(action);
     query.addBindValue(userId);
     query.addBindValue(oldValue);
     query.addBindValue(newValue);
     query.addBindValue(reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(reason));
+    query.addBindValue(previousHash);
+    query.addBindValue(auditRowHash(row, previousHash));
     if (!query.exec())
         return fail(query, what);
     result.ok = true;

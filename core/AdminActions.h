@@ -31,8 +31,12 @@ public:
     ActionResult unblock(const QStringList &userIds, const QString &reason = {});
     ActionResult setRiskScore(const QStringList &userIds, int score, const QString &reason = {});
 
-    // The operating-system user recorded beside the database role.
+    // The operating-system account this process runs as, from the system
+    // (not $USER), recorded beside the database role. It is the client's
+    // own word: the database cannot check it.
     static QString osUser();
+    // The PostgreSQL advisory lock key that serialises audit rows.
+    static constexpr qint64 AuditChainLock = 0x6d65746572; // "meter"
 
 private:
     enum class Field { Blocked, Risk };
@@ -43,6 +47,7 @@ private:
                           const QString &reason, const QString &blockReason);
 
     Database &m_db;
+    QString m_actorRole; // as the database names it, for the audit hash
 };
 
 } // namespace meterdesk

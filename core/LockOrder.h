@@ -19,6 +19,10 @@ enum class Aggregate {
 // order. Two writers that followed different orders deadlocked, and the
 // original writer, which swallows its errors, lost those calls.
 //
+// Admin actions take the audit chain's advisory lock before any stats row:
+// a batch never waits for that lock, so an admin holding it and waiting for
+// a stats row cannot close a cycle.
+//
 // Why this order: the log row comes before all of them (nobody else holds
 // it); the per-service totals come before the stats row, whose
 // service_breakdown is derived from them once that row is locked; the rows

@@ -29,6 +29,15 @@ QStringList splitStatements(const QString &script)
     return statements;
 }
 
+// TRUNCATE skips row triggers: a statement trigger refuses it, the owner's
+// TRUNCATE too.
+QStringList auditNoTruncate()
+{
+    return {QStringLiteral("DROP TRIGGER IF EXISTS admin_audit_log_no_truncate ON admin_audit_log"),
+            QStringLiteral("CREATE TRIGGER admin_audit_log_no_truncate BEFORE TRUNCATE ON admin_audit_log "
+                           "FOR EACH STATEMENT EXECUTE FUNCTION meterdesk_audit_append_only()")};
+}
+
 // Tables and indexes Meterdesk adds; the same text serves both dialects.
 QStringList meterdeskTables(Dialect dialect)
 {
@@ -77,7 +86,7 @@ QStringList meterdeskTables(Dialect dialect)
         // Append-only record of every admin action.
         QStringLiteral("CREATE TABLE IF NOT EXISTS admin_audit_log (id %1, "
                        "at %2 NOT NULL, actor_role %3, os_user %3, action %3 NOT NULL, "
-                       "user_id %3 NOT NULL, old_value text, new_value text, reason text)")
+                       "user_id %3 NOT NULL, old_value text, new_value text, reason text, prev_hash text, row_hash text)")
             .arg(serial, stamp, text),
         QStringLiteral("CREATE INDEX IF NOT EXISTS idx_admin_audit_log_user ON admin_audit_log(user_id, at)"),
         QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS ux_api_usage_tracking_event_id ON api_usage_tracking(event_id)"),
@@ -93,6 +102,8 @@ QStringList meterdeskTables(Dialect dialect)
         pg ? QStringLiteral("CREATE TRIGGER admin_audit_log_append_only BEFORE UPDATE OR DELETE ON admin_audit_log "
                             "FOR EACH ROW EXECUTE FUNCTION meterdesk_audit_append_only()")
            : QStringLiteral("SELECT 1"),
+        pg ? auditNoTruncate().at(0) : QStringLiteral("SELECT 1"),
+        pg ? auditNoTruncate().at(1) : QStringLiteral("SELECT 1"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS meterdesk_schema (id integer PRIMARY KEY CHECK (id = 1), "
                        "version integer NOT NULL, owns_users boolean NOT NULL, upgraded_at %1)").arg(stamp),
     };
@@ -229,6 +240,16 @@ QStringList upgradeSeed(Dialect dialect)
 QStringList upgrade(int fromVersion, Dialect dialect)
 {
     QStringList statements;
+    if (fromVersion < 2) {
+        // The audit log becomes a hash chain from here on; older rows stay
+        // as they are (nobody may rewrite them) and are reported unchained.
+        const QString add = dialect == Dialect::Postgres ? QStringLiteral("ADD COLUMN IF NOT EXISTS")
+                                                         : QStringLiteral("ADD COLUMN");
+        statements << QStringLiteral("ALTER TABLE admin_audit_log %1 prev_hash text").arg(add)
+                   << QStringLiteral("ALTER TABLE admin_audit_log %1 row_hash text").arg(add);
+        if (dialect == Dialect::Postgres)
+            statements << auditNoTruncate();
+    }
     if (fromVersion < 2 && dialect == Dialect::Postgres) {
         statements << legacyWriterSupport();
         // Rows the original writer added under version 1 kept priced NULL

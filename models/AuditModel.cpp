@@ -58,7 +58,7 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     case RoleColumn:
         return tr("Database role");
     case OsUserColumn:
-        return tr("OS user");
+        return tr("OS account (client-reported)");
     case ActionColumn:
         return tr("Action");
     case UserColumn:

@@ -97,8 +97,8 @@
         <translation>Datenbankrolle</translation>
     </message>
     <message>
-        <source>OS user</source>
-        <translation>Systembenutzer</translation>
+        <source>OS account (client-reported)</source>
+        <translation>Betriebssystemkonto (laut Client)</translation>
     </message>
     <message>
         <source>Action</source>

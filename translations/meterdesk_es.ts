@@ -97,8 +97,8 @@
         <translation>Rol de base de datos</translation>
     </message>
     <message>
-        <source>OS user</source>
-        <translation>Usuario del sistema</translation>
+        <source>OS account (client-reported)</source>
+        <translation>Cuenta del sistema (según el cliente)</translation>
     </message>
     <message>
         <source>Action</source>

@@ -97,8 +97,8 @@
         <translation>Rôle de base</translation>
     </message>
     <message>
-        <source>OS user</source>
-        <translation>Utilisateur système</translation>
+        <source>OS account (client-reported)</source>
+        <translation>Compte système (selon le client)</translation>
     </message>
     <message>
         <source>Action</source>

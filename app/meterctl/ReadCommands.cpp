@@ -3,6 +3,7 @@
 #include "Cli.h"
 
 #include <AccessGuard.h>
+#include <AuditChain.h>
 #include <Csv.h>
 #include <Queries.h>
 #include <Reports.h>
@@ -279,8 +280,36 @@ int events(Cli &cli, Database &db)
     return ExitOk;
 }
 
+// `audit --verify`: walks the hash chain of the audit log.
+int verifyAudit(Cli &cli, Database &db)
+{
+    QString error;
+    const auto result = verifyAuditChain(db, &error);
+    if (!result)
+        return cli.fail(error);
+    if (cli.json()) {
+        cli.printJson(QJsonObject{{QStringLiteral("intact"), result->intact()},
+                                  {QStringLiteral("rows"), result->rows},
+                                  {QStringLiteral("unchained"), result->unchained},
+                                  {QStringLiteral("brokenAt"), result->brokenAt},
+                                  {QStringLiteral("problem"), result->problem},
+                                  {QStringLiteral("head"), result->head}});
+    } else {
+        if (result->unchained)
+            cli.out() << result->unchained << " rows were written before the log was chained and are not checked\n";
+        if (result->intact())
+            cli.out() << "intact: " << result->rows << " rows, head " << (result->head.isEmpty() ? QStringLiteral("(none)") : result->head)
+                      << "\nKeep the row count and head elsewhere: removing the newest rows is found only against them.\n";
+    }
+    if (!result->intact())
+        return cli.fail(QStringLiteral("the audit log was altered: %1").arg(result->problem));
+    return ExitOk;
+}
+
 int audit(Cli &cli, Database &db)
 {
+    if (cli.isSet("verify"))
+        return verifyAudit(cli, db);
     qint64 limit = 200;
     if (!cli.number("limit", &limit, 1, 1000000, false))
         return ExitUsage;
@@ -299,7 +328,7 @@ int audit(Cli &cli, Database &db)
         cli.printJson(array);
         return ExitOk;
     }
-    TextTable table({QStringLiteral("When (UTC)"), QStringLiteral("Role"), QStringLiteral("OS user"), QStringLiteral("Action"),
+    TextTable table({QStringLiteral("When (UTC)"), QStringLiteral("Role"), QStringLiteral("OS account (client-reported)"), QStringLiteral("Action"),
                      QStringLiteral("User"), QStringLiteral("Old"), QStringLiteral("New"), QStringLiteral("Reason")});
     for (const AuditRow &row : *rows)
         table.add({isoOrEmpty(row.at), row.actorRole, row.osUser, row.action, row.userId, row.oldValue, row.newValue, row.reason});

@@ -30,7 +30,7 @@ const Command Commands[] = {
     {"risk", "set a user's risk score, 0..100 (--user --score)"},
     {"check", "exit 0 when the user may call, 3 with the blocked message when not (--user)"},
     {"export", "write a CSV report (--kind users|events|daily --out FILE.csv [--from --to])"},
-    {"audit", "the admin audit log [--user --action --limit]"},
+    {"audit", "the admin audit log [--user --action --limit]; --verify checks its hash chain"},
     {"verify", "check that stats and rollups equal the sums of the log"},
 };
 
@@ -75,6 +75,7 @@ void addOptions(QCommandLineParser &parser)
     option("limit", "How many rows at most.", "n");
     option("offset", "How many rows to skip.", "n");
     option("action", "Audit action: block, unblock or risk.", "action");
+    option("verify", "audit: check that no row of the audit log was changed, removed or slipped in.");
     option("batch", "Events per transaction for import (default 2000).", "n");
     option("roles", "init: create the PostgreSQL roles for least privilege.");
     option("writer-role", "init --roles: the writer role's name (default meterdesk_writer).", "name");

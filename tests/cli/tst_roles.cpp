@@ -112,6 +112,10 @@ private Q_SLOTS:
         QVERIFY(!owner->exec(QStringLiteral("UPDATE admin_audit_log SET reason = 'edited'"), &error));
         QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
         QVERIFY(!owner->exec(QStringLiteral("DELETE FROM admin_audit_log"), &error));
+        QVERIFY(!owner->exec(QStringLiteral("TRUNCATE admin_audit_log"), &error));
+        QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
+        const RunResult verified = as(m_adminUrl, {QStringLiteral("audit"), QStringLiteral("--verify")});
+        QVERIFY2(verified.exitCode == 0 && verified.out.contains("intact: 3 rows, head "), verified.out.constData());
         auto admin = Database::open(*ConnectionSpec::parse(m_adminUrl, &error), &error);
         QVERIFY(!admin->exec(QStringLiteral("DELETE FROM admin_audit_log"), &error));
     }

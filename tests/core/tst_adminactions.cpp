@@ -2,11 +2,17 @@
 
 #include <AccessGuard.h>
 #include <AdminActions.h>
+#include <AuditChain.h>
 #include <PriceBook.h>
 #include <Queries.h>
 #include <Tracker.h>
 
+#include <QCryptographicHash>
+#include <QSqlQuery>
 #include <QTest>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace meterdesk;
 using namespace meterdesk::test;
@@ -59,10 +65,79 @@ private Q_SLOTS:
         QCOMPARE(risk.newValue, QStringLiteral("85"));
         QCOMPARE(unblock.oldValue, QStringLiteral("blocked: Shared key on a forum"));
         QCOMPARE(unblock.newValue, QStringLiteral("allowed"));
-        QVERIFY(!block.osUser.isEmpty());
+        // The OS account comes from the system, whatever $USER claims.
+        const passwd *account = getpwuid(geteuid());
+        QVERIFY(account);
+        QCOMPARE(block.osUser, QString::fromLocal8Bit(account->pw_name));
         QCOMPARE(block.actorRole, usePostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite"));
         QVERIFY(block.at.isValid());
         QCOMPARE(Queries(*db).audit(QString(), QStringLiteral("risk"), 10, &error)->size(), 1);
+    }
+
+    // The audit log is a hash chain: verified intact as written; a row
+    // changed, or removed from the middle, by someone who switched the
+    // triggers off (the owner may) is found and named.
+    void theAuditChainFindsTampering()
+    {
+        auto db = newUsageDatabase(m_dir, QStringLiteral("chain"));
+        QVERIFY(db);
+        AdminActions actions(*db);
+        QVERIFY(actions.block(QStringList{QStringLiteral("b"), QStringLiteral("a")}, QStringLiteral("first")).ok);
+        QVERIFY(actions.setRiskScore(QStringLiteral("a"), 40, QStringLiteral("second")).ok);
+        QVERIFY(actions.unblock(QStringLiteral("b")).ok);
+        QVERIFY(actions.setRiskScore(QStringLiteral("c"), 90).ok);
+        QString error;
+        auto result = verifyAuditChain(*db, &error);
+        QVERIFY2(result, qPrintable(error));
+        QVERIFY2(result->intact(), qPrintable(result->problem));
+        QCOMPARE(result->rows, 5);
+        QCOMPARE(result->head.size(), 64);
+        // Meterdesk's own hash of the newest row, recomputed here from the
+        // stored fields the documented way (length-prefixed, SHA-256).
+        QSqlQuery newest(db->sql());
+        QVERIFY(newest.exec(QStringLiteral("SELECT prev_hash, at, actor_role, os_user, action, user_id, old_value, "
+                                           "new_value, reason, row_hash FROM admin_audit_log ORDER BY id DESC LIMIT 1")));
+        QVERIFY(newest.next());
+        QByteArray text;
+        for (int i = 0; i < 9; ++i) {
+            const QVariant value = newest.value(i);
+            const QByteArray field = value.typeId() == QMetaType::QDateTime
+                ? value.toDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")).toUtf8()
+                : value.toString().toUtf8();
+            text += QByteArray::number(field.size()) + ':' + field + ';';
+        }
+        QCOMPARE(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex(), newest.value(9).toString().toLatin1());
+        QCOMPARE(newest.value(9).toString(), result->head);
+
+        // Not even the owner truncates, updates or deletes while the
+        // triggers stand.
+        QVERIFY(!db->exec(QStringLiteral("UPDATE admin_audit_log SET reason = 'edited'"), &error));
+        QVERIFY(!db->exec(QStringLiteral("DELETE FROM admin_audit_log"), &error));
+        if (usePostgres()) {
+            QVERIFY(!db->exec(QStringLiteral("TRUNCATE admin_audit_log"), &error));
+            QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
+        }
+        // The owner switches them off and edits one row's reason.
+        const QStringList off = usePostgres()
+            ? QStringList{QStringLiteral("ALTER TABLE admin_audit_log DISABLE TRIGGER USER")}
+            : QStringList{QStringLiteral("DROP TRIGGER admin_audit_log_no_update"),
+                          QStringLiteral("DROP TRIGGER admin_audit_log_no_delete")};
+        for (const QString &statement : off)
+            QVERIFY(execOn(*db, statement));
+        const qint64 second = scalar(*db, QStringLiteral("SELECT id FROM admin_audit_log WHERE reason = 'second'"));
+        QVERIFY(execOn(*db, QStringLiteral("UPDATE admin_audit_log SET reason = 'nothing to see' WHERE id = %1").arg(second)));
+        result = verifyAuditChain(*db, &error);
+        QVERIFY(result && !result->intact());
+        QCOMPARE(result->brokenAt, second);
+        QVERIFY2(result->problem.contains(QStringLiteral("changed")), qPrintable(result->problem));
+        // Put back, it verifies again; then a row removed from the middle.
+        QVERIFY(execOn(*db, QStringLiteral("UPDATE admin_audit_log SET reason = 'second' WHERE id = %1").arg(second)));
+        QVERIFY(verifyAuditChain(*db, &error)->intact());
+        QVERIFY(execOn(*db, QStringLiteral("DELETE FROM admin_audit_log WHERE id = %1").arg(second)));
+        result = verifyAuditChain(*db, &error);
+        QVERIFY(result && !result->intact());
+        QVERIFY(result->brokenAt > second);
+        QVERIFY2(result->problem.contains(QStringLiteral("removed")), qPrintable(result->problem));
     }
 
     void invalidRequestsChangeNothing_data()
