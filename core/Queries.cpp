@@ -362,7 +362,22 @@ std::optional<QStringList> Queries::verify(QString *error)
 {
     const QString dayOf = m_db.isPostgres() ? QStringLiteral("CAST(timestamp AS date)")
                                             : QStringLiteral("date(timestamp)");
+    const bool pg = m_db.isPostgres();
     const QString tokens = QStringLiteral("input_tokens + output_tokens + cached_input_tokens + cache_write_tokens");
+    const QString unpriced = QStringLiteral("sum(CASE WHEN priced = %1 THEN coalesce(request_count, 1) ELSE 0 END)")
+                                 .arg(pg ? QStringLiteral("false") : QStringLiteral("0"));
+    // Dollars as the seed's columns hold them, compared to the micro-dollar:
+    // SQLite keeps them as doubles.
+    const auto micros = [](const QString &dollars) { return QStringLiteral("CAST(round(%1 * 1000000) AS bigint)").arg(dollars); };
+    const QString logMicros = QStringLiteral("CAST(round(sum(cost_nanos) / 1000.0) AS bigint)");
+    // The seed's service_breakdown JSON, one row per user and service.
+    const QString breakdownRows = pg
+        ? QStringLiteral("SELECT s.user_id, e.key, CAST(e.value->>'requests' AS bigint), %1, "
+                         "CAST(e.value->>'tokens' AS bigint) FROM api_usage_stats s, jsonb_each(s.service_breakdown) e")
+              .arg(micros(QStringLiteral("CAST(e.value->>'cost' AS numeric)")))
+        : QStringLiteral("SELECT s.user_id, e.key, json_extract(e.value, '$.requests'), %1, "
+                         "json_extract(e.value, '$.tokens') FROM api_usage_stats s, json_each(s.service_breakdown) e")
+              .arg(micros(QStringLiteral("json_extract(e.value, '$.cost')")));
     struct Check
     {
         QString name;
@@ -375,6 +390,15 @@ std::optional<QStringList> Queries::verify(QString *error)
                         "FROM api_usage_tracking GROUP BY user_id").arg(tokens),
          QStringLiteral("SELECT user_id, total_requests, total_cost_nanos, total_tokens FROM api_usage_stats "
                         "WHERE total_requests <> 0 OR total_cost_nanos <> 0 OR total_tokens <> 0")},
+        {QStringLiteral("api_usage_stats (total_cost, unpriced)"),
+         QStringLiteral("SELECT user_id, %1, %2 FROM api_usage_tracking GROUP BY user_id").arg(logMicros, unpriced),
+         QStringLiteral("SELECT user_id, %1, unpriced_requests FROM api_usage_stats "
+                        "WHERE total_requests <> 0 OR total_cost_nanos <> 0 OR total_tokens <> 0")
+             .arg(micros(QStringLiteral("total_cost")))},
+        {QStringLiteral("api_usage_stats (service_breakdown)"),
+         QStringLiteral("SELECT user_id, service, sum(coalesce(request_count, 1)), %1, sum(%2) "
+                        "FROM api_usage_tracking GROUP BY user_id, service").arg(logMicros, tokens),
+         breakdownRows},
         {QStringLiteral("api_usage_user_service"),
          QStringLiteral("SELECT user_id, service, sum(coalesce(request_count, 1)), sum(cost_nanos), sum(%1) "
                         "FROM api_usage_tracking GROUP BY user_id, service").arg(tokens),
@@ -383,6 +407,13 @@ std::optional<QStringList> Queries::verify(QString *error)
          QStringLiteral("SELECT %1, user_id, service, model, sum(coalesce(request_count, 1)), sum(cost_nanos), "
                         "sum(%2) FROM api_usage_tracking GROUP BY %1, user_id, service, model").arg(dayOf, tokens),
          QStringLiteral("SELECT day, user_id, service, model, requests, cost_nanos, tokens FROM api_usage_daily")},
+        {QStringLiteral("api_usage_daily (unpriced)"),
+         QStringLiteral("SELECT %1, user_id, service, model, %2 FROM api_usage_tracking GROUP BY %1, user_id, service, model")
+             .arg(dayOf, unpriced),
+         QStringLiteral("SELECT day, user_id, service, model, unpriced_requests FROM api_usage_daily")},
+        {QStringLiteral("api_usage_daily_service (unpriced)"),
+         QStringLiteral("SELECT %1, service, model, %2 FROM api_usage_tracking GROUP BY %1, service, model").arg(dayOf, unpriced),
+         QStringLiteral("SELECT day, service, model, unpriced_requests FROM api_usage_daily_service")},
         {QStringLiteral("api_usage_daily_service"),
          QStringLiteral("SELECT %1, service, model, sum(coalesce(request_count, 1)), sum(cost_nanos), sum(%2) "
                         "FROM api_usage_tracking GROUP BY %1, service, model").arg(dayOf, tokens),

@@ -346,7 +346,8 @@ int verify(Cli &cli, Database &db)
         cli.out() << printable(problem) << '\n';
     if (!problems->isEmpty())
         return cli.fail(QStringLiteral("%1 aggregate rows differ from the log").arg(problems->size()));
-    cli.out() << "ok: stats, per-service totals and rollups equal the sums of the log\n";
+    cli.out() << "ok: stats (with total_cost, service_breakdown and unpriced counts), per-service totals and rollups "
+                 "equal the sums of the log\n";
     return ExitOk;
 }
 

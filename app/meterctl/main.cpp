@@ -31,7 +31,7 @@ const Command Commands[] = {
     {"check", "exit 0 when the user may call, 3 with the blocked message when not (--user)"},
     {"export", "write a CSV report (--kind users|events|daily --out FILE.csv [--from --to])"},
     {"audit", "the admin audit log [--user --action --limit]; --verify checks its hash chain"},
-    {"verify", "check that stats and rollups equal the sums of the log"},
+    {"verify", "check that stats (service_breakdown, total_cost, unpriced counts) and rollups equal the log"},
 };
 
 QString commandHelp()

@@ -287,6 +287,58 @@ private Q_SLOTS:
         QVERIFY(execOn(*m_db, QStringLiteral("UPDATE api_usage_daily SET cost_nanos = cost_nanos + 1 WHERE user_id = 'bob'")));
         QVERIFY(!Queries(*m_db).verify(&error)->isEmpty());
         QVERIFY(execOn(*m_db, QStringLiteral("UPDATE api_usage_daily SET cost_nanos = cost_nanos - 1 WHERE user_id = 'bob'")));
+        QVERIFY(Queries(*m_db).verify(&error)->isEmpty());
+    }
+
+    // What the original admin page reads (service_breakdown, total_cost) and
+    // the unpriced counts are checked too. On PostgreSQL the stats row's
+    // trigger would put a tampered breakdown right at once: it is switched
+    // off for the tampering, as a hand edit by the owner could.
+    void verifyChecksBreakdownTotalCostAndUnpriced_data()
+    {
+        QTest::addColumn<QString>("tamper");
+        QTest::addColumn<QString>("repair");
+        QTest::addColumn<QString>("named");
+        const bool pg = usePostgres();
+        QTest::newRow("breakdown")
+            << (pg ? QStringLiteral("UPDATE api_usage_stats SET service_breakdown = jsonb_set(service_breakdown, "
+                                    "'{openai,requests}', '99') WHERE user_id = 'alice'")
+                   : QStringLiteral("UPDATE api_usage_stats SET service_breakdown = json_set(service_breakdown, "
+                                    "'$.openai.requests', 99) WHERE user_id = 'alice'"))
+            // Put back: by the trigger itself on PostgreSQL, by hand on SQLite.
+            << (pg ? QStringLiteral("UPDATE api_usage_stats SET updated_at = updated_at WHERE user_id = 'alice'")
+                   : QStringLiteral("UPDATE api_usage_stats SET service_breakdown = json_set(service_breakdown, "
+                                    "'$.openai.requests', (SELECT requests FROM api_usage_user_service "
+                                    "WHERE user_id = 'alice' AND service = 'openai')) WHERE user_id = 'alice'"))
+            << QStringLiteral("service_breakdown");
+        QTest::newRow("total_cost") << QStringLiteral("UPDATE api_usage_stats SET total_cost = total_cost + 0.01 WHERE user_id = 'alice'")
+                                    << QStringLiteral("UPDATE api_usage_stats SET total_cost = total_cost - 0.01 WHERE user_id = 'alice'")
+                                    << QStringLiteral("total_cost");
+        QTest::newRow("stats unpriced") << QStringLiteral("UPDATE api_usage_stats SET unpriced_requests = unpriced_requests + 1 WHERE user_id = 'alice'")
+                                        << QStringLiteral("UPDATE api_usage_stats SET unpriced_requests = unpriced_requests - 1 WHERE user_id = 'alice'")
+                                        << QStringLiteral("unpriced");
+        QTest::newRow("daily unpriced") << QStringLiteral("UPDATE api_usage_daily_service SET unpriced_requests = unpriced_requests + 1")
+                                        << QStringLiteral("UPDATE api_usage_daily_service SET unpriced_requests = unpriced_requests - 1")
+                                        << QStringLiteral("api_usage_daily_service (unpriced)");
+    }
+
+    void verifyChecksBreakdownTotalCostAndUnpriced()
+    {
+        QFETCH(QString, tamper);
+        QFETCH(QString, repair);
+        QFETCH(QString, named);
+        const bool pg = usePostgres();
+        if (pg)
+            QVERIFY(execOn(*m_db, QStringLiteral("ALTER TABLE api_usage_stats DISABLE TRIGGER meterdesk_stats_truth")));
+        QVERIFY(execOn(*m_db, tamper));
+        QString error;
+        const auto problems = Queries(*m_db).verify(&error);
+        if (pg)
+            QVERIFY(execOn(*m_db, QStringLiteral("ALTER TABLE api_usage_stats ENABLE TRIGGER meterdesk_stats_truth")));
+        QVERIFY(execOn(*m_db, repair));
+        QVERIFY2(problems, qPrintable(error));
+        QVERIFY2(problems->join(u'\n').contains(named), qPrintable(problems->join(u'\n')));
+        QVERIFY2(Queries(*m_db).verify(&error)->isEmpty(), qPrintable(Queries(*m_db).verify(&error)->join(u'\n')));
     }
 };
 
