@@ -1,6 +1,10 @@
 #include "TestSupport.h"
 
+#include <AdminActions.h>
+#include <AuditChain.h>
 #include <PriceBook.h>
+#include <Queries.h>
+#include <Tracker.h>
 
 #include <QFile>
 #include <QTest>
@@ -50,6 +54,63 @@ private Q_SLOTS:
                                   "api_usage_daily_service", "api_usage_user_service", "admin_audit_log"})
             QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))), 0);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM meterdesk_schema")), 1);
+    }
+
+    // A database an earlier Meterdesk made (schema 1): no audit hash
+    // columns, and on PostgreSQL no stats-row trigger and the original
+    // writer's rows left with priced NULL and uncounted as unpriced. `init`
+    // brings it to schema 2 and every aggregate agrees with the log.
+    void upgradesASchemaOneDatabase()
+    {
+        auto db = openNew(QStringLiteral("schema1"));
+        QVERIFY(db);
+        QString error;
+        QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error));
+        UsageEvent event;
+        event.userId = QStringLiteral("u1");
+        event.service = QStringLiteral("openai");
+        event.model = QStringLiteral("gpt-4o");
+        event.tokens = {1000, 10, 0, 0};
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).track(event).status == EventStatus::Recorded);
+        QVERIFY(AdminActions(*db).setRiskScore(QStringLiteral("u1"), 10).ok);
+        const bool pg = usePostgres();
+        QStringList downgrade{QStringLiteral("UPDATE meterdesk_schema SET version = 1"),
+                              QStringLiteral("ALTER TABLE admin_audit_log DROP COLUMN prev_hash"),
+                              QStringLiteral("ALTER TABLE admin_audit_log DROP COLUMN row_hash")};
+        if (pg)
+            downgrade << QStringLiteral("DROP TRIGGER meterdesk_stats_truth ON api_usage_stats")
+                      << QStringLiteral("DROP TRIGGER admin_audit_log_no_truncate ON admin_audit_log")
+                      // The original writer's row as schema 1 left it.
+                      << QStringLiteral("INSERT INTO api_usage_tracking (user_id, service, endpoint, tokens_used, "
+                                        "estimated_cost, metadata) VALUES ('u1', 'anthropic', 'claude-x', 30, 0.5, "
+                                        "'{\"model\": \"claude-x\", \"inputTokens\": 20, \"outputTokens\": 10}')")
+                      << QStringLiteral("UPDATE api_usage_tracking SET priced = NULL WHERE writer = 0")
+                      << QStringLiteral("UPDATE api_usage_daily SET unpriced_requests = 0")
+                      << QStringLiteral("UPDATE api_usage_daily_service SET unpriced_requests = 0")
+                      << QStringLiteral("UPDATE api_usage_stats SET unpriced_requests = 0, "
+                                        "service_breakdown = '{}', total_requests = 1");
+        for (const QString &statement : std::as_const(downgrade))
+            QVERIFY(execOn(*db, statement));
+        int version = 0;
+        QCOMPARE(int(db->inspect(&version, &error)), int(SchemaState::Outdated));
+        QCOMPARE(version, 1);
+
+        QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error));
+        QCOMPARE(int(db->inspect(&version, &error)), int(SchemaState::Current));
+        QCOMPARE(version, 2);
+        QVERIFY(db->ownsUsers()); // kept from when it was made
+        const auto chain = verifyAuditChain(*db, &error);
+        QVERIFY2(chain, qPrintable(error));
+        QCOMPARE(chain->unchained, 1); // the risk change from schema 1, left as it was
+        QVERIFY(chain->intact());
+        QVERIFY(AdminActions(*db).setRiskScore(QStringLiteral("u1"), 20).ok);
+        QCOMPARE(verifyAuditChain(*db, &error)->rows, 2);
+        QVERIFY(verifyAuditChain(*db, &error)->intact());
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking WHERE priced IS NULL")), 0);
+        const auto problems = Queries(*db).verify(&error);
+        QVERIFY2(problems && problems->isEmpty(), qPrintable(problems ? problems->join(u'\n') : error));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT unpriced_requests FROM api_usage_stats")), pg ? 1 : 0);
+        QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error)); // idempotent
     }
 
     void refusesAForeignDatabaseAndLeavesItAlone()
