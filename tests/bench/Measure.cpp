@@ -2,11 +2,13 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonObject>
 
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fcntl.h>
 
@@ -49,4 +51,72 @@ ProcessResult runMeasured(const QString &program, const QStringList &arguments, 
     if (errors.open(QIODevice::ReadOnly))
         result.errorOutput = errors.readAll();
     return result;
+}
+
+bool sameDollars(double a, double b)
+{
+    return std::abs(a - b) < 0.01;
+}
+
+void BenchReport::add(BenchRow row, bool higherIsBetter, double goalRatio, double goalValue, const QString &failure)
+{
+    row.ratio = higherIsBetter ? (row.baseline > 0 ? row.value / row.baseline : 0)
+                               : (row.value > 0 ? row.baseline / row.value : 0);
+    const bool ratioOk = goalRatio <= 0 || row.ratio >= goalRatio;
+    const bool valueOk = goalValue <= 0 || (higherIsBetter ? row.value >= goalValue : row.value <= goalValue);
+    row.failure = failure;
+    row.met = failure.isEmpty() && ratioOk && valueOk;
+    if (!failure.isEmpty()) {
+        m_out << QStringLiteral("  %1: FAILED: %2").arg(row.name, failure) << Qt::endl;
+        m_failures << QStringLiteral("%1: %2").arg(row.name, failure);
+    } else {
+        m_out << QStringLiteral("  %1: %2 %3 (baseline %4, ratio %5x; both sides checked)")
+                     .arg(row.name)
+                     .arg(row.value, 0, 'f', 1)
+                     .arg(row.unit)
+                     .arg(row.baseline, 0, 'f', 1)
+                     .arg(row.ratio, 0, 'f', 1)
+              << Qt::endl;
+    }
+    m_rows.append(row);
+}
+
+void BenchReport::printSummary() const
+{
+    m_out << "\n"
+          << QStringLiteral("%1 | %2 | %3 | %4 | %5 | %6")
+                 .arg(QStringLiteral("figure"), -42)
+                 .arg(QStringLiteral("Meterdesk"), 12)
+                 .arg(QStringLiteral("baseline"), 12)
+                 .arg(QStringLiteral("ratio"), 8)
+                 .arg(QStringLiteral("goal"), -38)
+                 .arg(QStringLiteral("met"))
+          << Qt::endl;
+    for (const BenchRow &row : m_rows) {
+        if (!row.failure.isEmpty()) {
+            m_out << QStringLiteral("%1 | FAILED: %2").arg(row.name, -42).arg(row.failure) << Qt::endl;
+            continue;
+        }
+        m_out << QStringLiteral("%1 | %2 | %3 | %4 | %5 | %6")
+                     .arg(row.name, -42)
+                     .arg(QStringLiteral("%1 %2").arg(row.value, 0, 'f', 1).arg(row.unit), 12)
+                     .arg(QStringLiteral("%1 %2").arg(row.baseline, 0, 'f', 1).arg(row.unit), 12)
+                     .arg(QStringLiteral("%1x").arg(row.ratio, 0, 'f', 1), 8)
+                     .arg(row.goal, -38)
+                     .arg(row.met ? QStringLiteral("yes") : QStringLiteral("no"))
+              << Qt::endl;
+    }
+    for (const QString &failure : m_failures)
+        m_out << "meterdesk-bench: no figure: " << failure << Qt::endl;
+}
+
+QJsonArray BenchReport::json() const
+{
+    QJsonArray array;
+    for (const BenchRow &row : m_rows)
+        array.append(QJsonObject{{QStringLiteral("name"), row.name}, {QStringLiteral("unit"), row.unit},
+                                 {QStringLiteral("value"), row.value}, {QStringLiteral("baseline"), row.baseline},
+                                 {QStringLiteral("ratio"), row.ratio}, {QStringLiteral("goal"), row.goal},
+                                 {QStringLiteral("met"), row.met}, {QStringLiteral("failure"), row.failure}});
+    return array;
 }

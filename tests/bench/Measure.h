@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QList>
+#include <QTextStream>
 #include <QString>
 #include <QStringList>
 
@@ -24,7 +27,34 @@ struct BenchRow
     double ratio = 0;
     QString goal;
     bool met = false;
+    QString failure; // why no figure could be given
 };
+
+// The figures of one run. A figure counts only when the bench has checked
+// that both sides did the work and agree on the answer; one that fails is
+// printed with its reason, and the bench exits 1.
+class BenchReport
+{
+public:
+    explicit BenchReport(QTextStream &out) : m_out(out) {}
+    // `failure`: why the two sides cannot be compared (empty: they agree).
+    void add(BenchRow row, bool higherIsBetter, double goalRatio, double goalValue, const QString &failure = {});
+    void printSummary() const;
+    QJsonArray json() const;
+    const QStringList &failures() const { return m_failures; }
+
+private:
+    QTextStream &m_out;
+    QList<BenchRow> m_rows;
+    QStringList m_failures;
+};
+
+// Two totals agree to the cent (SQLite keeps dollars as doubles).
+bool sameDollars(double a, double b);
+
+// The first reason the bench was asked to fail on purpose (--fault), so
+// that bench_smoke proves a failing side fails the bench.
+enum class Fault { None, OriginalWriter, MeterdeskLoad, Sort };
 
 // Median wall time in milliseconds of `runs` calls.
 inline double medianMs(int runs, const std::function<void()> &work)

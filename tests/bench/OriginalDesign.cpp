@@ -29,35 +29,51 @@ QString usersSql(const DateRange &range)
         .arg(since(range));
 }
 
-qint64 loadDashboard(Database &db, const DateRange &range, QString *error)
+std::optional<Totals> loadDashboard(Database &db, const DateRange &range, QString *error)
 {
     const bool pg = db.isPostgres();
     const QString day = pg ? QStringLiteral("CAST(timestamp AS date)") : QStringLiteral("date(timestamp)");
     const QString bound = since(range);
+    const bool allTime = range.isAllTime();
+    // Its per-user route: name, counters, block state, risk and breakdown.
+    const QString users = allTime
+        ? QStringLiteral("SELECT s.user_id, u.email, u.first_name, u.last_name, s.total_requests, s.total_cost, "
+                         "s.total_tokens, s.last_activity, s.is_blocked, s.block_reason, s.risk_score, "
+                         "s.service_breakdown FROM api_usage_stats s JOIN users u ON u.id = s.user_id "
+                         "WHERE s.total_requests > 0")
+        : usersSql(range).replace(QStringLiteral("'%1'").arg(bound), QStringLiteral("?"));
     const QStringList statements{
-        QStringLiteral("SELECT count(*), sum(estimated_cost), sum(tokens_used) FROM api_usage_tracking WHERE timestamp >= ?"),
+        allTime ? QStringLiteral("SELECT sum(total_requests), sum(total_cost), count(*) FROM api_usage_stats")
+                : QStringLiteral("SELECT count(*), sum(estimated_cost), sum(tokens_used) FROM api_usage_tracking "
+                                 "WHERE timestamp >= ?"),
         QStringLiteral("SELECT service, count(*), sum(estimated_cost), sum(tokens_used) FROM api_usage_tracking "
                        "WHERE timestamp >= ? GROUP BY service"),
-        QStringLiteral("SELECT count(DISTINCT user_id) FROM api_usage_tracking WHERE timestamp >= ?"),
         QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE is_blocked = ?"),
-        usersSql(range).replace(QStringLiteral("'%1'").arg(bound), QStringLiteral("?")),
+        users,
         QStringLiteral("SELECT %1, service, sum(estimated_cost) FROM api_usage_tracking WHERE timestamp >= ? "
                        "GROUP BY %1, service").arg(day),
     };
-    qint64 rows = 0;
+    Totals totals;
     for (const QString &sql : statements) {
         QSqlQuery query(db.sql());
         query.setForwardOnly(true);
         query.prepare(sql);
-        query.addBindValue(sql.contains(u"is_blocked = ?") ? QVariant(true) : QVariant(bound));
+        if (sql.contains(u'?'))
+            query.addBindValue(sql.contains(u"is_blocked = ?") ? QVariant(true) : QVariant(bound));
         if (!query.exec()) {
             *error = query.lastError().text();
-            return -1;
+            return std::nullopt;
         }
-        while (query.next())
-            ++rows;
+        const bool perUser = sql == users;
+        while (query.next()) {
+            if (!perUser)
+                continue;
+            totals.requests += query.value(4).toLongLong();
+            totals.costUsd += query.value(5).toDouble();
+            ++totals.users;
+        }
     }
-    return rows;
+    return totals;
 }
 
 bool track(Database &db, const PriceBook &prices, const UsageEvent &event, QString *error)
