@@ -150,7 +150,8 @@ ActionResult AdminActions::applyOne(const QString &userId, const QString &action
     const QString newValue = field == Field::Blocked
         ? (value.toBool() ? QStringLiteral("blocked: ") + blockReason : QStringLiteral("allowed"))
         : QString::number(value.toInt());
-    const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    const QString now = sqlTimestamp(at);
     if (field == Field::Blocked) {
         query.prepare(QStringLiteral("INSERT INTO api_usage_stats (user_id, is_blocked, block_reason, updated_at) "
                                      "VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
@@ -177,7 +178,7 @@ ActionResult AdminActions::applyOne(const QString &userId, const QString &action
         return fail(query, what);
     const QString previousHash = query.next() ? query.value(0).toString() : QString();
     query.finish();
-    const AuditChainRow row{now, m_actorRole, osUser(), action, userId, oldValue, newValue, reason};
+    const AuditRow row{0, at, m_actorRole, osUser(), action, userId, oldValue, newValue, reason};
     // On PostgreSQL the role is the server's current_user, not our word for it.
     query.prepare(QStringLiteral("INSERT INTO admin_audit_log (at, actor_role, os_user, action, user_id, "
                                  "old_value, new_value, reason, prev_hash, row_hash) VALUES (?, %1, ?, ?, ?, ?, ?, ?, ?, ?)")

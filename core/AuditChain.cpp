@@ -7,12 +7,14 @@
 
 namespace meterdesk {
 
-QString auditRowHash(const AuditChainRow &row, const QString &previousHash)
+QString auditRowHash(const AuditRow &row, const QString &previousHash)
 {
     // Each field with its length in front, so that no two rows (moving text
-    // from one field to the next) serialise alike.
+    // from one field to the next) serialise alike; the time in the form
+    // Meterdesk writes it, to the millisecond.
+    const QString at = sqlTimestamp(row.at);
     QByteArray text;
-    for (const QString *field : {&previousHash, &row.at, &row.actorRole, &row.osUser, &row.action, &row.userId,
+    for (const QString *field : {&previousHash, &at, &row.actorRole, &row.osUser, &row.action, &row.userId,
                                  &row.oldValue, &row.newValue, &row.reason}) {
         const QByteArray utf8 = field->toUtf8();
         text += QByteArray::number(utf8.size()) + ':' + utf8 + ';';
@@ -42,9 +44,9 @@ std::optional<AuditVerification> verifyAuditChain(Database &db, QString *error)
             ++result.unchained;
             continue;
         }
-        const AuditChainRow row{sqlTimestamp(utcFromSql(query.value(1))), query.value(2).toString(),
-                                query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
-                                query.value(6).toString(), query.value(7).toString(), query.value(8).toString()};
+        const AuditRow row{id, utcFromSql(query.value(1)), query.value(2).toString(), query.value(3).toString(),
+                           query.value(4).toString(), query.value(5).toString(), query.value(6).toString(),
+                           query.value(7).toString(), query.value(8).toString()};
         if (result.intact() && prevHash != previous) {
             result.brokenAt = id;
             result.problem = previous.isEmpty()

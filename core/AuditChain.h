@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Queries.h"
 #include "meterdesk_core_export.h"
 
 #include <QString>
@@ -18,18 +19,6 @@ class Database;
 // slipped in afterwards is found by verifyAuditChain(). Removing the newest
 // rows, or all of them, is found only against a head (row count and hash)
 // noted somewhere else before.
-struct AuditChainRow
-{
-    QString at; // sqlTimestamp() form
-    QString actorRole;
-    QString osUser;
-    QString action;
-    QString userId;
-    QString oldValue;
-    QString newValue;
-    QString reason; // empty: none
-};
-
 struct AuditVerification
 {
     qint64 rows = 0;      // rows in the log
@@ -40,7 +29,8 @@ struct AuditVerification
     bool intact() const { return brokenAt == 0; }
 };
 
-METERDESK_CORE_EXPORT QString auditRowHash(const AuditChainRow &row, const QString &previousHash);
+// The hash of an audit row (its id aside) that follows `previousHash`.
+METERDESK_CORE_EXPORT QString auditRowHash(const AuditRow &row, const QString &previousHash);
 METERDESK_CORE_EXPORT std::optional<AuditVerification> verifyAuditChain(Database &db, QString *error);
 
 } // namespace meterdesk
