@@ -64,7 +64,3 @@ private:
     QStringList m_header;
     QList<QStringList> m_rows;
 };
-
-int runReadCommand(const QString &command, Cli &cli);
-int runWriteCommand(const QString &command, Cli &cli);
-int runImport(Cli &cli);

@@ -1,6 +1,7 @@
 // The reading side of the seed's admin routes: stats, users, costs, plus
 // series, events, audit, verify, check, export and cost.
 #include "Cli.h"
+#include "Commands.h"
 
 #include <AccessGuard.h>
 #include <AuditChain.h>
@@ -448,30 +449,25 @@ int cost(Cli &cli)
 
 } // namespace
 
-int runReadCommand(const QString &command, Cli &cli)
+namespace {
+
+// A command that reads the database: opened and checked first.
+template <int (*Run)(Cli &, Database &)>
+int withDatabase(Cli &cli)
 {
-    if (command == u"cost")
-        return cost(cli);
     Database *db = cli.database();
-    if (!db)
-        return cli.failureCode();
-    if (command == u"stats")
-        return stats(cli, *db);
-    if (command == u"users")
-        return users(cli, *db);
-    if (command == u"costs")
-        return costs(cli, *db);
-    if (command == u"series")
-        return series(cli, *db);
-    if (command == u"events")
-        return events(cli, *db);
-    if (command == u"audit")
-        return audit(cli, *db);
-    if (command == u"verify")
-        return verify(cli, *db);
-    if (command == u"check")
-        return check(cli, *db);
-    if (command == u"export")
-        return exportReport(cli, *db);
-    return cli.fail(QStringLiteral("unknown command %1").arg(command), ExitUsage);
+    return db ? Run(cli, *db) : cli.failureCode();
 }
+
+} // namespace
+
+int commands::cost(Cli &cli) { return ::cost(cli); }
+int commands::stats(Cli &cli) { return withDatabase<&::stats>(cli); }
+int commands::users(Cli &cli) { return withDatabase<&::users>(cli); }
+int commands::costs(Cli &cli) { return withDatabase<&::costs>(cli); }
+int commands::series(Cli &cli) { return withDatabase<&::series>(cli); }
+int commands::events(Cli &cli) { return withDatabase<&::events>(cli); }
+int commands::audit(Cli &cli) { return withDatabase<&::audit>(cli); }
+int commands::verify(Cli &cli) { return withDatabase<&::verify>(cli); }
+int commands::check(Cli &cli) { return withDatabase<&::check>(cli); }
+int commands::exportReport(Cli &cli) { return withDatabase<&::exportReport>(cli); }

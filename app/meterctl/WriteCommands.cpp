@@ -1,6 +1,7 @@
 // Commands that change the database: init, demo, track, import, block,
 // unblock and risk (the seed's trackApiUsage and its POST routes).
 #include "Cli.h"
+#include "Commands.h"
 
 #include <AdminActions.h>
 #include <DemoData.h>
@@ -141,37 +142,53 @@ int track(Cli &cli)
     return ExitOk;
 }
 
-int adminAction(const QString &command, Cli &cli)
+enum class Action { Block, Unblock, Risk };
+
+int adminAction(Action action, Cli &cli)
 {
     const QString user = cli.value("user");
     if (user.isEmpty())
         return cli.fail(QStringLiteral("--user is required"), ExitUsage);
     qint64 score = 0;
-    if (command == u"block" && cli.value("reason").trimmed().isEmpty())
+    if (action == Action::Block && cli.value("reason").trimmed().isEmpty())
         return cli.fail(QStringLiteral("--reason is required: say why the user is blocked"), ExitUsage);
-    if (command == u"risk" && !cli.number("score", &score, 0, 100))
+    if (action == Action::Risk && !cli.number("score", &score, 0, 100))
         return ExitUsage;
     Database *db = cli.database();
     if (!db)
         return cli.failureCode();
     AdminActions actions(*db);
-    const ActionResult result = command == u"block" ? actions.block(user, cli.value("reason"))
-        : command == u"unblock"                     ? actions.unblock(user, cli.value("reason"))
-                                                    : actions.setRiskScore(user, int(score), cli.value("reason"));
-    if (!result.ok)
-        return cli.fail(result.error);
-    if (command == u"block")
-        cli.out() << "blocked " << printable(user) << '\n';
-    else if (command == u"unblock")
-        cli.out() << "unblocked " << printable(user) << '\n';
-    else
-        cli.out() << "risk score of " << printable(user) << " set to " << score << '\n';
-    return ExitOk;
+    ActionResult result;
+    switch (action) {
+    case Action::Block:
+        result = actions.block(user, cli.value("reason"));
+        if (result.ok)
+            cli.out() << "blocked " << printable(user) << '\n';
+        break;
+    case Action::Unblock:
+        result = actions.unblock(user, cli.value("reason"));
+        if (result.ok)
+            cli.out() << "unblocked " << printable(user) << '\n';
+        break;
+    case Action::Risk:
+        result = actions.setRiskScore(user, int(score), cli.value("reason"));
+        if (result.ok)
+            cli.out() << "risk score of " << printable(user) << " set to " << score << '\n';
+        break;
+    }
+    return result.ok ? ExitOk : cli.fail(result.error);
 }
 
 } // namespace
 
-int runImport(Cli &cli)
+int commands::init(Cli &cli) { return ::init(cli); }
+int commands::demo(Cli &cli) { return ::demo(cli); }
+int commands::track(Cli &cli) { return ::track(cli); }
+int commands::block(Cli &cli) { return adminAction(Action::Block, cli); }
+int commands::unblock(Cli &cli) { return adminAction(Action::Unblock, cli); }
+int commands::risk(Cli &cli) { return adminAction(Action::Risk, cli); }
+
+int commands::import(Cli &cli)
 {
     const QStringList positional = cli.options().positionalArguments();
     if (positional.size() != 2)
@@ -264,17 +281,4 @@ int runImport(Cli &cli)
               << " lines rejected, in " << QString::number(seconds, 'f', 2) << " s ("
               << QString::number(seconds > 0 ? recorded / seconds : 0, 'f', 0) << " events/s)" << Qt::endl;
     return rejected ? ExitError : ExitOk;
-}
-
-int runWriteCommand(const QString &command, Cli &cli)
-{
-    if (command == u"init")
-        return init(cli);
-    if (command == u"demo")
-        return demo(cli);
-    if (command == u"track")
-        return track(cli);
-    if (command == u"import")
-        return runImport(cli);
-    return adminAction(command, cli);
 }

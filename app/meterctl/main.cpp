@@ -1,5 +1,6 @@
 // meterctl: the seed's admin routes and tracking utility on the command line.
 #include "Cli.h"
+#include "Commands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -8,36 +9,10 @@
 
 namespace {
 
-struct Command
-{
-    const char *name;
-    const char *summary;
-};
-
-const Command Commands[] = {
-    {"init", "create or upgrade the usage schema [--roles: PostgreSQL writer and admin roles]"},
-    {"demo", "fill a database with realistic demo usage [--users N --events N --days N --seed N --end DATE]"},
-    {"track", "record one call and print its cost (--user --service --model --input --output ...)"},
-    {"import", "record many calls from FILE.jsonl (- for standard input), one JSON object a line"},
-    {"cost", "price a call without a database (--model --input --output [--cached --cache-write])"},
-    {"stats", "totals and per-service breakdown [--from --to]"},
-    {"users", "per-user rows [--from --to]"},
-    {"costs", "total cost per service and model [--from --to]"},
-    {"series", "cost per service per day, week or month [--bucket --from --to]"},
-    {"events", "the latest requests of one user (--user [--limit --offset --from --to])"},
-    {"block", "block a user (--user --reason)"},
-    {"unblock", "unblock a user (--user)"},
-    {"risk", "set a user's risk score, 0..100 (--user --score)"},
-    {"check", "exit 0 when the user may call, 3 with the blocked message when not (--user)"},
-    {"export", "write a CSV report (--kind users|events|daily --out FILE.csv [--from --to])"},
-    {"audit", "the admin audit log [--user --action --limit]; --verify checks its hash chain"},
-    {"verify", "check that stats (service_breakdown, total_cost, unpriced counts) and rollups equal the log"},
-};
-
 QString commandHelp()
 {
     QString text = QStringLiteral("Commands:\n");
-    for (const Command &command : Commands)
+    for (const Command &command : commandTable())
         text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(command.name).leftJustified(8), QLatin1String(command.summary));
     return text;
 }
@@ -121,27 +96,29 @@ int main(int argc, char *argv[])
         err << "meterctl: no command given\n" << commandHelp();
         return ExitUsage;
     }
-    const QString command = positional.first();
-    if (positional.size() > 1 && command != u"import") {
-        err << "meterctl: unexpected argument " << positional[1] << '\n';
+    const Command *command = findCommand(positional.first());
+    if (!command) {
+        err << "meterctl: unknown command \"" << printable(positional.first().left(40)) << "\"\n" << commandHelp();
         return ExitUsage;
+    }
+    if (positional.size() > (command->takesFile ? 2 : 1)) {
+        err << "meterctl: unexpected argument " << printable(positional.last().left(80)) << '\n';
+        return ExitUsage;
+    }
+    // An option the command does not read is a mistake, not something to ignore.
+    const QStringList own = QString::fromLatin1(command->options).split(u' ', Qt::SkipEmptyParts);
+    static const QStringList everywhere{QStringLiteral("db"), QStringLiteral("prices"), QStringLiteral("json"),
+                                        QStringLiteral("csv")};
+    for (const QString &option : parser.optionNames()) {
+        if (!own.contains(option) && !everywhere.contains(option)) {
+            err << "meterctl: " << command->name << " does not take --" << option << '\n';
+            return ExitUsage;
+        }
     }
     if (parser.isSet(QStringLiteral("json")) && parser.isSet(QStringLiteral("csv"))) {
         err << "meterctl: --json and --csv exclude each other\n";
         return ExitUsage;
     }
     Cli cli(parser, out, err);
-    static const QStringList writers{QStringLiteral("init"),  QStringLiteral("demo"),    QStringLiteral("track"),
-                                     QStringLiteral("import"), QStringLiteral("block"),  QStringLiteral("unblock"),
-                                     QStringLiteral("risk")};
-    static const QStringList readers{QStringLiteral("cost"),   QStringLiteral("stats"),  QStringLiteral("users"),
-                                     QStringLiteral("costs"),  QStringLiteral("series"), QStringLiteral("events"),
-                                     QStringLiteral("check"),  QStringLiteral("export"), QStringLiteral("audit"),
-                                     QStringLiteral("verify")};
-    if (writers.contains(command))
-        return runWriteCommand(command, cli);
-    if (readers.contains(command))
-        return runReadCommand(command, cli);
-    err << "meterctl: unknown command \"" << printable(command.left(40)) << "\"\n" << commandHelp();
-    return ExitUsage;
+    return command->run(cli);
 }

@@ -162,6 +162,22 @@ private Q_SLOTS:
         QCOMPARE(stats.value(u"totalCost").toDouble(), 35 * 0.0025); // gpt-4o: $2.50 per 1M input tokens
     }
 
+    // The command table: an unknown command, an option the command does
+    // not read and a stray argument are usage errors that say so.
+    void commandsRefuseWhatTheyDoNotTake()
+    {
+        RunResult result = run({QStringLiteral("stats"), QStringLiteral("--score"), QStringLiteral("5")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains("stats does not take --score"), result.err.constData());
+        result = run({QStringLiteral("statz")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("unknown command \"statz\""));
+        result = run({QStringLiteral("users"), QStringLiteral("extra")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains("unexpected argument extra"));
+        QCOMPARE(run({QStringLiteral("stats"), QStringLiteral("--json")}).exitCode, 0);
+    }
+
     void readingCommands()
     {
         RunResult result = run({QStringLiteral("stats"), QStringLiteral("--json")});

@@ -1,0 +1,51 @@
+#include "Commands.h"
+
+#include <QString>
+
+namespace {
+
+using namespace commands;
+
+const Command Table[] = {
+    {"init", "create or upgrade the usage schema [--roles: PostgreSQL writer and admin roles]",
+     "roles writer-role admin-role", &init},
+    {"demo", "fill a database with realistic demo usage [--users N --events N --days N --seed N --end DATE]",
+     "users events days seed end", &demo},
+    {"track", "record one call and print its cost (--user --service --model --input --output ...)",
+     "user service model input output cached cache-write endpoint meta event-id timestamp unattributed", &track},
+    {"import", "record many calls from FILE.jsonl (- for standard input), one JSON object a line",
+     "batch unattributed", &import, true},
+    {"cost", "price a call without a database (--model --input --output [--cached --cache-write])",
+     "model input output cached cache-write", &cost},
+    {"stats", "totals and per-service breakdown [--from --to]", "from to", &stats},
+    {"users", "per-user rows [--from --to]", "from to", &users},
+    {"costs", "total cost per service and model [--from --to]", "from to", &costs},
+    {"series", "cost per service per day, week or month [--bucket --from --to]", "bucket from to", &series},
+    {"events", "the latest requests of one user (--user [--limit --offset --from --to])",
+     "user limit offset from to", &events},
+    {"block", "block a user (--user --reason)", "user reason", &block},
+    {"unblock", "unblock a user (--user)", "user reason", &unblock},
+    {"risk", "set a user's risk score, 0..100 (--user --score)", "user score reason", &risk},
+    {"check", "exit 0 when the user may call, 3 with the blocked message when not (--user)", "user", &check},
+    {"export", "write a CSV report (--kind users|events|daily --out FILE.csv [--from --to])",
+     "kind out from to", &exportReport},
+    {"audit", "the admin audit log [--user --action --limit]; --verify checks its hash chain",
+     "user action limit verify", &audit},
+    {"verify", "check that stats (service_breakdown, total_cost, unpriced counts) and rollups equal the log", "",
+     &verify},
+};
+
+} // namespace
+
+std::span<const Command> commandTable()
+{
+    return Table;
+}
+
+const Command *findCommand(QStringView name)
+{
+    for (const Command &command : Table)
+        if (name == QLatin1String(command.name))
+            return &command;
+    return nullptr;
+}

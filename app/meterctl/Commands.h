@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QStringView>
+
+#include <span>
+
+class Cli;
+
+// One meterctl command. Adding a command is a function and a row in the
+// table (Commands.cpp); help, dispatch and option checks read the row.
+struct Command
+{
+    const char *name;
+    const char *summary; // one line for --help
+    const char *options; // the options it reads, space-separated (besides --db, --prices, --json, --csv)
+    int (*run)(Cli &cli);
+    bool takesFile = false; // one positional FILE argument (import)
+};
+
+// Every command, in the order --help lists them.
+std::span<const Command> commandTable();
+const Command *findCommand(QStringView name);
+
+// The commands, one function each (ReadCommands.cpp, WriteCommands.cpp).
+namespace commands {
+int init(Cli &cli);
+int demo(Cli &cli);
+int track(Cli &cli);
+int import(Cli &cli);
+int cost(Cli &cli);
+int stats(Cli &cli);
+int users(Cli &cli);
+int costs(Cli &cli);
+int series(Cli &cli);
+int events(Cli &cli);
+int block(Cli &cli);
+int unblock(Cli &cli);
+int risk(Cli &cli);
+int check(Cli &cli);
+int exportReport(Cli &cli);
+int audit(Cli &cli);
+int verify(Cli &cli);
+} // namespace commands
