@@ -24,7 +24,6 @@ public:
     void setCompact(bool compact);
     // Saves the chart as shown to a PNG; false when it cannot be written.
     bool savePng(const QString &path);
-    QSet<QString> hiddenServices() const { return m_hidden; }
     void setServiceHidden(const QString &service, bool hidden);
     // The tooltip text for the bucket nearest to a point in time (ms).
     QString tooltipFor(qint64 msecs) const;

@@ -56,11 +56,6 @@ void ServiceShareChart::setTotals(const QMap<QString, ServiceTotals> &perService
     chart()->addSeries(series);
 }
 
-bool ServiceShareChart::savePng(const QString &path)
-{
-    return grab().save(path, "PNG");
-}
-
 void ServiceShareChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange) {

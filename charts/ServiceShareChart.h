@@ -14,7 +14,6 @@ class ServiceShareChart : public QChartView
 public:
     explicit ServiceShareChart(QWidget *parent = nullptr);
     void setTotals(const QMap<QString, ServiceTotals> &perService);
-    bool savePng(const QString &path);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -77,9 +77,6 @@ public:
     bool commit(QString *error, SqlFailure *failure = nullptr);
     void rollback();
 
-    // "MAX"/"GREATEST" and friends that differ between the dialects.
-    QString greatest() const { return isPostgres() ? QStringLiteral("GREATEST") : QStringLiteral("MAX"); }
-
 private:
     explicit Database(const ConnectionSpec &spec);
     bool openConnection(QString *error);

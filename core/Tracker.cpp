@@ -232,7 +232,7 @@ Tracker::Tracker(Database &database, const PriceBook &prices, TrackerOptions opt
 
 Tracker::~Tracker() = default;
 
-bool Tracker::prepareStatements(QString *)
+void Tracker::prepareStatements()
 {
     auto s = std::make_unique<Statements>();
     const bool pg = m_db.isPostgres();
@@ -301,7 +301,6 @@ bool Tracker::prepareStatements(QString *)
     s->upsertDaily.emplace(rollup(QStringLiteral("api_usage_daily"), QStringLiteral("day, user_id, service, model"), 4));
     s->upsertDailyService.emplace(rollup(QStringLiteral("api_usage_daily_service"), QStringLiteral("day, service, model"), 3));
     m_statements = std::move(s);
-    return true;
 }
 
 EventOutcome Tracker::price(const UsageEvent &event) const
@@ -364,7 +363,7 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
         return outcome;
     };
     if (!m_statements)
-        prepareStatements(&outcome.error);
+        prepareStatements();
     Statements &s = *m_statements;
 
     // Price and validate before the transaction: a bad event costs nothing.

@@ -65,7 +65,7 @@ public:
 private:
     struct Statements;
     BatchOutcome attempt(const QList<UsageEvent> &events);
-    bool prepareStatements(QString *error);
+    void prepareStatements();
 
     Database &m_db;
     const PriceBook &m_prices;

@@ -23,8 +23,9 @@ struct METERDESK_CORE_EXPORT UsageEvent
     QDateTime timestamp; // UTC; invalid means "now" when recorded
     QJsonObject metadata;
 
-    // Trims and lowercases the service, and checks what recording needs.
-    // Returns an empty string when the event is acceptable, else the reason.
+    // Checks what recording needs; it changes nothing (the Tracker trims and
+    // lowercases the service itself). Empty when the event is acceptable,
+    // else the reason.
     QString validate() const;
 };
 

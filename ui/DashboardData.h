@@ -40,7 +40,6 @@ struct ActionOutcome
     QString reason;
     int riskScore = 0;
     QString error;
-    bool permissionDenied = false;
 };
 
 // What the connected role may do (PostgreSQL privileges; SQLite: all).

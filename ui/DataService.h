@@ -35,7 +35,6 @@ public:
     void setRisk(const QStringList &userIds, int score);
     void loadAudit(const QString &userId, const QString &action);
     bool isOpen() const { return m_open; }
-    bool busy() const { return m_pendingLoad != 0; }
 
 Q_SIGNALS:
     void opened(const QString &display, const meterdesk::Capabilities &capabilities);

@@ -188,7 +188,6 @@ void DataWorker::apply(const QString &action, const QStringList &userIds, const 
                                                    : actions.setRiskScore(userIds, score);
     outcome.ok = result.ok;
     outcome.error = result.error;
-    outcome.permissionDenied = result.failure == SqlFailure::PermissionDenied;
     Q_EMIT actionFinished(outcome);
 }
 
