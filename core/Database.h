@@ -53,7 +53,7 @@ public:
     // Creates the schema in an empty database or upgrades a seed or older
     // one in place, in one transaction; refuses foreign and newer ones.
     bool migrate(const PriceBook &prices, QString *error);
-    // PostgreSQL only: the writer and admin group roles (see README).
+    // PostgreSQL only: the writer and admin group roles (docs/reliability.md).
     // Names are plain identifiers ([a-z_][a-z0-9_]*).
     bool createRoles(const QString &writer, const QString &admin, QString *error);
     // For readers and writers: true when the schema is current; otherwise

@@ -134,7 +134,7 @@ private Q_SLOTS:
         }
     }
 
-    // What the README promises: an action the role may not do is disabled,
+    // What docs/usage.md promises: an action the role may not do is disabled,
     // and its tooltip says why; the admin gets them enabled, no tooltip.
     void theWindowDisablesWhatTheRoleMayNotDo()
     {
