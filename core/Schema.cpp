@@ -176,16 +176,19 @@ QStringList roles(const QString &database, const QString &writer, const QString 
     return statements;
 }
 
+QString serviceBreakdownAggregate(Dialect dialect)
+{
+    return dialect == Dialect::Postgres
+        ? QStringLiteral("jsonb_object_agg(service, jsonb_build_object('requests', requests, "
+                         "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens))")
+        : QStringLiteral("json_group_object(service, json_object('requests', requests, "
+                         "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens))");
+}
+
 QString serviceBreakdown(Dialect dialect, const QString &userId)
 {
-    return (dialect == Dialect::Postgres
-                ? QStringLiteral("(SELECT jsonb_object_agg(service, jsonb_build_object('requests', requests, "
-                                 "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens)) "
-                                 "FROM api_usage_user_service u WHERE u.user_id = %1)")
-                : QStringLiteral("(SELECT json_group_object(service, json_object('requests', requests, "
-                                 "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens)) "
-                                 "FROM api_usage_user_service u WHERE u.user_id = %1)"))
-        .arg(userId);
+    return QStringLiteral("(SELECT %1 FROM api_usage_user_service u WHERE u.user_id = %2)")
+        .arg(serviceBreakdownAggregate(dialect), userId);
 }
 
 QStringList create(Dialect dialect)

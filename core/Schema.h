@@ -29,6 +29,8 @@ QStringList rebuildAggregates(Dialect dialect);
 // per-service totals (the truth behind it), for the user `userId` names:
 // a column, or a `?` placeholder.
 QString serviceBreakdown(Dialect dialect, const QString &userId = QStringLiteral("api_usage_stats.user_id"));
+// The aggregate over api_usage_user_service rows that makes that JSON.
+QString serviceBreakdownAggregate(Dialect dialect);
 // The seed's DDL exactly as its migration ran it (PostgreSQL).
 QStringList seedTables();
 // PostgreSQL group roles for least privilege: `writer` records events and

@@ -242,10 +242,10 @@ void Tracker::prepareStatements()
         : QStringLiteral("(api_usage_stats.total_cost_nanos + excluded.total_cost_nanos) / 1e9");
     // The per-service totals are written first (LockOrder.h), so the stats
     // row's breakdown is rebuilt from them in the same statement as its
-    // counters: here on SQLite, by the stats row's own trigger on
-    // PostgreSQL (Schema::legacyWriterSupport), which must see the row locked.
-    const QString breakdown = pg ? QStringLiteral("CAST(? AS jsonb)")
-                                 : Schema::serviceBreakdown(m_db.dialect(), QStringLiteral("?"));
+    // counters. On PostgreSQL an existing row's is rebuilt by its own
+    // trigger once the row is locked (Schema::legacyWriterSupport), which
+    // overrides what this statement sets.
+    const QString breakdown = Schema::serviceBreakdown(m_db.dialect(), QStringLiteral("?"));
     const auto rollup = [&](const QString &table, const QString &keys, int keyCount) {
         QStringList sets;
         for (const QString &column : QString::fromLatin1(RollupColumns).split(QStringLiteral(", ")))
@@ -482,11 +482,8 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
             statement = &*s.upsertStats;
             for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
                 const Counters &c = it.value();
-                // The breakdown's parameter: the user id that the SQLite
-                // subquery reads, or nothing for PostgreSQL's trigger.
-                const QVariant breakdownOf = m_db.isPostgres() ? QVariant(QMetaType::fromType<QString>()) : it.key();
                 rows.append({it.key(), c.requests, Money::fromNanos(c.costNanos).toDecimalString(), c.tokens(),
-                             c.costNanos, c.unpriced, c.lastActivity, now, breakdownOf});
+                             c.costNanos, c.unpriced, c.lastActivity, now, it.key()});
             }
             break;
         case Aggregate::Daily:
