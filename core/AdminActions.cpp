@@ -198,4 +198,49 @@ ActionResult AdminActions::applyOne(const QString &userId, const QString &action
     return result;
 }
 
+RolePrivileges AdminActions::privileges()
+{
+    RolePrivileges privileges;
+    privileges.role = m_db.roleName();
+    if (!m_db.isPostgres())
+        return privileges;
+    QSqlQuery query(m_db.sql());
+    if (query.exec(QStringLiteral(
+            "SELECT has_column_privilege('api_usage_stats', 'is_blocked', 'UPDATE') "
+            "AND has_column_privilege('api_usage_stats', 'block_reason', 'UPDATE') "
+            "AND has_table_privilege('admin_audit_log', 'INSERT'), "
+            "has_column_privilege('api_usage_stats', 'risk_score', 'UPDATE') "
+            "AND has_table_privilege('admin_audit_log', 'INSERT')"))
+        && query.next()) {
+        privileges.canBlock = query.value(0).toBool();
+        privileges.canSetRisk = query.value(1).toBool();
+    }
+    return privileges;
+}
+
+std::optional<QList<AdminState>> AdminActions::states(const QStringList &userIds, qint64 *blockedUsers, QString *error)
+{
+    QList<AdminState> states;
+    QSqlQuery query(m_db.sql());
+    for (const QString &userId : userIds) {
+        if (!m_db.select(query,
+                         QStringLiteral("SELECT is_blocked, block_reason, risk_score FROM api_usage_stats WHERE user_id = ?"),
+                         {userId}, error))
+            return std::nullopt;
+        AdminState state;
+        state.userId = userId;
+        if (query.next()) {
+            state.blocked = query.value(0).toBool();
+            state.blockReason = query.value(1).toString();
+            state.riskScore = query.value(2).toInt();
+        }
+        states << state;
+    }
+    if (!m_db.select(query, QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE is_blocked = ?"), {true}, error)
+        || !query.next())
+        return std::nullopt;
+    *blockedUsers = query.value(0).toLongLong();
+    return states;
+}
+
 } // namespace meterdesk

@@ -4,6 +4,9 @@
 #include "meterdesk_core_export.h"
 
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace meterdesk {
 
@@ -12,6 +15,24 @@ struct ActionResult
     bool ok = false;
     QString error;
     SqlFailure failure = SqlFailure::None;
+};
+
+// What the connected database role may do (PostgreSQL privileges; on
+// SQLite the file's permissions decide, and everything is allowed).
+struct RolePrivileges
+{
+    bool canBlock = true;
+    bool canSetRisk = true;
+    QString role;
+};
+
+// A user's admin state, as the stats row holds it.
+struct AdminState
+{
+    QString userId;
+    bool blocked = false;
+    QString blockReason;
+    int riskScore = 0;
 };
 
 // Block, unblock and risk score: each changes the stats row (created for a
@@ -30,6 +51,12 @@ public:
     ActionResult block(const QStringList &userIds, const QString &reason);
     ActionResult unblock(const QStringList &userIds, const QString &reason = {});
     ActionResult setRiskScore(const QStringList &userIds, int score, const QString &reason = {});
+
+    RolePrivileges privileges();
+    // The state of these users now (a user with no stats row: allowed, 0),
+    // and how many users are blocked in all; nothing and the error if the
+    // database cannot say.
+    std::optional<QList<AdminState>> states(const QStringList &userIds, qint64 *blockedUsers, QString *error);
 
     // The operating-system account this process runs as, from the system
     // (not $USER), recorded beside the database role. It is the client's

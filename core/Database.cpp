@@ -240,6 +240,14 @@ void Database::rollback()
     exec(QStringLiteral("ROLLBACK"), &ignored);
 }
 
+bool Database::isAlive()
+{
+    if (!m_db.isOpen())
+        return false;
+    QSqlQuery ping(m_db);
+    return ping.exec(QStringLiteral("SELECT 1"));
+}
+
 QString Database::roleName()
 {
     if (!isPostgres())

@@ -61,6 +61,8 @@ public:
     bool checkReady(QString *error);
     // Whether Meterdesk created this database, and so may add users rows.
     bool ownsUsers();
+    // Whether the connection answers a trivial statement.
+    bool isAlive();
     // Closes and reopens the connection after it was lost.
     bool reconnect(QString *error);
     // The database role (PostgreSQL) or "sqlite".

@@ -358,6 +358,15 @@ std::optional<QList<AuditRow>> Queries::audit(const QString &userId, const QStri
     return rows;
 }
 
+std::pair<QDate, QDate> Queries::daySpan()
+{
+    QSqlQuery span(m_db.sql());
+    if (!span.exec(QStringLiteral("SELECT min(day), max(day) FROM api_usage_daily_service")) || !span.next())
+        return {};
+    return {QDate::fromString(span.value(0).toString().left(10), Qt::ISODate),
+            QDate::fromString(span.value(1).toString().left(10), Qt::ISODate)};
+}
+
 std::optional<QStringList> Queries::verify(QString *error)
 {
     const QString dayOf = m_db.isPostgres() ? QStringLiteral("CAST(timestamp AS date)")

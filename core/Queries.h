@@ -145,6 +145,8 @@ public:
                                               int offset, QString *error);
     std::optional<QList<AuditRow>> audit(const QString &userId, const QString &action, int limit,
                                          QString *error);
+    // The first and last day with usage (null dates when there is none).
+    std::pair<QDate, QDate> daySpan();
     // Rows where the stats, per-service totals or rollups differ from the
     // sums of the log; empty when all agree to the nano-dollar.
     std::optional<QStringList> verify(QString *error);

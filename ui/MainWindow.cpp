@@ -131,7 +131,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_users, &UsersPanel::riskEdited, this, [this](const QString &userId, int score) {
         m_actionRunning = true;
         updateWritable();
-        m_data->setRisk({userId}, score);
+        m_data->apply(AdminRequest::setRisk({userId}, score));
     });
     connect(m_users, &UsersPanel::currentUserChanged, this, [this](const QString &userId) {
         m_details->showUser(m_users->model()->rowFor(userId));
@@ -360,7 +360,7 @@ void MainWindow::requestBlock(const QList<UserRow> &users)
         ids << user.userId;
     m_actionRunning = true;
     updateWritable();
-    m_data->block(ids, dialog.reason());
+    m_data->apply(AdminRequest::block(ids, dialog.reason()));
 }
 
 void MainWindow::requestUnblock(const QList<UserRow> &users)
@@ -376,7 +376,7 @@ void MainWindow::requestUnblock(const QList<UserRow> &users)
         ids << user.userId;
     m_actionRunning = true;
     updateWritable();
-    m_data->unblock(ids);
+    m_data->apply(AdminRequest::unblock(ids));
 }
 
 void MainWindow::requestRisk(const QList<UserRow> &users)
@@ -391,7 +391,7 @@ void MainWindow::requestRisk(const QList<UserRow> &users)
         ids << user.userId;
     m_actionRunning = true;
     updateWritable();
-    m_data->setRisk(ids, dialog.score());
+    m_data->apply(AdminRequest::setRisk(ids, dialog.score()));
 }
 
 void MainWindow::onActionFinished(const ActionOutcome &outcome)
@@ -403,21 +403,32 @@ void MainWindow::onActionFinished(const ActionOutcome &outcome)
         Q_EMIT actionDone(false, outcome.error);
         return;
     }
-    for (const QString &id : outcome.userIds) {
-        const UserRow *row = m_users->model()->rowFor(id);
-        const bool blocked = outcome.action == u"block" ? true : outcome.action == u"unblock" ? false : row && row->blocked;
-        const QString reason = outcome.action == u"block" ? outcome.reason : row ? row->blockReason : QString();
-        const int risk = outcome.action == u"risk" ? outcome.riskScore : row ? row->riskScore : 0;
-        m_users->model()->updateUser(id, blocked, reason, risk);
+    // What the action changed, as the database has it now: those users' rows
+    // and the blocked count. Nothing else moves, so nothing else reloads.
+    for (const AdminState &state : outcome.after)
+        m_users->model()->updateUser(state.userId, state.blocked, state.blockReason, state.riskScore);
+    if (outcome.blockedUsers >= 0) {
+        m_last.overview.blockedUsers = outcome.blockedUsers;
+        m_cards[BlockedCard]->setValue(QLocale().toString(outcome.blockedUsers), tr("currently blocked"));
+    } else {
+        refresh(); // the read-back failed: load it all
     }
     if (!m_details->userId().isEmpty())
         m_details->showUser(m_users->model()->rowFor(m_details->userId()));
-    statusBar()->showMessage(outcome.action == u"block" ? tr("Blocked %n user(s)", nullptr, int(outcome.userIds.size()))
-                             : outcome.action == u"unblock" ? tr("Unblocked %n user(s)", nullptr, int(outcome.userIds.size()))
-                                                            : tr("Risk score set to %1").arg(outcome.riskScore),
-                             5000);
+    const AdminRequest &request = outcome.request;
+    const int count = int(request.userIds.size());
+    switch (request.kind) {
+    case AdminRequest::Kind::Block:
+        statusBar()->showMessage(tr("Blocked %n user(s)", nullptr, count), 5000);
+        break;
+    case AdminRequest::Kind::Unblock:
+        statusBar()->showMessage(tr("Unblocked %n user(s)", nullptr, count), 5000);
+        break;
+    case AdminRequest::Kind::SetRisk:
+        statusBar()->showMessage(tr("Risk score set to %1").arg(request.riskScore), 5000);
+        break;
+    }
     updateWritable();
-    refresh(); // cards and charts follow
     Q_EMIT actionDone(true, {});
 }
 

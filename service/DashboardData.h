@@ -1,5 +1,6 @@
 #pragma once
 
+#include <AdminActions.h>
 #include <Queries.h>
 
 #include <QMetaType>
@@ -31,24 +32,34 @@ struct UserDetails
     bool hasMore = false;
 };
 
-// What an admin action did.
+// An admin action on some users, decoded once: the window makes it, the
+// worker applies it.
+struct AdminRequest
+{
+    enum class Kind { Block, Unblock, SetRisk };
+    Kind kind = Kind::Block;
+    QStringList userIds;
+    QString reason;    // Block: required
+    int riskScore = 0; // SetRisk: 0..100
+
+    static AdminRequest block(const QStringList &userIds, const QString &reason) { return {Kind::Block, userIds, reason, 0}; }
+    static AdminRequest unblock(const QStringList &userIds) { return {Kind::Unblock, userIds, {}, 0}; }
+    static AdminRequest setRisk(const QStringList &userIds, int score) { return {Kind::SetRisk, userIds, {}, score}; }
+};
+
+// What an admin action did, and what it changed, read back once: the
+// users' state after it and the count of blocked users.
 struct ActionOutcome
 {
+    AdminRequest request;
     bool ok = false;
-    QString action; // block, unblock, risk
-    QStringList userIds;
-    QString reason;
-    int riskScore = 0;
     QString error;
+    QList<AdminState> after;
+    qint64 blockedUsers = -1; // -1: not read
 };
 
 // What the connected role may do (PostgreSQL privileges; SQLite: all).
-struct Capabilities
-{
-    bool canBlock = true;
-    bool canSetRisk = true;
-    QString role;
-};
+using Capabilities = RolePrivileges;
 
 } // namespace meterdesk
 

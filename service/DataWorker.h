@@ -27,7 +27,7 @@ public:
     void openDemo(const QString &path);
     void load(quint64 requestId, const DateRange &range, std::optional<Bucket> bucket);
     void loadUser(quint64 requestId, const QString &userId, const DateRange &range, int offset);
-    void apply(const QString &action, const QStringList &userIds, const QString &reason, int score);
+    void apply(const meterdesk::AdminRequest &request);
     void loadAudit(const QString &userId, const QString &action);
 
 Q_SIGNALS:
@@ -42,7 +42,6 @@ Q_SIGNALS:
 private:
     // Reconnects once when the connection was lost; false if still away.
     bool ensureConnected(QString *error);
-    Capabilities capabilities();
 
     std::unique_ptr<Database> m_db;
     ConnectionSpec m_spec;

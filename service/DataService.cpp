@@ -89,30 +89,10 @@ quint64 DataService::loadUser(const QString &userId, const DateRange &range, int
     return id;
 }
 
-void DataService::block(const QStringList &userIds, const QString &reason)
+void DataService::apply(const AdminRequest &request)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, userIds, reason] {
-        worker->apply(QStringLiteral("block"), userIds, reason, 0);
-    });
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, request] { worker->apply(request); });
 }
-
-void DataService::unblock(const QStringList &userIds)
-{
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, userIds] {
-        worker->apply(QStringLiteral("unblock"), userIds, {}, 0);
-    });
-}
-
-void DataService::setRisk(const QStringList &userIds, int score)
-{
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, userIds, score] {
-        worker->apply(QStringLiteral("risk"), userIds, {}, score);
-    });
-}
-
-} // namespace meterdesk
-
-namespace meterdesk {
 
 void DataService::loadAudit(const QString &userId, const QString &action)
 {

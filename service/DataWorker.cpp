@@ -5,7 +5,6 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QSqlQuery>
 
 namespace meterdesk {
 
@@ -31,7 +30,7 @@ void DataWorker::open(const ConnectionSpec &spec, bool createIfEmpty)
         return;
     }
     m_db = std::move(db);
-    Q_EMIT opened(spec.displayString(), capabilities());
+    Q_EMIT opened(spec.displayString(), AdminActions(*m_db).privileges());
 }
 
 void DataWorker::openDemo(const QString &path)
@@ -60,27 +59,7 @@ void DataWorker::upgrade()
         Q_EMIT openFailed(error.isEmpty() ? tr("No database to upgrade") : error, false);
         return;
     }
-    Q_EMIT opened(m_spec.displayString(), capabilities());
-}
-
-Capabilities DataWorker::capabilities()
-{
-    Capabilities caps;
-    caps.role = m_db->roleName();
-    if (!m_db->isPostgres())
-        return caps;
-    QSqlQuery query(m_db->sql());
-    if (query.exec(QStringLiteral(
-            "SELECT has_column_privilege('api_usage_stats', 'is_blocked', 'UPDATE') "
-            "AND has_column_privilege('api_usage_stats', 'block_reason', 'UPDATE') "
-            "AND has_table_privilege('admin_audit_log', 'INSERT'), "
-            "has_column_privilege('api_usage_stats', 'risk_score', 'UPDATE') "
-            "AND has_table_privilege('admin_audit_log', 'INSERT')"))
-        && query.next()) {
-        caps.canBlock = query.value(0).toBool();
-        caps.canSetRisk = query.value(1).toBool();
-    }
-    return caps;
+    Q_EMIT opened(m_spec.displayString(), AdminActions(*m_db).privileges());
 }
 
 bool DataWorker::ensureConnected(QString *error)
@@ -89,12 +68,7 @@ bool DataWorker::ensureConnected(QString *error)
         *error = tr("Not connected");
         return false;
     }
-    if (m_db->sql().isOpen()) {
-        QSqlQuery ping(m_db->sql());
-        if (ping.exec(QStringLiteral("SELECT 1")))
-            return true;
-    }
-    return m_db->reconnect(error);
+    return m_db->isAlive() || m_db->reconnect(error);
 }
 
 void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<Bucket> bucket)
@@ -118,15 +92,12 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         return;
     }
     // The bucket follows the span of the data when the range is open.
-    QDate first, last;
-    if (!bucket) {
-        QSqlQuery span(m_db->sql());
-        if (span.exec(QStringLiteral("SELECT min(day), max(day) FROM api_usage_daily_service")) && span.next()) {
-            first = QDate::fromString(span.value(0).toString().left(10), Qt::ISODate);
-            last = QDate::fromString(span.value(1).toString().left(10), Qt::ISODate);
-        }
+    if (bucket) {
+        data.bucket = *bucket;
+    } else {
+        const auto [first, last] = queries.daySpan();
+        data.bucket = Queries::suggestedBucket(range, first, last);
     }
-    data.bucket = bucket.value_or(Queries::suggestedBucket(range, first, last));
     auto series = queries.costSeries(range, data.bucket, &error);
     if (!series) {
         Q_EMIT loadFailed(requestId, error, false);
@@ -169,13 +140,10 @@ void DataWorker::loadUser(quint64 requestId, const QString &userId, const DateRa
     Q_EMIT userLoaded(details);
 }
 
-void DataWorker::apply(const QString &action, const QStringList &userIds, const QString &reason, int score)
+void DataWorker::apply(const AdminRequest &request)
 {
     ActionOutcome outcome;
-    outcome.action = action;
-    outcome.userIds = userIds;
-    outcome.reason = reason;
-    outcome.riskScore = score;
+    outcome.request = request;
     QString error;
     if (!ensureConnected(&error)) {
         outcome.error = tr("The database cannot be reached, nothing was changed: %1").arg(error);
@@ -183,11 +151,27 @@ void DataWorker::apply(const QString &action, const QStringList &userIds, const 
         return;
     }
     AdminActions actions(*m_db);
-    const ActionResult result = action == u"block" ? actions.block(userIds, reason)
-        : action == u"unblock"                     ? actions.unblock(userIds)
-                                                   : actions.setRiskScore(userIds, score);
+    ActionResult result;
+    switch (request.kind) {
+    case AdminRequest::Kind::Block:
+        result = actions.block(request.userIds, request.reason);
+        break;
+    case AdminRequest::Kind::Unblock:
+        result = actions.unblock(request.userIds);
+        break;
+    case AdminRequest::Kind::SetRisk:
+        result = actions.setRiskScore(request.userIds, request.riskScore);
+        break;
+    }
     outcome.ok = result.ok;
     outcome.error = result.error;
+    // What the action changed, read back once for the window.
+    if (result.ok) {
+        if (auto after = actions.states(request.userIds, &outcome.blockedUsers, &error))
+            outcome.after = std::move(*after);
+        else
+            outcome.blockedUsers = -1;
+    }
     Q_EMIT actionFinished(outcome);
 }
 

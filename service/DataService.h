@@ -30,9 +30,7 @@ public:
     void upgrade();
     quint64 load(const DateRange &range, std::optional<Bucket> bucket);
     quint64 loadUser(const QString &userId, const DateRange &range, int offset);
-    void block(const QStringList &userIds, const QString &reason);
-    void unblock(const QStringList &userIds);
-    void setRisk(const QStringList &userIds, int score);
+    void apply(const AdminRequest &request);
     void loadAudit(const QString &userId, const QString &action);
     bool isOpen() const { return m_open; }
 
