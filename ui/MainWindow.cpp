@@ -413,8 +413,8 @@ void MainWindow::onActionFinished(const ActionOutcome &outcome)
     } else {
         refresh(); // the read-back failed: load it all
     }
-    if (!m_details->userId().isEmpty())
-        m_details->showUser(m_users->model()->rowFor(m_details->userId()));
+    if (const UserRow *shown = m_users->model()->rowFor(m_details->userId()))
+        m_details->updateHeader(*shown);
     const AdminRequest &request = outcome.request;
     const int count = int(request.userIds.size());
     switch (request.kind) {

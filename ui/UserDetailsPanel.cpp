@@ -88,10 +88,17 @@ void UserDetailsPanel::showUser(const UserRow *user)
         m_page->clear();
         return;
     }
-    QString status = user->blocked ? tr("<b>Blocked</b>: %1").arg(user->blockReason.toHtmlEscaped()) : tr("Active");
+    updateHeader(*user);
+}
+
+void UserDetailsPanel::updateHeader(const UserRow &user)
+{
+    if (user.userId != m_userId)
+        return;
+    QString status = user.blocked ? tr("<b>Blocked</b>: %1").arg(user.blockReason.toHtmlEscaped()) : tr("Active");
     m_header->setText(tr("<b>%1</b> &nbsp; %2<br>id %3 · risk %4 · %5")
-                          .arg(user->displayName().toHtmlEscaped(), user->email.toHtmlEscaped(), user->userId.toHtmlEscaped())
-                          .arg(user->riskScore)
+                          .arg(user.displayName().toHtmlEscaped(), user.email.toHtmlEscaped(), user.userId.toHtmlEscaped())
+                          .arg(user.riskScore)
                           .arg(status));
 }
 

@@ -24,6 +24,9 @@ class UserDetailsPanel : public QWidget
 public:
     explicit UserDetailsPanel(QWidget *parent = nullptr);
     void showUser(const UserRow *user);
+    // The name, block state and risk of the shown user, after an admin action;
+    // the charts and the page of requests stay as they are.
+    void updateHeader(const UserRow &user);
     void setDetails(const UserDetails &details);
     QString userId() const { return m_userId; }
     int offset() const { return m_offset; }
