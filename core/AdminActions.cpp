@@ -1,7 +1,7 @@
 #include "AdminActions.h"
 
 #include "AuditChain.h"
-#include "Tracker.h"
+#include "Timestamps.h"
 
 #include <QDateTime>
 

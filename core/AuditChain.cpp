@@ -1,7 +1,7 @@
 #include "AuditChain.h"
 
 #include "Database.h"
-#include "Tracker.h"
+#include "Timestamps.h"
 
 #include <QCryptographicHash>
 

@@ -2,7 +2,7 @@
 
 #include "ServiceSums.h"
 #include "SqlReader.h"
-#include "Tracker.h"
+#include "Timestamps.h"
 #include "Utf8Keys.h"
 
 #include <QHash>

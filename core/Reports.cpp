@@ -1,7 +1,7 @@
 #include "Reports.h"
 
 #include "Csv.h"
-#include "Tracker.h"
+#include "Timestamps.h"
 
 #include <QMap>
 #include <QSet>

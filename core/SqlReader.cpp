@@ -1,6 +1,6 @@
 #include "SqlReader.h"
 
-#include "Tracker.h"
+#include "Timestamps.h"
 
 #include <QSqlDriver>
 #include <QSqlQuery>

@@ -4,6 +4,7 @@
 #include <PriceBook.h>
 #include <Queries.h>
 #include <Reports.h>
+#include <Timestamps.h>
 #include <Tracker.h>
 #include <Utf8Keys.h>
 
