@@ -6,6 +6,7 @@
 #include "CsvExport.h"
 #include "DataService.h"
 #include "KpiCard.h"
+#include "KpiStrip.h"
 #include "PasswordStore.h"
 #include "RangeBar.h"
 #include "Settings.h"
@@ -41,10 +42,9 @@
 
 namespace meterdesk {
 
-enum Card { RequestsCard, CostCard, ActiveCard, BlockedCard, UnpricedCard };
-
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_data(new DataService(this)), m_banner(new QLabel(this)), m_series(new CostSeriesModel(this)),
+    : QMainWindow(parent), m_data(new DataService(this)), m_banner(new QLabel(this)), m_cards(new KpiStrip(this)),
+      m_series(new CostSeriesModel(this)),
       m_costChart(new CostOverTimeChart(this)), m_shareChart(new ServiceShareChart(this)), m_users(new UsersPanel(this)),
       m_details(new UserDetailsPanel(this)), m_connectionLabel(new QLabel(this)), m_statusLabel(new QLabel(this)),
       m_reconnect(new QTimer(this))
@@ -77,18 +77,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_banner->setContentsMargins(10, 6, 10, 6);
     m_banner->hide();
 
-    auto *cards = new QHBoxLayout;
-    for (const QString &title : {tr("Requests"), tr("Cost"), tr("Active users"), tr("Blocked users"), tr("Unpriced events")}) {
-        auto *card = new KpiCard(title, this);
-        m_cards.append(card);
-        cards->addWidget(card);
-    }
-    m_cards[UnpricedCard]->setClickable(true);
-    m_cards[UnpricedCard]->setToolTip(tr("Calls of models the price book does not know, billed at the fallback rate. Click for the list."));
-    connect(m_cards[UnpricedCard], &KpiCard::clicked, this, &MainWindow::showUnpricedModels);
-    m_cards[BlockedCard]->setClickable(true);
-    m_cards[BlockedCard]->setToolTip(tr("Click to list the blocked users"));
-    connect(m_cards[BlockedCard], &KpiCard::clicked, this, [this] {
+    connect(m_cards, &KpiStrip::unpricedClicked, this, &MainWindow::showUnpricedModels);
+    connect(m_cards, &KpiStrip::blockedClicked, this, [this] {
         m_users->proxy()->setShow(UsersFilterProxy::Show::Blocked);
     });
 
@@ -112,7 +102,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_banner);
-    layout->addLayout(cards);
+    layout->addWidget(m_cards);
     layout->addWidget(body, 1);
     setCentralWidget(central);
     statusBar()->addWidget(m_connectionLabel, 1);
@@ -180,7 +170,7 @@ void MainWindow::buildMenus()
 
 KpiCard *MainWindow::card(int index) const
 {
-    return m_cards.value(index);
+    return m_cards->card(index);
 }
 
 QString MainWindow::bannerText() const
@@ -288,15 +278,8 @@ void MainWindow::onLoaded(const DashboardData &data)
         setBanner({});
         updateWritable();
     }
-    const QLocale locale;
     const Overview &o = data.overview;
-    m_cards[RequestsCard]->setValue(locale.toString(o.totalRequests), tr("%1 tokens").arg(locale.toString(o.totalTokens)));
-    m_cards[CostCard]->setValue(o.totalCost.toDisplayString(), QStringLiteral("$") + o.totalCost.toString(6));
-    m_cards[ActiveCard]->setValue(locale.toString(o.activeUsers), m_range->describe());
-    m_cards[BlockedCard]->setValue(locale.toString(o.blockedUsers), tr("currently blocked"));
-    m_cards[UnpricedCard]->setValue(locale.toString(o.unpricedEvents),
-                                    o.unpricedEvents ? tr("billed at $5 per 1M tokens") : tr("every model priced"));
-    m_cards[UnpricedCard]->setAlert(o.unpricedEvents > 0);
+    m_cards->setOverview(o, m_range->describe());
     m_series->setSeries(data.series, data.bucket);
     m_shareChart->setTotals(o.perService);
     m_users->setRows(data.users);
@@ -409,7 +392,7 @@ void MainWindow::onActionFinished(const ActionOutcome &outcome)
         m_users->model()->updateUser(state.userId, state.blocked, state.blockReason, state.riskScore);
     if (outcome.blockedUsers >= 0) {
         m_last.overview.blockedUsers = outcome.blockedUsers;
-        m_cards[BlockedCard]->setValue(QLocale().toString(outcome.blockedUsers), tr("currently blocked"));
+        m_cards->setBlockedUsers(outcome.blockedUsers);
     } else {
         refresh(); // the read-back failed: load it all
     }

@@ -17,6 +17,7 @@ class CostOverTimeChart;
 class CostSeriesModel;
 class DataService;
 class KpiCard;
+class KpiStrip;
 class RangeBar;
 class ServiceShareChart;
 class UserDetailsPanel;
@@ -85,7 +86,7 @@ private:
     RangeBar *m_range = nullptr;
     QAction *m_refresh = nullptr;
     QLabel *m_banner;
-    QList<KpiCard *> m_cards;
+    KpiStrip *m_cards;
     CostSeriesModel *m_series;
     CostOverTimeChart *m_costChart;
     ServiceShareChart *m_shareChart;

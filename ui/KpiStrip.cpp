@@ -1,0 +1,51 @@
+#include "KpiStrip.h"
+
+#include "KpiCard.h"
+
+#include <Queries.h>
+
+#include <QHBoxLayout>
+#include <QLocale>
+
+namespace meterdesk {
+
+KpiStrip::KpiStrip(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (const QString &title : {tr("Requests"), tr("Cost"), tr("Active users"), tr("Blocked users"), tr("Unpriced events")}) {
+        auto *card = new KpiCard(title, this);
+        m_cards.append(card);
+        layout->addWidget(card);
+    }
+    m_cards[UnpricedCard]->setClickable(true);
+    m_cards[UnpricedCard]->setToolTip(tr("Calls of models the price book does not know, billed at the fallback rate. Click for the list."));
+    connect(m_cards[UnpricedCard], &KpiCard::clicked, this, &KpiStrip::unpricedClicked);
+    m_cards[BlockedCard]->setClickable(true);
+    m_cards[BlockedCard]->setToolTip(tr("Click to list the blocked users"));
+    connect(m_cards[BlockedCard], &KpiCard::clicked, this, &KpiStrip::blockedClicked);
+}
+
+KpiCard *KpiStrip::card(int index) const
+{
+    return m_cards.value(index);
+}
+
+void KpiStrip::setOverview(const Overview &o, const QString &rangeText)
+{
+    const QLocale locale;
+    m_cards[RequestsCard]->setValue(locale.toString(o.totalRequests), tr("%1 tokens").arg(locale.toString(o.totalTokens)));
+    m_cards[CostCard]->setValue(o.totalCost.toDisplayString(), QStringLiteral("$") + o.totalCost.toString(6));
+    m_cards[ActiveCard]->setValue(locale.toString(o.activeUsers), rangeText);
+    setBlockedUsers(o.blockedUsers);
+    m_cards[UnpricedCard]->setValue(locale.toString(o.unpricedEvents),
+                                    o.unpricedEvents ? tr("billed at $5 per 1M tokens") : tr("every model priced"));
+    m_cards[UnpricedCard]->setAlert(o.unpricedEvents > 0);
+}
+
+void KpiStrip::setBlockedUsers(qint64 count)
+{
+    m_cards[BlockedCard]->setValue(QLocale().toString(count), tr("currently blocked"));
+}
+
+} // namespace meterdesk
