@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>main</name>
     <message>
-        <source>Meterdesk: the cost of your product's LLM API calls.</source>
+        <source>Meterdesk: the cost of your product&apos;s LLM API calls.</source>
         <translation>Meterdesk: die Kosten der LLM-API-Aufrufe Ihres Produkts.</translation>
     </message>
     <message>
@@ -55,7 +56,10 @@
     </message>
     <message numerus="yes">
         <source>%n entry(ies)</source>
-        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export audit log</source>
@@ -129,14 +133,17 @@
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation><numerusform>%1 und %n weiterer</numerusform><numerusform>%1 und %n weitere</numerusform></translation>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
     </message>
     <message>
         <source>Block API access</source>
         <translation>API-Zugang sperren</translation>
     </message>
     <message>
-        <source>Blocked users get "API access blocked for this user" before any AI call. The block and its reason go into the audit log.</source>
+        <source>Blocked users get &quot;API access blocked for this user&quot; before any AI call. The block and its reason go into the audit log.</source>
         <translation>Gesperrte Benutzer erhalten vor jedem KI-Aufruf „API access blocked for this user“. Die Sperre und ihr Grund werden im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
@@ -149,7 +156,10 @@
     </message>
     <message numerus="yes">
         <source>Block %n users</source>
-        <translation><numerusform>%n Benutzer sperren</numerusform><numerusform>%n Benutzer sperren</numerusform></translation>
+        <translation>
+            <numerusform>%n Benutzer sperren</numerusform>
+            <numerusform>%n Benutzer sperren</numerusform>
+        </translation>
     </message>
     <message>
         <source>Block user</source>
@@ -352,6 +362,53 @@
     </message>
 </context>
 <context>
+    <name>meterdesk::KpiStrip</name>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>Aktive Benutzer</translation>
+    </message>
+    <message>
+        <source>Blocked users</source>
+        <translation>Gesperrte Benutzer</translation>
+    </message>
+    <message>
+        <source>Unpriced events</source>
+        <translation>Aufrufe ohne Preis</translation>
+    </message>
+    <message>
+        <source>Calls of models the price book does not know, billed at the fallback rate. Click for the list.</source>
+        <translation>Aufrufe von Modellen, die die Preisliste nicht kennt, zum Ersatztarif abgerechnet. Klicken für die Liste.</translation>
+    </message>
+    <message>
+        <source>Click to list the blocked users</source>
+        <translation>Klicken, um die gesperrten Benutzer zu zeigen</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>billed at $5 per 1M tokens</source>
+        <translation>abgerechnet mit $5 pro 1 Mio. Tokens</translation>
+    </message>
+    <message>
+        <source>every model priced</source>
+        <translation>alle Modelle mit Preis</translation>
+    </message>
+    <message>
+        <source>currently blocked</source>
+        <translation>derzeit gesperrt</translation>
+    </message>
+</context>
+<context>
     <name>meterdesk::MainWindow</name>
     <message>
         <source>Meterdesk</source>
@@ -380,34 +437,6 @@
     <message>
         <source>Export the users table as shown (Ctrl+E)</source>
         <translation>Die Benutzertabelle wie angezeigt exportieren (Strg+E)</translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation>Anfragen</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>Kosten</translation>
-    </message>
-    <message>
-        <source>Active users</source>
-        <translation>Aktive Benutzer</translation>
-    </message>
-    <message>
-        <source>Blocked users</source>
-        <translation>Gesperrte Benutzer</translation>
-    </message>
-    <message>
-        <source>Unpriced events</source>
-        <translation>Aufrufe ohne Preis</translation>
-    </message>
-    <message>
-        <source>Calls of models the price book does not know, billed at the fallback rate. Click for the list.</source>
-        <translation>Aufrufe von Modellen, die die Preisliste nicht kennt, zum Ersatztarif abgerechnet. Klicken für die Liste.</translation>
-    </message>
-    <message>
-        <source>Click to list the blocked users</source>
-        <translation>Klicken, um die gesperrten Benutzer zu zeigen</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -463,7 +492,7 @@
     </message>
     <message>
         <source>Meterdesk %1
-The cost of your product's LLM API calls, per user, exactly.</source>
+The cost of your product&apos;s LLM API calls, per user, exactly.</source>
         <translation>Meterdesk %1
 Die Kosten der LLM-API-Aufrufe Ihres Produkts, pro Benutzer, genau.</translation>
     </message>
@@ -500,22 +529,6 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <source>%1 tokens</source>
-        <translation>%1 Tokens</translation>
-    </message>
-    <message>
-        <source>currently blocked</source>
-        <translation>derzeit gesperrt</translation>
-    </message>
-    <message>
-        <source>billed at $5 per 1M tokens</source>
-        <translation>abgerechnet mit $5 pro 1 Mio. Tokens</translation>
-    </message>
-    <message>
-        <source>every model priced</source>
-        <translation>alle Modelle mit Preis</translation>
-    </message>
-    <message>
         <source>%1 · loaded in %2 ms · %3</source>
         <translation>%1 · geladen in %2 ms · %3</translation>
     </message>
@@ -544,7 +557,7 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <translation>Eine andere Änderung wird gerade gespeichert</translation>
     </message>
     <message>
-        <source>The database role "%1" may not do this</source>
+        <source>The database role &quot;%1&quot; may not do this</source>
         <translation>Die Datenbankrolle „%1“ darf das nicht</translation>
     </message>
     <message>
@@ -557,11 +570,17 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
     </message>
     <message numerus="yes">
         <source>Blocked %n user(s)</source>
-        <translation><numerusform>%n Benutzer gesperrt</numerusform><numerusform>%n Benutzer gesperrt</numerusform></translation>
+        <translation>
+            <numerusform>%n Benutzer gesperrt</numerusform>
+            <numerusform>%n Benutzer gesperrt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Unblocked %n user(s)</source>
-        <translation><numerusform>%n Benutzer entsperrt</numerusform><numerusform>%n Benutzer entsperrt</numerusform></translation>
+        <translation>
+            <numerusform>%n Benutzer entsperrt</numerusform>
+            <numerusform>%n Benutzer entsperrt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Risk score set to %1</source>
@@ -593,7 +612,10 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
     </message>
     <message numerus="yes">
         <source>Exported %n user(s) to %1</source>
-        <translation><numerusform>%n Benutzer nach %1 exportiert</numerusform><numerusform>%n Benutzer nach %1 exportiert</numerusform></translation>
+        <translation>
+            <numerusform>%n Benutzer nach %1 exportiert</numerusform>
+            <numerusform>%n Benutzer nach %1 exportiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export cost series</source>
@@ -617,7 +639,10 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
     </message>
     <message numerus="yes">
         <source>%1 (%2): %n call(s)</source>
-        <translation><numerusform>%1 (%2): %n Aufruf</numerusform><numerusform>%1 (%2): %n Aufrufe</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%2): %n Aufruf</numerusform>
+            <numerusform>%1 (%2): %n Aufrufe</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unpriced models</source>
@@ -754,7 +779,10 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
     </message>
     <message numerus="yes">
         <source>%n request(s)</source>
-        <translation><numerusform>%n Anfrage</numerusform><numerusform>%n Anfragen</numerusform></translation>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -836,7 +864,10 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
     </message>
     <message numerus="yes">
         <source>%n request(s) of an unpriced model, billed at the fallback rate</source>
-        <translation><numerusform>%n Anfrage eines Modells ohne Preis, zum Ersatztarif abgerechnet</numerusform><numerusform>%n Anfragen von Modellen ohne Preis, zum Ersatztarif abgerechnet</numerusform></translation>
+        <translation>
+            <numerusform>%n Anfrage eines Modells ohne Preis, zum Ersatztarif abgerechnet</numerusform>
+            <numerusform>%n Anfragen von Modellen ohne Preis, zum Ersatztarif abgerechnet</numerusform>
+        </translation>
     </message>
     <message>
         <source>User</source>
@@ -919,7 +950,10 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
     </message>
     <message numerus="yes">
         <source>%1 of %n user(s) shown</source>
-        <translation><numerusform>%1 von %n Benutzer angezeigt</numerusform><numerusform>%1 von %n Benutzern angezeigt</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %n Benutzer angezeigt</numerusform>
+            <numerusform>%1 von %n Benutzern angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>main</name>
     <message>
-        <source>Meterdesk: the cost of your product's LLM API calls.</source>
+        <source>Meterdesk: the cost of your product&apos;s LLM API calls.</source>
         <translation>Meterdesk: el coste de las llamadas a API de LLM de su producto.</translation>
     </message>
     <message>
@@ -55,7 +56,10 @@
     </message>
     <message numerus="yes">
         <source>%n entry(ies)</source>
-        <translation><numerusform>%n entrada</numerusform><numerusform>%n entradas</numerusform></translation>
+        <translation>
+            <numerusform>%n entrada</numerusform>
+            <numerusform>%n entradas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export audit log</source>
@@ -129,14 +133,17 @@
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation><numerusform>%1 y %n más</numerusform><numerusform>%1 y %n más</numerusform></translation>
+        <translation>
+            <numerusform>%1 y %n más</numerusform>
+            <numerusform>%1 y %n más</numerusform>
+        </translation>
     </message>
     <message>
         <source>Block API access</source>
         <translation>Bloquear el acceso a la API</translation>
     </message>
     <message>
-        <source>Blocked users get "API access blocked for this user" before any AI call. The block and its reason go into the audit log.</source>
+        <source>Blocked users get &quot;API access blocked for this user&quot; before any AI call. The block and its reason go into the audit log.</source>
         <translation>Los usuarios bloqueados reciben «API access blocked for this user» antes de cualquier llamada de IA. El bloqueo y su motivo quedan en el registro de auditoría.</translation>
     </message>
     <message>
@@ -149,7 +156,10 @@
     </message>
     <message numerus="yes">
         <source>Block %n users</source>
-        <translation><numerusform>Bloquear %n usuario</numerusform><numerusform>Bloquear %n usuarios</numerusform></translation>
+        <translation>
+            <numerusform>Bloquear %n usuario</numerusform>
+            <numerusform>Bloquear %n usuarios</numerusform>
+        </translation>
     </message>
     <message>
         <source>Block user</source>
@@ -352,6 +362,53 @@
     </message>
 </context>
 <context>
+    <name>meterdesk::KpiStrip</name>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>Usuarios activos</translation>
+    </message>
+    <message>
+        <source>Blocked users</source>
+        <translation>Usuarios bloqueados</translation>
+    </message>
+    <message>
+        <source>Unpriced events</source>
+        <translation>Llamadas sin precio</translation>
+    </message>
+    <message>
+        <source>Calls of models the price book does not know, billed at the fallback rate. Click for the list.</source>
+        <translation>Llamadas a modelos que la lista de precios no conoce, cobradas a la tarifa de reserva. Haga clic para ver la lista.</translation>
+    </message>
+    <message>
+        <source>Click to list the blocked users</source>
+        <translation>Haga clic para ver los usuarios bloqueados</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 tokens</translation>
+    </message>
+    <message>
+        <source>billed at $5 per 1M tokens</source>
+        <translation>cobradas a 5 $ por millón de tokens</translation>
+    </message>
+    <message>
+        <source>every model priced</source>
+        <translation>todos los modelos con precio</translation>
+    </message>
+    <message>
+        <source>currently blocked</source>
+        <translation>bloqueados ahora</translation>
+    </message>
+</context>
+<context>
     <name>meterdesk::MainWindow</name>
     <message>
         <source>Meterdesk</source>
@@ -380,34 +437,6 @@
     <message>
         <source>Export the users table as shown (Ctrl+E)</source>
         <translation>Exportar la tabla de usuarios tal como se muestra (Ctrl+E)</translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation>Solicitudes</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>Coste</translation>
-    </message>
-    <message>
-        <source>Active users</source>
-        <translation>Usuarios activos</translation>
-    </message>
-    <message>
-        <source>Blocked users</source>
-        <translation>Usuarios bloqueados</translation>
-    </message>
-    <message>
-        <source>Unpriced events</source>
-        <translation>Llamadas sin precio</translation>
-    </message>
-    <message>
-        <source>Calls of models the price book does not know, billed at the fallback rate. Click for the list.</source>
-        <translation>Llamadas a modelos que la lista de precios no conoce, cobradas a la tarifa de reserva. Haga clic para ver la lista.</translation>
-    </message>
-    <message>
-        <source>Click to list the blocked users</source>
-        <translation>Haga clic para ver los usuarios bloqueados</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -463,7 +492,7 @@
     </message>
     <message>
         <source>Meterdesk %1
-The cost of your product's LLM API calls, per user, exactly.</source>
+The cost of your product&apos;s LLM API calls, per user, exactly.</source>
         <translation>Meterdesk %1
 El coste de las llamadas a API de LLM de su producto, por usuario, con exactitud.</translation>
     </message>
@@ -500,22 +529,6 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <translation>Cargando %1…</translation>
     </message>
     <message>
-        <source>%1 tokens</source>
-        <translation>%1 tokens</translation>
-    </message>
-    <message>
-        <source>currently blocked</source>
-        <translation>bloqueados ahora</translation>
-    </message>
-    <message>
-        <source>billed at $5 per 1M tokens</source>
-        <translation>cobradas a 5 $ por millón de tokens</translation>
-    </message>
-    <message>
-        <source>every model priced</source>
-        <translation>todos los modelos con precio</translation>
-    </message>
-    <message>
         <source>%1 · loaded in %2 ms · %3</source>
         <translation>%1 · cargado en %2 ms · %3</translation>
     </message>
@@ -544,7 +557,7 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <translation>Se está guardando otro cambio</translation>
     </message>
     <message>
-        <source>The database role "%1" may not do this</source>
+        <source>The database role &quot;%1&quot; may not do this</source>
         <translation>El rol de base de datos «%1» no puede hacer esto</translation>
     </message>
     <message>
@@ -557,11 +570,17 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     </message>
     <message numerus="yes">
         <source>Blocked %n user(s)</source>
-        <translation><numerusform>%n usuario bloqueado</numerusform><numerusform>%n usuarios bloqueados</numerusform></translation>
+        <translation>
+            <numerusform>%n usuario bloqueado</numerusform>
+            <numerusform>%n usuarios bloqueados</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Unblocked %n user(s)</source>
-        <translation><numerusform>%n usuario desbloqueado</numerusform><numerusform>%n usuarios desbloqueados</numerusform></translation>
+        <translation>
+            <numerusform>%n usuario desbloqueado</numerusform>
+            <numerusform>%n usuarios desbloqueados</numerusform>
+        </translation>
     </message>
     <message>
         <source>Risk score set to %1</source>
@@ -593,7 +612,10 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     </message>
     <message numerus="yes">
         <source>Exported %n user(s) to %1</source>
-        <translation><numerusform>%n usuario exportado a %1</numerusform><numerusform>%n usuarios exportados a %1</numerusform></translation>
+        <translation>
+            <numerusform>%n usuario exportado a %1</numerusform>
+            <numerusform>%n usuarios exportados a %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export cost series</source>
@@ -617,7 +639,10 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     </message>
     <message numerus="yes">
         <source>%1 (%2): %n call(s)</source>
-        <translation><numerusform>%1 (%2): %n llamada</numerusform><numerusform>%1 (%2): %n llamadas</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%2): %n llamada</numerusform>
+            <numerusform>%1 (%2): %n llamadas</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unpriced models</source>
@@ -754,7 +779,10 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     </message>
     <message numerus="yes">
         <source>%n request(s)</source>
-        <translation><numerusform>%n solicitud</numerusform><numerusform>%n solicitudes</numerusform></translation>
+        <translation>
+            <numerusform>%n solicitud</numerusform>
+            <numerusform>%n solicitudes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -836,7 +864,10 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     </message>
     <message numerus="yes">
         <source>%n request(s) of an unpriced model, billed at the fallback rate</source>
-        <translation><numerusform>%n solicitud de un modelo sin precio, cobrada a la tarifa de reserva</numerusform><numerusform>%n solicitudes de modelos sin precio, cobradas a la tarifa de reserva</numerusform></translation>
+        <translation>
+            <numerusform>%n solicitud de un modelo sin precio, cobrada a la tarifa de reserva</numerusform>
+            <numerusform>%n solicitudes de modelos sin precio, cobradas a la tarifa de reserva</numerusform>
+        </translation>
     </message>
     <message>
         <source>User</source>
@@ -919,7 +950,10 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     </message>
     <message numerus="yes">
         <source>%1 of %n user(s) shown</source>
-        <translation><numerusform>%1 de %n usuario mostrado</numerusform><numerusform>%1 de %n usuarios mostrados</numerusform></translation>
+        <translation>
+            <numerusform>%1 de %n usuario mostrado</numerusform>
+            <numerusform>%1 de %n usuarios mostrados</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>main</name>
     <message>
-        <source>Meterdesk: the cost of your product's LLM API calls.</source>
-        <translation>Meterdesk : le coût des appels d'API LLM de votre produit.</translation>
+        <source>Meterdesk: the cost of your product&apos;s LLM API calls.</source>
+        <translation>Meterdesk : le coût des appels d&apos;API LLM de votre produit.</translation>
     </message>
     <message>
         <source>Usage database: a file path or postgresql:// URI.</source>
-        <translation>Base d'utilisation : un chemin de fichier ou une URI postgresql://.</translation>
+        <translation>Base d&apos;utilisation : un chemin de fichier ou une URI postgresql://.</translation>
     </message>
     <message>
         <source>Open the demo database (created the first time).</source>
@@ -20,14 +21,14 @@
     </message>
     <message>
         <source>User interface language (en, de, fr, es).</source>
-        <translation>Langue de l'interface (en, de, fr, es).</translation>
+        <translation>Langue de l&apos;interface (en, de, fr, es).</translation>
     </message>
 </context>
 <context>
     <name>meterdesk::AuditDialog</name>
     <message>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>User id (all users when empty)</source>
@@ -55,11 +56,14 @@
     </message>
     <message numerus="yes">
         <source>%n entry(ies)</source>
-        <translation><numerusform>%n entrée</numerusform><numerusform>%n entrées</numerusform></translation>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export audit log</source>
-        <translation>Exporter le journal d'audit</translation>
+        <translation>Exporter le journal d&apos;audit</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -67,11 +71,11 @@
     </message>
     <message>
         <source>Export failed</source>
-        <translation>Échec de l'export</translation>
+        <translation>Échec de l&apos;export</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation>Impossible d'écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -129,15 +133,18 @@
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation><numerusform>%1 et %n autre</numerusform><numerusform>%1 et %n autres</numerusform></translation>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
     </message>
     <message>
         <source>Block API access</source>
-        <translation>Bloquer l'accès à l'API</translation>
+        <translation>Bloquer l&apos;accès à l&apos;API</translation>
     </message>
     <message>
-        <source>Blocked users get "API access blocked for this user" before any AI call. The block and its reason go into the audit log.</source>
-        <translation>Les utilisateurs bloqués reçoivent « API access blocked for this user » avant tout appel d'IA. Le blocage et sa raison sont inscrits au journal d'audit.</translation>
+        <source>Blocked users get &quot;API access blocked for this user&quot; before any AI call. The block and its reason go into the audit log.</source>
+        <translation>Les utilisateurs bloqués reçoivent « API access blocked for this user » avant tout appel d&apos;IA. Le blocage et sa raison sont inscrits au journal d&apos;audit.</translation>
     </message>
     <message>
         <source>Reason (required):</source>
@@ -149,11 +156,14 @@
     </message>
     <message numerus="yes">
         <source>Block %n users</source>
-        <translation><numerusform>Bloquer %n utilisateur</numerusform><numerusform>Bloquer %n utilisateurs</numerusform></translation>
+        <translation>
+            <numerusform>Bloquer %n utilisateur</numerusform>
+            <numerusform>Bloquer %n utilisateurs</numerusform>
+        </translation>
     </message>
     <message>
         <source>Block user</source>
-        <translation>Bloquer l'utilisateur</translation>
+        <translation>Bloquer l&apos;utilisateur</translation>
     </message>
     <message>
         <source>Say why: a block needs a reason.</source>
@@ -168,11 +178,11 @@
     <name>meterdesk::ConnectionDialog</name>
     <message>
         <source>Create a new usage database if the file does not exist</source>
-        <translation>Créer une nouvelle base d'utilisation si le fichier n'existe pas</translation>
+        <translation>Créer une nouvelle base d&apos;utilisation si le fichier n&apos;existe pas</translation>
     </message>
     <message>
         <source>Open usage database</source>
-        <translation>Ouvrir une base d'utilisation</translation>
+        <translation>Ouvrir une base d&apos;utilisation</translation>
     </message>
     <message>
         <source>(choose a recent connection)</source>
@@ -208,7 +218,7 @@
     </message>
     <message>
         <source>CA certificate for verify-ca / verify-full</source>
-        <translation>Certificat de l'AC pour verify-ca / verify-full</translation>
+        <translation>Certificat de l&apos;AC pour verify-ca / verify-full</translation>
     </message>
     <message>
         <source>Host:</source>
@@ -244,7 +254,7 @@
     </message>
     <message>
         <source>Usage database</source>
-        <translation>Base d'utilisation</translation>
+        <translation>Base d&apos;utilisation</translation>
     </message>
     <message>
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
@@ -297,7 +307,7 @@
     <name>meterdesk::DataWorker</name>
     <message>
         <source>The demo data could not be made: %1</source>
-        <translation>Les données de démonstration n'ont pas pu être créées : %1</translation>
+        <translation>Les données de démonstration n&apos;ont pas pu être créées : %1</translation>
     </message>
     <message>
         <source>No database to upgrade</source>
@@ -309,7 +319,7 @@
     </message>
     <message>
         <source>The database cannot be reached, nothing was changed: %1</source>
-        <translation>La base est injoignable, rien n'a été modifié : %1</translation>
+        <translation>La base est injoignable, rien n&apos;a été modifié : %1</translation>
     </message>
 </context>
 <context>
@@ -320,7 +330,7 @@
     </message>
     <message>
         <source>Endpoint: %1</source>
-        <translation>Point d'accès : %1</translation>
+        <translation>Point d&apos;accès : %1</translation>
     </message>
     <message>
         <source>Time</source>
@@ -352,35 +362,7 @@
     </message>
 </context>
 <context>
-    <name>meterdesk::MainWindow</name>
-    <message>
-        <source>Meterdesk</source>
-        <translation>Meterdesk</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Tableau de bord</translation>
-    </message>
-    <message>
-        <source>Connection…</source>
-        <translation>Connexion…</translation>
-    </message>
-    <message>
-        <source>Open another usage database</source>
-        <translation>Ouvrir une autre base d'utilisation</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Exporter…</translation>
-    </message>
-    <message>
-        <source>Export the users table as shown (Ctrl+E)</source>
-        <translation>Exporter la table des utilisateurs telle qu'affichée (Ctrl+E)</translation>
-    </message>
+    <name>meterdesk::KpiStrip</name>
     <message>
         <source>Requests</source>
         <translation>Requêtes</translation>
@@ -408,6 +390,53 @@
     <message>
         <source>Click to list the blocked users</source>
         <translation>Cliquez pour lister les utilisateurs bloqués</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 jetons</translation>
+    </message>
+    <message>
+        <source>billed at $5 per 1M tokens</source>
+        <translation>facturés 5 $ par million de jetons</translation>
+    </message>
+    <message>
+        <source>every model priced</source>
+        <translation>tous les modèles tarifés</translation>
+    </message>
+    <message>
+        <source>currently blocked</source>
+        <translation>actuellement bloqués</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::MainWindow</name>
+    <message>
+        <source>Meterdesk</source>
+        <translation>Meterdesk</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Connection…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Open another usage database</source>
+        <translation>Ouvrir une autre base d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Export the users table as shown (Ctrl+E)</source>
+        <translation>Exporter la table des utilisateurs telle qu&apos;affichée (Ctrl+E)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -463,9 +492,9 @@
     </message>
     <message>
         <source>Meterdesk %1
-The cost of your product's LLM API calls, per user, exactly.</source>
+The cost of your product&apos;s LLM API calls, per user, exactly.</source>
         <translation>Meterdesk %1
-Le coût des appels d'API LLM de votre produit, par utilisateur, au centime près.</translation>
+Le coût des appels d&apos;API LLM de votre produit, par utilisateur, au centime près.</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -493,27 +522,11 @@ Le coût des appels d'API LLM de votre produit, par utilisateur, au centime prè
 Upgrade it now? Meterdesk only adds columns and tables; the original app keeps working.</source>
         <translation>%1
 
-Mettre à niveau maintenant ? Meterdesk ne fait qu'ajouter des colonnes et des tables ; l'application d'origine continue de fonctionner.</translation>
+Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et des tables ; l&apos;application d&apos;origine continue de fonctionner.</translation>
     </message>
     <message>
         <source>Loading %1…</source>
         <translation>Chargement de %1…</translation>
-    </message>
-    <message>
-        <source>%1 tokens</source>
-        <translation>%1 jetons</translation>
-    </message>
-    <message>
-        <source>currently blocked</source>
-        <translation>actuellement bloqués</translation>
-    </message>
-    <message>
-        <source>billed at $5 per 1M tokens</source>
-        <translation>facturés 5 $ par million de jetons</translation>
-    </message>
-    <message>
-        <source>every model priced</source>
-        <translation>tous les modèles tarifés</translation>
     </message>
     <message>
         <source>%1 · loaded in %2 ms · %3</source>
@@ -541,27 +554,33 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu'ajouter des colonnes et des t
     </message>
     <message>
         <source>Another change is being saved</source>
-        <translation>Une autre modification est en cours d'enregistrement</translation>
+        <translation>Une autre modification est en cours d&apos;enregistrement</translation>
     </message>
     <message>
-        <source>The database role "%1" may not do this</source>
-        <translation>Le rôle de base « %1 » n'a pas ce droit</translation>
+        <source>The database role &quot;%1&quot; may not do this</source>
+        <translation>Le rôle de base « %1 » n&apos;a pas ce droit</translation>
     </message>
     <message>
         <source>Unblock %1? Their API calls will be allowed again.</source>
-        <translation>Débloquer %1 ? Ses appels d'API seront de nouveau autorisés.</translation>
+        <translation>Débloquer %1 ? Ses appels d&apos;API seront de nouveau autorisés.</translation>
     </message>
     <message>
         <source>Nothing was changed: %1</source>
-        <translation>Rien n'a été modifié : %1</translation>
+        <translation>Rien n&apos;a été modifié : %1</translation>
     </message>
     <message numerus="yes">
         <source>Blocked %n user(s)</source>
-        <translation><numerusform>%n utilisateur bloqué</numerusform><numerusform>%n utilisateurs bloqués</numerusform></translation>
+        <translation>
+            <numerusform>%n utilisateur bloqué</numerusform>
+            <numerusform>%n utilisateurs bloqués</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Unblocked %n user(s)</source>
-        <translation><numerusform>%n utilisateur débloqué</numerusform><numerusform>%n utilisateurs débloqués</numerusform></translation>
+        <translation>
+            <numerusform>%n utilisateur débloqué</numerusform>
+            <numerusform>%n utilisateurs débloqués</numerusform>
+        </translation>
     </message>
     <message>
         <source>Risk score set to %1</source>
@@ -585,15 +604,18 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu'ajouter des colonnes et des t
     </message>
     <message>
         <source>Export failed</source>
-        <translation>Échec de l'export</translation>
+        <translation>Échec de l&apos;export</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation>Impossible d'écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n user(s) to %1</source>
-        <translation><numerusform>%n utilisateur exporté vers %1</numerusform><numerusform>%n utilisateurs exportés vers %1</numerusform></translation>
+        <translation>
+            <numerusform>%n utilisateur exporté vers %1</numerusform>
+            <numerusform>%n utilisateurs exportés vers %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export cost series</source>
@@ -609,15 +631,18 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu'ajouter des colonnes et des t
     </message>
     <message>
         <source>Save failed</source>
-        <translation>Échec de l'enregistrement</translation>
+        <translation>Échec de l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Could not write %1</source>
-        <translation>Impossible d'écrire %1</translation>
+        <translation>Impossible d&apos;écrire %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2): %n call(s)</source>
-        <translation><numerusform>%1 (%2) : %n appel</numerusform><numerusform>%1 (%2) : %n appels</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%2) : %n appel</numerusform>
+            <numerusform>%1 (%2) : %n appels</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unpriced models</source>
@@ -633,18 +658,18 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu'ajouter des colonnes et des t
     </message>
     <message>
         <source>&amp;Audit log…</source>
-        <translation>Journal d'&amp;audit…</translation>
+        <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
         <source>The password could not be saved in the keychain: %1</source>
-        <translation>Le mot de passe n'a pas pu être enregistré dans le trousseau : %1</translation>
+        <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau : %1</translation>
     </message>
 </context>
 <context>
     <name>meterdesk::RangeBar</name>
     <message>
         <source>Today</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Last 7 days</source>
@@ -735,7 +760,7 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu'ajouter des colonnes et des t
     </message>
     <message>
         <source>0 means no concern, 100 the highest; it is recorded in the audit log.</source>
-        <translation>0 signifie aucune inquiétude, 100 le maximum ; la valeur est inscrite au journal d'audit.</translation>
+        <translation>0 signifie aucune inquiétude, 100 le maximum ; la valeur est inscrite au journal d&apos;audit.</translation>
     </message>
     <message>
         <source>Risk score (0–100):</source>
@@ -754,7 +779,10 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu'ajouter des colonnes et des t
     </message>
     <message numerus="yes">
         <source>%n request(s)</source>
-        <translation><numerusform>%n requête</numerusform><numerusform>%n requêtes</numerusform></translation>
+        <translation>
+            <numerusform>%n requête</numerusform>
+            <numerusform>%n requêtes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -836,7 +864,10 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu'ajouter des colonnes et des t
     </message>
     <message numerus="yes">
         <source>%n request(s) of an unpriced model, billed at the fallback rate</source>
-        <translation><numerusform>%n requête d'un modèle sans tarif, facturée au tarif par défaut</numerusform><numerusform>%n requêtes de modèles sans tarif, facturées au tarif par défaut</numerusform></translation>
+        <translation>
+            <numerusform>%n requête d&apos;un modèle sans tarif, facturée au tarif par défaut</numerusform>
+            <numerusform>%n requêtes de modèles sans tarif, facturées au tarif par défaut</numerusform>
+        </translation>
     </message>
     <message>
         <source>User</source>
@@ -919,7 +950,10 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu'ajouter des colonnes et des t
     </message>
     <message numerus="yes">
         <source>%1 of %n user(s) shown</source>
-        <translation><numerusform>%1 sur %n utilisateur affiché</numerusform><numerusform>%1 sur %n utilisateurs affichés</numerusform></translation>
+        <translation>
+            <numerusform>%1 sur %n utilisateur affiché</numerusform>
+            <numerusform>%1 sur %n utilisateurs affichés</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
