@@ -39,8 +39,12 @@ private Q_SLOTS:
         AccessGuard guard(*db);
         QVERIFY(guard.check(QStringLiteral("newcomer")).allowed);
 
-        // A user with no usage yet can be blocked.
+        // A user with no usage yet can be blocked. $USER says someone else:
+        // the audit names the process's own account all the same.
+        const QByteArray realUser = qgetenv("USER");
+        qputenv("USER", "mallory");
         ActionResult result = actions.block(QStringLiteral("newcomer"), QStringLiteral("  Shared key on a forum  "));
+        qputenv("USER", realUser);
         QVERIFY2(result.ok, qPrintable(result.error));
         AccessDecision decision = guard.check(QStringLiteral("newcomer"));
         QVERIFY(!decision.allowed);
