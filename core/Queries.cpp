@@ -36,6 +36,26 @@ Money toMoney(const QVariant &value) { return Money::fromNanos(toInt64(value)); 
 
 } // namespace
 
+QString DateRange::firstDay() const
+{
+    return from.isNull() ? QStringLiteral("0001-01-01") : from.toString(Qt::ISODate);
+}
+
+QString DateRange::lastDay() const
+{
+    return to.isNull() ? QStringLiteral("9999-12-31") : to.toString(Qt::ISODate);
+}
+
+QString DateRange::firstTime() const
+{
+    return firstDay() + QStringLiteral(" 00:00:00");
+}
+
+QString DateRange::endTime() const
+{
+    return to.isNull() ? QStringLiteral("9999-12-31 23:59:59") : to.addDays(1).toString(Qt::ISODate) + QStringLiteral(" 00:00:00");
+}
+
 DateRange DateRange::lastDays(int days, QDate today)
 {
     return {today.addDays(-(days - 1)), today};
@@ -79,8 +99,7 @@ bool Queries::run(QSqlQuery &query, const QString &sql, const QVariantList &valu
 
 QVariantList Queries::dayBounds(const DateRange &range) const
 {
-    return {range.from.isNull() ? QStringLiteral("0001-01-01") : range.from.toString(Qt::ISODate),
-            range.to.isNull() ? QStringLiteral("9999-12-31") : range.to.toString(Qt::ISODate)};
+    return {range.firstDay(), range.lastDay()};
 }
 
 std::optional<Overview> Queries::overview(const DateRange &range, QString *error, bool countActiveUsers)
@@ -298,10 +317,7 @@ std::optional<QList<UserDayRow>> Queries::userDaily(const QString &userId, const
 std::optional<QList<EventRow>> Queries::userEvents(const QString &userId, const DateRange &range, int limit,
                                                    int offset, QString *error)
 {
-    const QVariantList bounds = dayBounds(range);
-    const QString from = bounds[0].toString() + QStringLiteral(" 00:00:00");
-    const QString before = range.to.isNull() ? QStringLiteral("9999-12-31 23:59:59")
-                                             : range.to.addDays(1).toString(Qt::ISODate) + QStringLiteral(" 00:00:00");
+    const QString from = range.firstTime(), before = range.endTime();
     QSqlQuery query;
     if (!run(query,
              QStringLiteral("SELECT id, timestamp, service, model, endpoint, input_tokens, output_tokens, "

@@ -27,6 +27,14 @@ struct METERDESK_CORE_EXPORT DateRange
     {
         return (from.isNull() || day >= from) && (to.isNull() || day <= to);
     }
+    // The ends as the database compares them; an open end is the widest
+    // bound there is. Days for the rollups ("0001-01-01", "9999-12-31"),
+    // times for the log: [firstTime, endTime).
+    QString firstDay() const;
+    QString lastDay() const;
+    QString firstTime() const;
+    QString endTime() const;
+
     static DateRange allTime() { return {}; }
     static DateRange lastDays(int days, QDate today);
     // "YYYY-MM-DD" for each end; empty text leaves that end open.

@@ -1,6 +1,7 @@
 #include "Reports.h"
 
 #include "Csv.h"
+#include "Services.h"
 #include "Timestamps.h"
 
 #include <QMap>
@@ -32,15 +33,13 @@ QString stamp(const QDateTime &value)
 
 QStringList orderedServices(const QStringList &present)
 {
-    static const QStringList known{QStringLiteral("openai"), QStringLiteral("anthropic"),
-                                   QStringLiteral("google"), QStringLiteral("other")};
     QStringList ordered;
-    for (const QString &service : known)
+    for (const QString &service : knownServices())
         if (present.contains(service))
             ordered << service;
     QStringList rest;
     for (const QString &service : present)
-        if (!known.contains(service) && !rest.contains(service))
+        if (!knownServices().contains(service) && !rest.contains(service))
             rest << service;
     rest.sort();
     return ordered + rest;
@@ -89,10 +88,8 @@ bool writeEventsCsv(Database &database, const DateRange &range, QIODevice &out, 
         "SELECT id, timestamp, user_id, service, model, endpoint, input_tokens, output_tokens, "
         "cached_input_tokens, cache_write_tokens, cost_nanos, priced, event_id FROM api_usage_tracking "
         "WHERE timestamp >= ? AND timestamp < ? ORDER BY timestamp, id"));
-    query.addBindValue(range.from.isNull() ? QStringLiteral("0001-01-01 00:00:00")
-                                           : range.from.toString(Qt::ISODate) + QStringLiteral(" 00:00:00"));
-    query.addBindValue(range.to.isNull() ? QStringLiteral("9999-12-31 23:59:59")
-                                         : range.to.addDays(1).toString(Qt::ISODate) + QStringLiteral(" 00:00:00"));
+    query.addBindValue(range.firstTime());
+    query.addBindValue(range.endTime());
     if (!query.exec()) {
         *error = describe(query.lastError());
         return false;
@@ -135,8 +132,8 @@ bool writeDailyCsv(Database &database, const DateRange &range, QIODevice &out, Q
         "SELECT day, user_id, service, model, requests, input_tokens, output_tokens, cached_input_tokens, "
         "cache_write_tokens, cost_nanos, unpriced_requests FROM api_usage_daily WHERE day >= ? AND day <= ? "
         "ORDER BY day, user_id, service, model"));
-    query.addBindValue(range.from.isNull() ? QStringLiteral("0001-01-01") : range.from.toString(Qt::ISODate));
-    query.addBindValue(range.to.isNull() ? QStringLiteral("9999-12-31") : range.to.toString(Qt::ISODate));
+    query.addBindValue(range.firstDay());
+    query.addBindValue(range.lastDay());
     if (!query.exec()) {
         *error = describe(query.lastError());
         return false;

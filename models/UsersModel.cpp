@@ -1,14 +1,10 @@
 #include "UsersModel.h"
 
+#include <Services.h>
+
 #include <QLocale>
 
 namespace meterdesk {
-
-namespace {
-
-const QStringList KnownServices{QStringLiteral("openai"), QStringLiteral("anthropic"), QStringLiteral("google")};
-
-} // namespace
 
 QString serviceOfColumn(int column)
 {
@@ -30,7 +26,7 @@ Money costInColumn(const UserRow &row, int column)
         return row.perService.value(serviceOfColumn(column)).cost;
     Money other;
     for (auto it = row.perService.cbegin(); it != row.perService.cend(); ++it)
-        if (!KnownServices.contains(it.key()))
+        if (it.key() == u"other" || !knownServices().contains(it.key())) // the services without a column
             other += it.value().cost;
     return other;
 }
