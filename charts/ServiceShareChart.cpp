@@ -2,7 +2,7 @@
 
 #include "ServiceColors.h"
 
-#include <Reports.h>
+#include <queries/Reports.h>
 
 #include <QEvent>
 #include <QPieSeries>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <Queries.h>
+#include <queries/Queries.h>
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,6 @@
 #include "CostSeriesModel.h"
 
-#include <Reports.h>
+#include <queries/Reports.h>
 
 #include <QLocale>
 

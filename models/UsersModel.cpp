@@ -1,6 +1,6 @@
 #include "UsersModel.h"
 
-#include <Services.h>
+#include <queries/Services.h>
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <AdminActions.h>
-#include <Queries.h>
+#include <admin/AdminActions.h>
+#include <queries/Queries.h>
 
 #include <QMetaType>
 

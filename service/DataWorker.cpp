@@ -1,7 +1,7 @@
 #include "DataWorker.h"
 
-#include <AdminActions.h>
-#include <DemoData.h>
+#include <admin/AdminActions.h>
+#include <tracking/DemoData.h>
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -2,9 +2,9 @@
 
 #include "DashboardData.h"
 
-#include <ConnectionSpec.h>
-#include <Database.h>
-#include <PriceBook.h>
+#include <storage/ConnectionSpec.h>
+#include <storage/Database.h>
+#include <money/PriceBook.h>
 
 #include <QObject>
 

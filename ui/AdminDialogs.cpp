@@ -1,6 +1,6 @@
 #include "AdminDialogs.h"
 
-#include <AdminActions.h>
+#include <admin/AdminActions.h>
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

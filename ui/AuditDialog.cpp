@@ -3,7 +3,7 @@
 #include "DataService.h"
 
 #include <AuditModel.h>
-#include <Csv.h>
+#include <queries/Csv.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <ConnectionSpec.h>
+#include <storage/ConnectionSpec.h>
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 #include "CsvExport.h"
 
-#include <Csv.h>
-#include <Money.h>
+#include <queries/Csv.h>
+#include <money/Money.h>
 #include <UsersModel.h>
 
 #include <QDateTime>

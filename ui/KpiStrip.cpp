@@ -2,7 +2,7 @@
 
 #include "KpiCard.h"
 
-#include <Queries.h>
+#include <queries/Queries.h>
 
 #include <QHBoxLayout>
 #include <QLocale>

@@ -15,7 +15,7 @@
 
 #include <CostOverTimeChart.h>
 #include <CostSeriesModel.h>
-#include <Reports.h>
+#include <queries/Reports.h>
 #include <ServiceShareChart.h>
 #include <UsersFilterProxy.h>
 #include <UsersModel.h>

@@ -2,7 +2,7 @@
 
 #include "DashboardData.h"
 
-#include <ConnectionSpec.h>
+#include <storage/ConnectionSpec.h>
 
 #include <QMainWindow>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <Database.h>
-#include <PriceBook.h>
+#include <storage/Database.h>
+#include <money/PriceBook.h>
 
 #include <QCommandLineParser>
 #include <QJsonValue>

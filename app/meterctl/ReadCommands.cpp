@@ -3,12 +3,12 @@
 #include "Cli.h"
 #include "Commands.h"
 
-#include <AccessGuard.h>
-#include <AuditChain.h>
-#include <Csv.h>
-#include <Queries.h>
-#include <Reports.h>
-#include <UsageEvent.h>
+#include <tracking/AccessGuard.h>
+#include <admin/AuditChain.h>
+#include <queries/Csv.h>
+#include <queries/Queries.h>
+#include <queries/Reports.h>
+#include <tracking/UsageEvent.h>
 
 #include <QBuffer>
 #include <QJsonArray>

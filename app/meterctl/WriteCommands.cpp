@@ -3,9 +3,9 @@
 #include "Cli.h"
 #include "Commands.h"
 
-#include <AdminActions.h>
-#include <DemoData.h>
-#include <Tracker.h>
+#include <admin/AdminActions.h>
+#include <tracking/DemoData.h>
+#include <tracking/Tracker.h>
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 #include <MainWindow.h>
 #include <Settings.h>
 
-#include <ConnectionSpec.h>
+#include <storage/ConnectionSpec.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

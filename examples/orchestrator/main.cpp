@@ -6,10 +6,10 @@
 //
 // The "AI call" here returns a canned Anthropic response; a real service
 // would put its HTTP client there.
-#include <meterdesk/AccessGuard.h>
-#include <meterdesk/AsyncTracker.h>
-#include <meterdesk/Database.h>
-#include <meterdesk/UsageEvent.h>
+#include <meterdesk/tracking/AccessGuard.h>
+#include <meterdesk/tracking/AsyncTracker.h>
+#include <meterdesk/storage/Database.h>
+#include <meterdesk/tracking/UsageEvent.h>
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <Database.h>
-#include <PriceBook.h>
-#include <Queries.h>
-#include <UsageEvent.h>
+#include <storage/Database.h>
+#include <money/PriceBook.h>
+#include <queries/Queries.h>
+#include <tracking/UsageEvent.h>
 
 #include <optional>
 

@@ -2,8 +2,8 @@
 
 #include "OriginalDesign.h"
 
-#include <PriceBook.h>
-#include <Tracker.h>
+#include <money/PriceBook.h>
+#include <tracking/Tracker.h>
 
 #include <QSqlQuery>
 

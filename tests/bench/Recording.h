@@ -2,7 +2,7 @@
 
 #include "Measure.h"
 
-#include <Database.h>
+#include <storage/Database.h>
 
 // Recording rates against the original three-round-trip writer, on a fresh
 // database with the users rows in place (the log's user_id references

@@ -1,6 +1,6 @@
 #include "TableFigures.h"
 
-#include <Queries.h>
+#include <queries/Queries.h>
 #include <UsersFilterProxy.h>
 #include <UsersModel.h>
 

@@ -2,7 +2,7 @@
 
 #include "Measure.h"
 
-#include <Database.h>
+#include <storage/Database.h>
 
 // Sorting the users table by cost and searching it, through Meterdesk's
 // proxy and through a plain QSortFilterProxyModel on the same raw values and

@@ -5,7 +5,7 @@
 #include "Recording.h"
 #include "TableFigures.h"
 
-#include <DemoData.h>
+#include <tracking/DemoData.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

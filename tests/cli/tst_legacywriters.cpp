@@ -6,8 +6,8 @@
 #include "SeedWriter.h"
 #include "TestSupport.h"
 
-#include <AdminActions.h>
-#include <ConnectionSpec.h>
+#include <admin/AdminActions.h>
+#include <storage/ConnectionSpec.h>
 
 #include <QElapsedTimer>
 #include <QFile>

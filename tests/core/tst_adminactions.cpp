@@ -1,11 +1,11 @@
 #include "TestSupport.h"
 
-#include <AccessGuard.h>
-#include <AdminActions.h>
-#include <AuditChain.h>
-#include <PriceBook.h>
-#include <Queries.h>
-#include <Tracker.h>
+#include <tracking/AccessGuard.h>
+#include <admin/AdminActions.h>
+#include <admin/AuditChain.h>
+#include <money/PriceBook.h>
+#include <queries/Queries.h>
+#include <tracking/Tracker.h>
 
 #include <QCryptographicHash>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #include "TestSupport.h"
 
-#include <AsyncTracker.h>
-#include <PriceBook.h>
+#include <tracking/AsyncTracker.h>
+#include <money/PriceBook.h>
 
 #include <QDir>
 #include <QElapsedTimer>

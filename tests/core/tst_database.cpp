@@ -1,10 +1,10 @@
 #include "TestSupport.h"
 
-#include <AdminActions.h>
-#include <AuditChain.h>
-#include <PriceBook.h>
-#include <Queries.h>
-#include <Tracker.h>
+#include <admin/AdminActions.h>
+#include <admin/AuditChain.h>
+#include <money/PriceBook.h>
+#include <queries/Queries.h>
+#include <tracking/Tracker.h>
 
 #include <QFile>
 #include <QTest>

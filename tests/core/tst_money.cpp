@@ -1,4 +1,4 @@
-#include <Money.h>
+#include <money/Money.h>
 
 #include <QTest>
 

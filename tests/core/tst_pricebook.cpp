@@ -1,4 +1,4 @@
-#include <PriceBook.h>
+#include <money/PriceBook.h>
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,12 +1,12 @@
 #include "TestSupport.h"
 
-#include <AdminActions.h>
-#include <PriceBook.h>
-#include <Queries.h>
-#include <Reports.h>
-#include <Timestamps.h>
-#include <Tracker.h>
-#include <Utf8Keys.h>
+#include <admin/AdminActions.h>
+#include <money/PriceBook.h>
+#include <queries/Queries.h>
+#include <queries/Reports.h>
+#include <storage/Timestamps.h>
+#include <tracking/Tracker.h>
+#include <queries/Utf8Keys.h>
 
 #include <QBuffer>
 #include <QTest>

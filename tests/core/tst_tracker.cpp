@@ -1,8 +1,8 @@
 #include "TestSupport.h"
 
-#include <PriceBook.h>
-#include <Queries.h>
-#include <Tracker.h>
+#include <money/PriceBook.h>
+#include <queries/Queries.h>
+#include <tracking/Tracker.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include <UsageEvent.h>
+#include <tracking/UsageEvent.h>
 
 #include <QJsonDocument>
 #include <QTest>

@@ -2,7 +2,7 @@
 // all the while, and a writer killed in the middle of its batches.
 #include "TestSupport.h"
 
-#include <Queries.h>
+#include <queries/Queries.h>
 
 #include <QFile>
 #include <QJsonDocument>

@@ -5,8 +5,8 @@
 // CI runs it under AddressSanitizer and UndefinedBehaviorSanitizer too.
 #include "TestSupport.h"
 
-#include <Queries.h>
-#include <UsageEvent.h>
+#include <queries/Queries.h>
+#include <tracking/UsageEvent.h>
 
 #include <QFile>
 #include <QJsonDocument>

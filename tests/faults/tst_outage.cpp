@@ -3,13 +3,13 @@
 // reconnects by itself. These tests stop the shared test server: RUN_SERIAL.
 #include "TestSupport.h"
 
-#include <AdminActions.h>
-#include <AsyncTracker.h>
+#include <admin/AdminActions.h>
+#include <tracking/AsyncTracker.h>
 #include <MainWindow.h>
-#include <PriceBook.h>
-#include <Queries.h>
+#include <money/PriceBook.h>
+#include <queries/Queries.h>
 #include <RangeBar.h>
-#include <Tracker.h>
+#include <tracking/Tracker.h>
 #include <UsersPanel.h>
 
 #include <QAction>

@@ -4,8 +4,8 @@
 #include "TestSupport.h"
 
 #include <DataService.h>
-#include <PriceBook.h>
-#include <Tracker.h>
+#include <money/PriceBook.h>
+#include <tracking/Tracker.h>
 
 #include <QCoreApplication>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 #include "TestSupport.h"
 
-#include <PriceBook.h>
+#include <money/PriceBook.h>
 
 #include <QCoreApplication>
 #include <QSqlQuery>

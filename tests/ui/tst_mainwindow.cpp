@@ -11,8 +11,8 @@
 #include <UsersModel.h>
 #include <UsersPanel.h>
 
-#include <PriceBook.h>
-#include <Tracker.h>
+#include <money/PriceBook.h>
+#include <tracking/Tracker.h>
 
 #include <QAction>
 #include <QApplication>

@@ -3,9 +3,9 @@
 // meterdesk-bench; this size keeps CI quick.)
 #include "TestSupport.h"
 
-#include <DemoData.h>
+#include <tracking/DemoData.h>
 #include <MainWindow.h>
-#include <PriceBook.h>
+#include <money/PriceBook.h>
 #include <RangeBar.h>
 #include <UsersFilterProxy.h>
 #include <UsersPanel.h>

@@ -1,0 +1,246 @@
+#include "admin/AdminActions.h"
+
+#include "admin/AuditChain.h"
+#include "storage/Timestamps.h"
+
+#include <QDateTime>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace meterdesk {
+
+AdminActions::AdminActions(Database &database) : m_db(database) {}
+
+QString AdminActions::osUser()
+{
+    // The account of this process, from the system: $USER is whatever the
+    // caller's environment says.
+    if (const passwd *entry = getpwuid(geteuid()))
+        return QString::fromLocal8Bit(entry->pw_name);
+    return QStringLiteral("uid %1").arg(geteuid());
+}
+
+ActionResult AdminActions::block(const QString &userId, const QString &reason)
+{
+    return block(QStringList{userId}, reason);
+}
+
+ActionResult AdminActions::unblock(const QString &userId, const QString &reason)
+{
+    return unblock(QStringList{userId}, reason);
+}
+
+ActionResult AdminActions::setRiskScore(const QString &userId, int score, const QString &reason)
+{
+    return setRiskScore(QStringList{userId}, score, reason);
+}
+
+ActionResult AdminActions::block(const QStringList &userIds, const QString &reason)
+{
+    const QString trimmed = reason.trimmed();
+    if (trimmed.isEmpty())
+        return {false, QStringLiteral("a block needs a reason"), SqlFailure::None};
+    if (trimmed.size() > MaxReasonLength)
+        return {false, QStringLiteral("the reason is longer than %1 characters").arg(MaxReasonLength),
+                SqlFailure::None};
+    return apply(userIds, QStringLiteral("block"), Field::Blocked, true, trimmed, trimmed);
+}
+
+ActionResult AdminActions::unblock(const QStringList &userIds, const QString &reason)
+{
+    return apply(userIds, QStringLiteral("unblock"), Field::Blocked, false, reason.trimmed().left(MaxReasonLength), {});
+}
+
+ActionResult AdminActions::setRiskScore(const QStringList &userIds, int score, const QString &reason)
+{
+    if (score < 0 || score > 100)
+        return {false, QStringLiteral("a risk score is a whole number from 0 to 100, not %1").arg(score),
+                SqlFailure::None};
+    return apply(userIds, QStringLiteral("risk"), Field::Risk, score, reason.trimmed().left(MaxReasonLength), {});
+}
+
+ActionResult AdminActions::apply(const QStringList &userIds, const QString &action, Field field,
+                                 const QVariant &value, const QString &reason, const QString &blockReason)
+{
+    ActionResult result;
+    if (userIds.isEmpty()) {
+        result.error = QStringLiteral("no user given");
+        return result;
+    }
+    // Stats rows in ascending user order, as every writer takes them
+    // (LockOrder.h): an action on many users cannot deadlock with a batch.
+    QStringList ordered = userIds;
+    ordered.sort();
+    ordered.removeDuplicates();
+    if (!m_db.begin(&result.error, &result.failure))
+        return result;
+    // The audit chain takes one writer at a time, so each row follows the
+    // one before it. The lock is taken first: an admin waiting for it holds
+    // no stats row that a batch might wait for (LockOrder.h).
+    if (m_db.isPostgres()
+        && !m_db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(AuditChainLock), &result.error,
+                      &result.failure)) {
+        m_db.rollback();
+        return result;
+    }
+    m_actorRole = m_db.roleName();
+    for (const QString &userId : std::as_const(ordered)) {
+        result = applyOne(userId, action, field, value, reason, blockReason);
+        if (!result.ok) {
+            m_db.rollback();
+            return result;
+        }
+    }
+    result.ok = m_db.commit(&result.error, &result.failure);
+    return result;
+}
+
+ActionResult AdminActions::applyOne(const QString &userId, const QString &action, Field field,
+                                    const QVariant &value, const QString &reason, const QString &blockReason)
+{
+    ActionResult result;
+    if (userId.trimmed().isEmpty()) {
+        result.error = QStringLiteral("no user given");
+        return result;
+    }
+    const bool pg = m_db.isPostgres();
+    const auto fail = [&](const QSqlQuery &query, const QString &what) {
+        result.failure = classify(query.lastError());
+        result.error = result.failure == SqlFailure::PermissionDenied
+            ? QStringLiteral("the database role \"%1\" may not %2 (permission denied)").arg(m_db.roleName(), what)
+            : QStringLiteral("could not %1: %2").arg(what, describe(query.lastError()));
+        return result;
+    };
+    const QString what = field == Field::Risk ? QStringLiteral("change risk scores")
+        : value.toBool() ? QStringLiteral("block users") : QStringLiteral("unblock users");
+
+    QSqlQuery query(m_db.sql());
+    if (m_db.ownsUsers()) {
+        query.prepare(QStringLiteral("INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO NOTHING"));
+        query.addBindValue(userId);
+        if (!query.exec())
+            return fail(query, what);
+    } else {
+        query.prepare(QStringLiteral("SELECT 1 FROM users WHERE id = ?"));
+        query.addBindValue(userId);
+        if (!query.exec())
+            return fail(query, what);
+        if (!query.next()) {
+            result.error = QStringLiteral("unknown user \"%1\"").arg(userId.left(80));
+            return result;
+        }
+    }
+
+    // The old value, locked for the rest of the transaction on PostgreSQL.
+    query.prepare(QStringLiteral("SELECT is_blocked, block_reason, risk_score FROM api_usage_stats WHERE user_id = ?%1")
+                      .arg(pg ? QStringLiteral(" FOR UPDATE") : QString()));
+    query.addBindValue(userId);
+    if (!query.exec())
+        return fail(query, what);
+    QString oldValue;
+    const bool exists = query.next();
+    if (field == Field::Blocked)
+        oldValue = exists && query.value(0).toBool() ? QStringLiteral("blocked: ") + query.value(1).toString()
+                                                     : QStringLiteral("allowed");
+    else
+        oldValue = QString::number(exists ? query.value(2).toInt() : 0);
+    query.finish();
+
+    const QString newValue = field == Field::Blocked
+        ? (value.toBool() ? QStringLiteral("blocked: ") + blockReason : QStringLiteral("allowed"))
+        : QString::number(value.toInt());
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    const QString now = sqlTimestamp(at);
+    if (field == Field::Blocked) {
+        query.prepare(QStringLiteral("INSERT INTO api_usage_stats (user_id, is_blocked, block_reason, updated_at) "
+                                     "VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
+                                     "is_blocked = excluded.is_blocked, block_reason = excluded.block_reason, "
+                                     "updated_at = excluded.updated_at"));
+        query.addBindValue(userId);
+        query.addBindValue(value.toBool());
+        query.addBindValue(value.toBool() ? QVariant(blockReason) : QVariant(QMetaType::fromType<QString>()));
+        query.addBindValue(now);
+    } else {
+        query.prepare(QStringLiteral("INSERT INTO api_usage_stats (user_id, risk_score, updated_at) "
+                                     "VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
+                                     "risk_score = excluded.risk_score, updated_at = excluded.updated_at"));
+        query.addBindValue(userId);
+        query.addBindValue(value.toInt());
+        query.addBindValue(now);
+    }
+    if (!query.exec())
+        return fail(query, what);
+
+    query.prepare(QStringLiteral("SELECT row_hash FROM admin_audit_log WHERE row_hash IS NOT NULL "
+                                 "ORDER BY id DESC LIMIT 1"));
+    if (!query.exec())
+        return fail(query, what);
+    const QString previousHash = query.next() ? query.value(0).toString() : QString();
+    query.finish();
+    const AuditRow row{0, at, m_actorRole, osUser(), action, userId, oldValue, newValue, reason};
+    // On PostgreSQL the role is the server's current_user, not our word for it.
+    query.prepare(QStringLiteral("INSERT INTO admin_audit_log (at, actor_role, os_user, action, user_id, "
+                                 "old_value, new_value, reason, prev_hash, row_hash) VALUES (?, %1, ?, ?, ?, ?, ?, ?, ?, ?)")
+                      .arg(pg ? QStringLiteral("current_user") : QStringLiteral("'sqlite'")));
+    query.addBindValue(now);
+    query.addBindValue(row.osUser);
+    query.addBindValue(action);
+    query.addBindValue(userId);
+    query.addBindValue(oldValue);
+    query.addBindValue(newValue);
+    query.addBindValue(reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(reason));
+    query.addBindValue(previousHash);
+    query.addBindValue(auditRowHash(row, previousHash));
+    if (!query.exec())
+        return fail(query, what);
+    result.ok = true;
+    return result;
+}
+
+RolePrivileges AdminActions::privileges()
+{
+    RolePrivileges privileges;
+    privileges.role = m_db.roleName();
+    if (!m_db.isPostgres())
+        return privileges;
+    QSqlQuery query(m_db.sql());
+    if (query.exec(QStringLiteral(
+            "SELECT has_column_privilege('api_usage_stats', 'is_blocked', 'UPDATE') "
+            "AND has_column_privilege('api_usage_stats', 'block_reason', 'UPDATE') "
+            "AND has_table_privilege('admin_audit_log', 'INSERT'), "
+            "has_column_privilege('api_usage_stats', 'risk_score', 'UPDATE') "
+            "AND has_table_privilege('admin_audit_log', 'INSERT')"))
+        && query.next()) {
+        privileges.canBlock = query.value(0).toBool();
+        privileges.canSetRisk = query.value(1).toBool();
+    }
+    return privileges;
+}
+
+std::optional<QList<AdminState>> AdminActions::states(const QStringList &userIds, qint64 *blockedUsers, QString *error)
+{
+    QList<AdminState> states;
+    QSqlQuery query(m_db.sql());
+    for (const QString &userId : userIds) {
+        if (!m_db.select(query,
+                         QStringLiteral("SELECT is_blocked, block_reason, risk_score FROM api_usage_stats WHERE user_id = ?"),
+                         {userId}, error))
+            return std::nullopt;
+        AdminState state;
+        state.userId = userId;
+        if (query.next()) {
+            state.blocked = query.value(0).toBool();
+            state.blockReason = query.value(1).toString();
+            state.riskScore = query.value(2).toInt();
+        }
+        states << state;
+    }
+    if (!m_db.select(query, QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE is_blocked = ?"), {true}, error)
+        || !query.next())
+        return std::nullopt;
+    *blockedUsers = query.value(0).toLongLong();
+    return states;
+}
+
+} // namespace meterdesk

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "storage/ConnectionSpec.h"
+#include "queries/ServiceMap.h"
+#include "storage/SqlReader.h"
+#include "queries/Utf8Keys.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QVariantList>
+
+#include <QThread>
+
+#include <memory>
+
+namespace meterdesk {
+
+// One user's service totals from a scan of a rollup table.
+struct UserServiceSums
+{
+    QByteArray userId; // UTF-8, as the database holds it
+    qint64 requests = 0;
+    qint64 tokens = 0;
+    Money cost;
+    qint64 unpricedEvents = 0;
+    ServiceMap perService;
+};
+
+// Adds one service's usage to a user's totals and to that service's own;
+// for UserRow and UserServiceSums alike.
+template <typename UserTotals>
+void addServiceUsage(UserTotals &user, const QString &service, const ServiceTotals &delta, qint64 unpricedEvents)
+{
+    ServiceTotals &totals = user.perService[service];
+    totals.requests += delta.requests;
+    totals.tokens += delta.tokens;
+    totals.cost += delta.cost;
+    user.requests += delta.requests;
+    user.tokens += delta.tokens;
+    user.cost += delta.cost;
+    user.unpricedEvents += unpricedEvents;
+}
+
+// Sums rollup rows (user_id, service, requests, tokens, cost_nanos,
+// unpriced) per user, keyed by the ids' bytes.
+class ServiceSums
+{
+public:
+    void add(const SqlRow &row);
+    QList<UserServiceSums> &users() { return m_users; }
+
+private:
+    Utf8KeyIndex m_index;
+    QList<UserServiceSums> m_users;
+    SharedStrings m_services;
+};
+
+// A rollup scan summed on a thread of its own, over a second connection to
+// the same SQLite file: the users load then uses both cores, reading the
+// stats and names on one while this sums the per-service rows.
+class BackgroundServiceScan
+{
+public:
+    BackgroundServiceScan(ConnectionSpec spec, QString sql, QVariantList values);
+    ~BackgroundServiceScan();
+    BackgroundServiceScan(const BackgroundServiceScan &) = delete;
+    BackgroundServiceScan &operator=(const BackgroundServiceScan &) = delete;
+
+    // Waits for the scan; false and the message when it failed.
+    bool finish(QList<UserServiceSums> *sums, QString *error);
+
+private:
+    std::unique_ptr<QThread> m_thread;
+    ServiceSums m_sums;
+    QString m_error;
+    bool m_ok = false;
+};
+
+} // namespace meterdesk

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "storage/ConnectionSpec.h"
+#include "meterdesk_core_export.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+
+namespace meterdesk {
+
+class PriceBook;
+
+// What a database holds, as far as Meterdesk is concerned.
+enum class SchemaState {
+    Empty,       // no tables: `init` creates the schema
+    Seed,        // the original web app's tables, never upgraded
+    Outdated,    // Meterdesk's schema, older than this build
+    Current,     // ready
+    Newer,       // made by a newer Meterdesk: refused, never modified
+    Foreign,     // tables, but not a usage database: refused, never modified
+};
+
+// Why a statement failed, for retry decisions and user-facing messages.
+enum class SqlFailure { None, Busy, Deadlock, ConnectionLost, PermissionDenied, Constraint, Other };
+
+METERDESK_CORE_EXPORT SqlFailure classify(const QSqlError &error);
+METERDESK_CORE_EXPORT bool isTransient(SqlFailure failure);
+
+// One open connection to a usage database. Qt binds a connection to the
+// thread that opened it: open one Database per thread, never share it.
+class METERDESK_CORE_EXPORT Database
+{
+public:
+    // 2: one lock order for every writer of the aggregates; the original
+    // writer's stats rows corrected to the per-service totals.
+    static constexpr int SchemaVersion = 2;
+
+    static std::unique_ptr<Database> open(const ConnectionSpec &spec, QString *error);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QSqlDatabase &sql() { return m_db; }
+    Dialect dialect() const { return m_spec.dialect; }
+    const ConnectionSpec &spec() const { return m_spec; }
+    bool isPostgres() const { return m_spec.dialect == Dialect::Postgres; }
+
+    SchemaState inspect(int *version, QString *error);
+    // Creates the schema in an empty database or upgrades a seed or older
+    // one in place, in one transaction; refuses foreign and newer ones.
+    bool migrate(const PriceBook &prices, QString *error);
+    // PostgreSQL only: the writer and admin group roles (docs/reliability.md).
+    // Names are plain identifiers ([a-z_][a-z0-9_]*).
+    bool createRoles(const QString &writer, const QString &admin, QString *error);
+    // For readers and writers: true when the schema is current; otherwise
+    // a message that says what to do (run `meterctl init`, ...).
+    bool checkReady(QString *error);
+    // Whether Meterdesk created this database, and so may add users rows.
+    bool ownsUsers();
+    // Whether the connection answers a trivial statement.
+    bool isAlive();
+    // Closes and reopens the connection after it was lost.
+    bool reconnect(QString *error);
+    // The database role (PostgreSQL) or "sqlite".
+    QString roleName();
+
+    // Runs one statement without results; false and the message on error.
+    bool exec(const QString &statement, QString *error, SqlFailure *failure = nullptr);
+    QSqlQuery prepare(const QString &statement, QString *error);
+    // A forward-only read: prepares `statement` into `query`, binds `values`
+    // in order and runs it; false and the message on error.
+    bool select(QSqlQuery &query, const QString &statement, const QVariantList &values, QString *error);
+    // BEGIN (IMMEDIATE on SQLite, so writers queue instead of deadlocking).
+    bool begin(QString *error, SqlFailure *failure = nullptr);
+    bool commit(QString *error, SqlFailure *failure = nullptr);
+    void rollback();
+
+private:
+    explicit Database(const ConnectionSpec &spec);
+    bool openConnection(QString *error);
+    bool resolvePricedFlags(const PriceBook &prices, QString *error);
+
+    ConnectionSpec m_spec;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    int m_ownsUsers = -1; // unknown until asked
+};
+
+// "Describe what failed": the driver text without the noise.
+METERDESK_CORE_EXPORT QString describe(const QSqlError &error);
+
+} // namespace meterdesk

@@ -1,0 +1,328 @@
+#include "storage/Schema.h"
+
+#include <QFile>
+#include <QRegularExpression>
+
+namespace meterdesk::Schema {
+
+namespace {
+
+QString sqlResource(const QString &name)
+{
+    QFile file(QStringLiteral(":/meterdesk/sql/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing compiled-in SQL resource");
+    return QString::fromUtf8(file.readAll());
+}
+
+// Splits a script of plain statements (no function bodies) on semicolons.
+QStringList splitStatements(const QString &script)
+{
+    QString text = script;
+    text.remove(QRegularExpression(QStringLiteral("--[^\n]*")));
+    QStringList statements;
+    for (const QString &part : text.split(u';')) {
+        const QString statement = part.trimmed();
+        if (!statement.isEmpty())
+            statements << statement;
+    }
+    return statements;
+}
+
+// TRUNCATE skips row triggers: a statement trigger refuses it, the owner's
+// TRUNCATE too.
+QStringList auditNoTruncate()
+{
+    return {QStringLiteral("DROP TRIGGER IF EXISTS admin_audit_log_no_truncate ON admin_audit_log"),
+            QStringLiteral("CREATE TRIGGER admin_audit_log_no_truncate BEFORE TRUNCATE ON admin_audit_log "
+                           "FOR EACH STATEMENT EXECUTE FUNCTION meterdesk_audit_append_only()")};
+}
+
+// Tables and indexes Meterdesk adds; the same text serves both dialects.
+QStringList meterdeskTables(Dialect dialect)
+{
+    const bool pg = dialect == Dialect::Postgres;
+    const QString text = pg ? QStringLiteral("varchar") : QStringLiteral("TEXT");
+    const QString serial = pg ? QStringLiteral("bigserial PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY");
+    const QString day = pg ? QStringLiteral("date") : QStringLiteral("TEXT");
+    const QString stamp = pg ? QStringLiteral("timestamp") : QStringLiteral("TEXT");
+    const QString counters = QStringLiteral(
+        "requests bigint NOT NULL DEFAULT 0, input_tokens bigint NOT NULL DEFAULT 0, "
+        "output_tokens bigint NOT NULL DEFAULT 0, cached_input_tokens bigint NOT NULL DEFAULT 0, "
+        "cache_write_tokens bigint NOT NULL DEFAULT 0, tokens bigint NOT NULL DEFAULT 0, "
+        "cost_nanos bigint NOT NULL DEFAULT 0, unpriced_requests bigint NOT NULL DEFAULT 0");
+    // On PostgreSQL the users table is the host's: a hand-edited database
+    // may log usage of ids it does not hold, so the rollups carry no foreign
+    // key there (a trigger forgets a deleted user instead).
+    const QString userKey = pg ? QString() : QStringLiteral(" REFERENCES users(id) ON DELETE CASCADE");
+    // SQLite keeps these tables in their key's b-tree alone: one b-tree less
+    // for each upsert, and range and per-user reads come out in key order.
+    const QString clustered = pg ? QString() : QStringLiteral(" WITHOUT ROWID");
+    return {
+        // Per user, day, service and model: ranges and per-user views.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_daily (day %1 NOT NULL, "
+                       "user_id %2 NOT NULL%4, "
+                       "service %2 NOT NULL, model %2 NOT NULL, %3, "
+                       "PRIMARY KEY (day, user_id, service, model))%5").arg(day, text, counters, userKey, clustered),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS idx_api_usage_daily_user ON api_usage_daily(user_id, day)"),
+        // Per day, service and model: totals and charts without a user scan.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_daily_service (day %1 NOT NULL, "
+                       "service %2 NOT NULL, model %2 NOT NULL, %3, "
+                       "PRIMARY KEY (day, service, model))%4").arg(day, text, counters, clustered),
+        // Per user and service, all time: the truth behind service_breakdown.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_user_service ("
+                       "user_id %1 NOT NULL%2, "
+                       "service %1 NOT NULL, requests bigint NOT NULL DEFAULT 0, "
+                       "tokens bigint NOT NULL DEFAULT 0, cost_nanos bigint NOT NULL DEFAULT 0, "
+                       "PRIMARY KEY (user_id, service))%3").arg(text, userKey, clustered),
+        pg ? QStringLiteral("CREATE OR REPLACE FUNCTION meterdesk_forget_user() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                            "BEGIN DELETE FROM api_usage_daily WHERE user_id = OLD.id; "
+                            "DELETE FROM api_usage_user_service WHERE user_id = OLD.id; RETURN OLD; END $$")
+           : QStringLiteral("SELECT 1"),
+        pg ? QStringLiteral("DROP TRIGGER IF EXISTS meterdesk_forget_user ON users") : QStringLiteral("SELECT 1"),
+        pg ? QStringLiteral("CREATE TRIGGER meterdesk_forget_user AFTER DELETE ON users FOR EACH ROW "
+                            "EXECUTE FUNCTION meterdesk_forget_user()")
+           : QStringLiteral("SELECT 1"),
+        // Append-only record of every admin action.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS admin_audit_log (id %1, "
+                       "at %2 NOT NULL, actor_role %3, os_user %3, action %3 NOT NULL, "
+                       "user_id %3 NOT NULL, old_value text, new_value text, reason text, prev_hash text, row_hash text)")
+            .arg(serial, stamp, text),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS idx_admin_audit_log_user ON admin_audit_log(user_id, at)"),
+        QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS ux_api_usage_tracking_event_id ON api_usage_tracking(event_id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS idx_api_usage_tracking_user_time ON api_usage_tracking(user_id, timestamp)"),
+        // The audit log is append-only, for the table's owner too.
+        pg ? QStringLiteral("CREATE OR REPLACE FUNCTION meterdesk_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+                            "$$ BEGIN RAISE EXCEPTION 'admin_audit_log is append-only'; END $$")
+           : QStringLiteral("CREATE TRIGGER IF NOT EXISTS admin_audit_log_no_update BEFORE UPDATE ON admin_audit_log "
+                            "BEGIN SELECT RAISE(ABORT, 'admin_audit_log is append-only'); END"),
+        pg ? QStringLiteral("DROP TRIGGER IF EXISTS admin_audit_log_append_only ON admin_audit_log")
+           : QStringLiteral("CREATE TRIGGER IF NOT EXISTS admin_audit_log_no_delete BEFORE DELETE ON admin_audit_log "
+                            "BEGIN SELECT RAISE(ABORT, 'admin_audit_log is append-only'); END"),
+        pg ? QStringLiteral("CREATE TRIGGER admin_audit_log_append_only BEFORE UPDATE OR DELETE ON admin_audit_log "
+                            "FOR EACH ROW EXECUTE FUNCTION meterdesk_audit_append_only()")
+           : QStringLiteral("SELECT 1"),
+        pg ? auditNoTruncate().at(0) : QStringLiteral("SELECT 1"),
+        pg ? auditNoTruncate().at(1) : QStringLiteral("SELECT 1"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS meterdesk_schema (id integer PRIMARY KEY CHECK (id = 1), "
+                       "version integer NOT NULL, owns_users boolean NOT NULL, upgraded_at %1)").arg(stamp),
+    };
+}
+
+QStringList sqliteSeedTables()
+{
+    return {
+        // The seed's tables keyed by a user id are clustered by it (WITHOUT
+        // ROWID): loading the users reads all three in the same id order.
+        QStringLiteral("CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT, first_name TEXT, last_name TEXT) WITHOUT ROWID"),
+        QStringLiteral(
+            "CREATE TABLE api_usage_tracking (id INTEGER PRIMARY KEY, "
+            "user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, service TEXT NOT NULL, "
+            "endpoint TEXT, request_count INTEGER DEFAULT 1, tokens_used INTEGER DEFAULT 0, "
+            "estimated_cost NUMERIC DEFAULT 0, "
+            "timestamp TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now')), metadata TEXT, "
+            "event_id TEXT, model TEXT, input_tokens INTEGER, output_tokens INTEGER, "
+            "cached_input_tokens INTEGER, cache_write_tokens INTEGER, cost_nanos INTEGER, "
+            "priced INTEGER, writer INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral(
+            "CREATE TABLE api_usage_stats (user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, "
+            "total_requests INTEGER DEFAULT 0, total_cost NUMERIC DEFAULT 0, last_activity TEXT, "
+            "is_blocked INTEGER DEFAULT 0, block_reason TEXT, risk_score INTEGER DEFAULT 0, "
+            "service_breakdown TEXT, updated_at TEXT, total_tokens INTEGER NOT NULL DEFAULT 0, "
+            "total_cost_nanos INTEGER NOT NULL DEFAULT 0, unpriced_requests INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"),
+        // No single-column user_id index: idx_api_usage_tracking_user_time
+        // (user_id, timestamp) serves every lookup by user, at one b-tree
+        // less per insert.
+        QStringLiteral("CREATE INDEX idx_api_usage_tracking_timestamp ON api_usage_tracking(timestamp)"),
+        QStringLiteral("CREATE INDEX idx_api_usage_tracking_service ON api_usage_tracking(service)"),
+    };
+}
+
+} // namespace
+
+QStringList seedTables()
+{
+    return splitStatements(sqlResource(QStringLiteral("seed-schema.postgres.sql")));
+}
+
+QStringList roles(const QString &database, const QString &writer, const QString &admin)
+{
+    const QString counters = QStringLiteral(
+        "user_id, total_requests, total_cost, total_tokens, total_cost_nanos, unpriced_requests, last_activity, "
+        "updated_at, service_breakdown");
+    const QString counterUpdates = QStringLiteral(
+        "total_requests, total_cost, total_tokens, total_cost_nanos, unpriced_requests, last_activity, updated_at, "
+        "service_breakdown");
+    QStringList statements;
+    for (const QString &role : {writer, admin})
+        statements << QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') THEN "
+                                     "CREATE ROLE %1 NOLOGIN; END IF; END $$").arg(role)
+                   << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(database, role)
+                   << QStringLiteral("GRANT USAGE ON SCHEMA public TO %1").arg(role)
+                   << QStringLiteral("GRANT SELECT ON users, api_usage_tracking, api_usage_stats, api_usage_daily, "
+                                     "api_usage_daily_service, api_usage_user_service, meterdesk_schema TO %1").arg(role)
+                   << QStringLiteral("GRANT INSERT (id) ON users TO %1").arg(role)
+                   << QStringLiteral("GRANT INSERT ON api_usage_tracking TO %1").arg(role)
+                   << QStringLiteral("GRANT USAGE ON SEQUENCE api_usage_tracking_id_seq TO %1").arg(role)
+                   << QStringLiteral("GRANT INSERT, UPDATE ON api_usage_daily, api_usage_daily_service, "
+                                     "api_usage_user_service TO %1").arg(role)
+                   << QStringLiteral("GRANT INSERT (%1) ON api_usage_stats TO %2").arg(counters, role)
+                   << QStringLiteral("GRANT UPDATE (%1) ON api_usage_stats TO %2").arg(counterUpdates, role);
+    // Only the admin role changes block state and risk, and writes the audit log.
+    statements << QStringLiteral("GRANT INSERT (is_blocked, block_reason, risk_score) ON api_usage_stats TO %1").arg(admin)
+               << QStringLiteral("GRANT UPDATE (is_blocked, block_reason, risk_score) ON api_usage_stats TO %1").arg(admin)
+               << QStringLiteral("GRANT SELECT, INSERT ON admin_audit_log TO %1").arg(admin)
+               << QStringLiteral("GRANT USAGE ON SEQUENCE admin_audit_log_id_seq TO %1").arg(admin);
+    return statements;
+}
+
+QString serviceBreakdownAggregate(Dialect dialect)
+{
+    return dialect == Dialect::Postgres
+        ? QStringLiteral("jsonb_object_agg(service, jsonb_build_object('requests', requests, "
+                         "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens))")
+        : QStringLiteral("json_group_object(service, json_object('requests', requests, "
+                         "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens))");
+}
+
+QString serviceBreakdown(Dialect dialect, const QString &userId)
+{
+    return QStringLiteral("(SELECT %1 FROM api_usage_user_service u WHERE u.user_id = %2)")
+        .arg(serviceBreakdownAggregate(dialect), userId);
+}
+
+QStringList create(Dialect dialect)
+{
+    if (dialect == Dialect::Postgres)
+        return seedTables() + upgradeSeed(dialect);
+    return sqliteSeedTables() + meterdeskTables(dialect);
+}
+
+QStringList upgradeSeed(Dialect dialect)
+{
+    if (dialect == Dialect::Sqlite) // SQLite databases are only ever made by Meterdesk.
+        return meterdeskTables(dialect);
+    QStringList statements{
+        // Widen, never narrow or rename: the seed's writer keeps working.
+        QStringLiteral(
+            "ALTER TABLE api_usage_tracking "
+            "ALTER COLUMN tokens_used TYPE bigint, "
+            "ALTER COLUMN estimated_cost TYPE numeric(20, 9), "
+            "ADD COLUMN IF NOT EXISTS event_id varchar(255), "
+            "ADD COLUMN IF NOT EXISTS model varchar(255), "
+            "ADD COLUMN IF NOT EXISTS input_tokens bigint, "
+            "ADD COLUMN IF NOT EXISTS output_tokens bigint, "
+            "ADD COLUMN IF NOT EXISTS cached_input_tokens bigint, "
+            "ADD COLUMN IF NOT EXISTS cache_write_tokens bigint, "
+            "ADD COLUMN IF NOT EXISTS cost_nanos bigint, "
+            "ADD COLUMN IF NOT EXISTS priced boolean, "
+            "ADD COLUMN IF NOT EXISTS writer smallint NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE api_usage_stats "
+            "ALTER COLUMN total_cost TYPE numeric(20, 9), "
+            "ADD COLUMN IF NOT EXISTS total_tokens bigint NOT NULL DEFAULT 0, "
+            "ADD COLUMN IF NOT EXISTS total_cost_nanos bigint NOT NULL DEFAULT 0, "
+            "ADD COLUMN IF NOT EXISTS unpriced_requests bigint NOT NULL DEFAULT 0"),
+    };
+    statements << meterdeskTables(dialect);
+    statements << legacyWriterSupport();
+    // Copy model and tokens out of metadata for rows already written.
+    statements << QStringLiteral(
+        "UPDATE api_usage_tracking SET "
+        "model = coalesce(model, nullif(metadata->>'model', ''), endpoint, ''), "
+        "output_tokens = coalesce(output_tokens, meterdesk_token(metadata->'outputTokens'), 0), "
+        "cached_input_tokens = coalesce(cached_input_tokens, meterdesk_token(metadata->'cachedInputTokens'), 0), "
+        "cache_write_tokens = coalesce(cache_write_tokens, meterdesk_token(metadata->'cacheWriteTokens'), 0), "
+        "input_tokens = coalesce(input_tokens, meterdesk_token(metadata->'inputTokens'), "
+        "  greatest(coalesce(tokens_used, 0) - coalesce(meterdesk_token(metadata->'outputTokens'), 0), 0)), "
+        "cost_nanos = coalesce(cost_nanos, round(coalesce(estimated_cost, 0) * 1000000000)::bigint) "
+        "WHERE cost_nanos IS NULL OR model IS NULL");
+    return statements;
+}
+
+QStringList upgrade(int fromVersion, Dialect dialect)
+{
+    QStringList statements;
+    if (fromVersion < 2) {
+        // The audit log becomes a hash chain from here on; older rows stay
+        // as they are (nobody may rewrite them) and are reported unchained.
+        const QString add = dialect == Dialect::Postgres ? QStringLiteral("ADD COLUMN IF NOT EXISTS")
+                                                         : QStringLiteral("ADD COLUMN");
+        statements << QStringLiteral("ALTER TABLE admin_audit_log %1 prev_hash text").arg(add)
+                   << QStringLiteral("ALTER TABLE admin_audit_log %1 row_hash text").arg(add);
+        if (dialect == Dialect::Postgres)
+            statements << auditNoTruncate();
+    }
+    if (fromVersion < 2 && dialect == Dialect::Postgres) {
+        statements << legacyWriterSupport();
+        // Rows the original writer added under version 1 kept priced NULL
+        // and were never counted as unpriced; they are now, as new ones are.
+        const QString unpriced = QStringLiteral(
+            "(SELECT CAST(timestamp AS date) AS day, user_id, service, model, sum(coalesce(request_count, 1)) AS n "
+            "FROM api_usage_tracking WHERE priced IS NULL GROUP BY 1, 2, 3, 4)");
+        statements << QStringLiteral("UPDATE api_usage_daily a SET unpriced_requests = a.unpriced_requests + x.n FROM %1 x "
+                                     "WHERE a.day = x.day AND a.user_id = x.user_id AND a.service = x.service "
+                                     "AND a.model = x.model").arg(unpriced)
+                   << QStringLiteral("UPDATE api_usage_daily_service a SET unpriced_requests = a.unpriced_requests + x.n "
+                                     "FROM (SELECT day, service, model, sum(n) AS n FROM %1 y GROUP BY 1, 2, 3) x "
+                                     "WHERE a.day = x.day AND a.service = x.service AND a.model = x.model").arg(unpriced)
+                   << QStringLiteral("UPDATE api_usage_stats a SET unpriced_requests = a.unpriced_requests + x.n "
+                                     "FROM (SELECT user_id, sum(n) AS n FROM %1 y GROUP BY 1) x "
+                                     "WHERE a.user_id = x.user_id").arg(unpriced)
+                   << QStringLiteral("UPDATE api_usage_tracking SET priced = false WHERE priced IS NULL")
+                   // Every stats row through the new trigger: breakdowns the
+                   // original writer lost counts in are right again.
+                   << QStringLiteral("UPDATE api_usage_stats SET updated_at = updated_at");
+    }
+    return statements;
+}
+
+QStringList rebuildAggregates(Dialect dialect)
+{
+    const bool pg = dialect == Dialect::Postgres;
+    const QString dayOf = pg ? QStringLiteral("CAST(timestamp AS date)") : QStringLiteral("date(timestamp)");
+    const QString unpriced = QStringLiteral("CASE WHEN priced = %1 THEN coalesce(request_count, 1) ELSE 0 END")
+                                 .arg(pg ? QStringLiteral("false") : QStringLiteral("0"));
+    const QString sums = QStringLiteral(
+        "sum(coalesce(request_count, 1)), sum(input_tokens), sum(output_tokens), "
+        "sum(cached_input_tokens), sum(cache_write_tokens), "
+        "sum(input_tokens + output_tokens + cached_input_tokens + cache_write_tokens), "
+        "sum(cost_nanos), sum(%1)").arg(unpriced);
+    const QString columns = QStringLiteral(
+        "requests, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, "
+        "tokens, cost_nanos, unpriced_requests");
+    const QString breakdown = serviceBreakdown(dialect);
+    return {
+        QStringLiteral("DELETE FROM api_usage_daily"),
+        QStringLiteral("INSERT INTO api_usage_daily (day, user_id, service, model, %1) "
+                       "SELECT %2, user_id, service, model, %3 FROM api_usage_tracking "
+                       "GROUP BY %2, user_id, service, model").arg(columns, dayOf, sums),
+        QStringLiteral("DELETE FROM api_usage_daily_service"),
+        QStringLiteral("INSERT INTO api_usage_daily_service (day, service, model, %1) "
+                       "SELECT %2, service, model, %3 FROM api_usage_tracking "
+                       "GROUP BY %2, service, model").arg(columns, dayOf, sums),
+        QStringLiteral("DELETE FROM api_usage_user_service"),
+        QStringLiteral("INSERT INTO api_usage_user_service (user_id, service, requests, tokens, cost_nanos) "
+                       "SELECT user_id, service, sum(coalesce(request_count, 1)), "
+                       "sum(input_tokens + output_tokens + cached_input_tokens + cache_write_tokens), "
+                       "sum(cost_nanos) FROM api_usage_tracking GROUP BY user_id, service"),
+        // The log is the truth: counters lost by the seed's read-modify-write
+        // are repaired here. Block state and risk scores are kept.
+        QStringLiteral("UPDATE api_usage_stats SET total_requests = 0, total_cost = 0, total_tokens = 0, "
+                       "total_cost_nanos = 0, unpriced_requests = 0"),
+        QStringLiteral("INSERT INTO api_usage_stats (user_id, total_requests, total_cost, total_tokens, "
+                       "total_cost_nanos, unpriced_requests, last_activity, updated_at) "
+                       "SELECT user_id, sum(coalesce(request_count, 1)), sum(cost_nanos) / 1000000000.0, "
+                       "sum(input_tokens + output_tokens + cached_input_tokens + cache_write_tokens), "
+                       "sum(cost_nanos), sum(%1), max(timestamp), CURRENT_TIMESTAMP "
+                       "FROM api_usage_tracking WHERE true GROUP BY user_id "
+                       "ON CONFLICT (user_id) DO UPDATE SET total_requests = excluded.total_requests, "
+                       "total_cost = excluded.total_cost, total_tokens = excluded.total_tokens, "
+                       "total_cost_nanos = excluded.total_cost_nanos, "
+                       "unpriced_requests = excluded.unpriced_requests, "
+                       "last_activity = excluded.last_activity").arg(unpriced),
+        QStringLiteral("UPDATE api_usage_stats SET service_breakdown = %1").arg(breakdown),
+    };
+}
+
+} // namespace meterdesk::Schema

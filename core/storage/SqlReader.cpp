@@ -1,0 +1,253 @@
+#include "storage/SqlReader.h"
+
+#include "storage/Timestamps.h"
+
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+
+namespace meterdesk {
+
+namespace {
+
+class NativeRow : public SqlRow
+{
+public:
+    explicit NativeRow(sqlite3_stmt *statement) : m_statement(statement) {}
+    QString text(int column) const override
+    {
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column)),
+                                 sqlite3_column_bytes(m_statement, column));
+    }
+    QByteArrayView utf8(int column) const override
+    {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return text ? QByteArrayView(text, sqlite3_column_bytes(m_statement, column)) : QByteArrayView();
+    }
+    QDateTime timestamp(int column) const override { return utcFromSqlText(utf8(column)); }
+    qint64 integer(int column) const override
+    {
+        // Sums of a NUMERIC column can come back as text or real.
+        switch (sqlite3_column_type(m_statement, column)) {
+        case SQLITE_INTEGER:
+            return sqlite3_column_int64(m_statement, column);
+        case SQLITE_NULL:
+            return 0;
+        default:
+            return text(column).toLongLong();
+        }
+    }
+    bool isNull(int column) const override { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+    QVariant value(int column) const override
+    {
+        switch (sqlite3_column_type(m_statement, column)) {
+        case SQLITE_NULL:
+            return {};
+        case SQLITE_INTEGER:
+            return qint64(sqlite3_column_int64(m_statement, column));
+        case SQLITE_FLOAT:
+            return sqlite3_column_double(m_statement, column);
+        default:
+            return text(column);
+        }
+    }
+
+private:
+    sqlite3_stmt *m_statement;
+};
+
+class QtRow : public SqlRow
+{
+public:
+    explicit QtRow(const QSqlQuery &query) : m_query(query) {}
+    QString text(int column) const override { return m_query.value(column).toString(); }
+    QByteArrayView utf8(int column) const override
+    {
+        if (m_query.isNull(column))
+            return {};
+        if (m_utf8.size() <= column)
+            m_utf8.resize(column + 1);
+        m_utf8[column] = text(column).toUtf8();
+        return m_utf8[column];
+    }
+    qint64 integer(int column) const override
+    {
+        const QVariant value = m_query.value(column);
+        bool ok = false;
+        const qint64 number = value.toString().toLongLong(&ok); // numeric sums arrive as text
+        return ok ? number : value.toLongLong();
+    }
+    QDateTime timestamp(int column) const override { return utcFromSql(m_query.value(column)); }
+    bool isNull(int column) const override { return m_query.isNull(column); }
+    QVariant value(int column) const override { return m_query.value(column); }
+
+private:
+    const QSqlQuery &m_query;
+    mutable QList<QByteArray> m_utf8; // what utf8() hands out, per column
+};
+
+// A row of a libpq result in text format: values are read where libpq
+// keeps them. Column types come from the result (PQftype), so booleans and
+// integers become the QVariants the QSqlQuery path would give.
+class PgRow : public SqlRow
+{
+public:
+    explicit PgRow(const PGresult *result) : m_result(result) {}
+    void setRow(int row) { m_row = row; }
+    QString text(int column) const override { return QString::fromUtf8(utf8(column)); }
+    QByteArrayView utf8(int column) const override
+    {
+        if (PQgetisnull(m_result, m_row, column))
+            return {};
+        return QByteArrayView(PQgetvalue(m_result, m_row, column), PQgetlength(m_result, m_row, column));
+    }
+    QDateTime timestamp(int column) const override { return utcFromSqlText(utf8(column)); }
+    qint64 integer(int column) const override
+    {
+        if (PQgetisnull(m_result, m_row, column))
+            return 0;
+        // Sums of bigint are numeric: whole numbers as text.
+        return std::strtoll(PQgetvalue(m_result, m_row, column), nullptr, 10);
+    }
+    bool isNull(int column) const override { return PQgetisnull(m_result, m_row, column); }
+    QVariant value(int column) const override
+    {
+        if (PQgetisnull(m_result, m_row, column))
+            return {};
+        switch (PQftype(m_result, column)) {
+        case BoolOid:
+            return *PQgetvalue(m_result, m_row, column) == 't';
+        case Int2Oid:
+        case Int4Oid:
+        case Int8Oid:
+            return integer(column);
+        default:
+            return text(column);
+        }
+    }
+
+private:
+    // The type ids PostgreSQL gives these types (pg_type.h).
+    static constexpr Oid BoolOid = 16, Int8Oid = 20, Int2Oid = 21, Int4Oid = 23;
+    const PGresult *m_result;
+    int m_row = 0;
+};
+
+PGconn *postgresHandle(Database &db)
+{
+    const QVariant handle = db.sql().driver()->handle();
+    // Qt names the type by libpq's struct: "pg_conn*" (PGconn is its typedef).
+    if (handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0))
+        return *static_cast<PGconn *const *>(handle.constData());
+    return nullptr;
+}
+
+// Runs `sql` with `values` through libpq itself: the QPSQL path turned each
+// value into a QVariant and was nine tenths of loading 100,000 users.
+bool readPostgres(PGconn *connection, const QString &sql, const QVariantList &values,
+                  const std::function<void(const SqlRow &)> &onRow, QString *error)
+{
+    // "?" placeholders become "$1", "$2", ... (the statements here hold no
+    // question marks in literals).
+    QByteArray text;
+    int placeholder = 0;
+    for (const char c : sql.toUtf8())
+        text += c == '?' ? QByteArray("$") + QByteArray::number(++placeholder) : QByteArray(1, c);
+    QList<QByteArray> texts;
+    QList<const char *> pointers;
+    for (const QVariant &value : values) {
+        if (value.isNull()) {
+            texts.append(QByteArray());
+        } else if (value.typeId() == QMetaType::Bool) {
+            texts.append(value.toBool() ? QByteArray("true") : QByteArray("false"));
+        } else {
+            texts.append(value.toString().toUtf8());
+        }
+    }
+    for (qsizetype i = 0; i < texts.size(); ++i)
+        pointers.append(values[i].isNull() ? nullptr : texts[i].constData());
+    PGresult *result = PQexecParams(connection, text.constData(), int(pointers.size()), nullptr, pointers.constData(),
+                                    nullptr, nullptr, 0);
+    const bool ok = PQresultStatus(result) == PGRES_TUPLES_OK;
+    if (!ok) {
+        *error = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+        if (error->isEmpty())
+            *error = QString::fromUtf8(PQerrorMessage(connection)).trimmed();
+    } else {
+        PgRow row(result);
+        const int rows = PQntuples(result);
+        for (int r = 0; r < rows; ++r) {
+            row.setRow(r);
+            onRow(row);
+        }
+    }
+    PQclear(result);
+    return ok;
+}
+
+sqlite3 *nativeHandle(Database &db)
+{
+    const QVariant handle = db.sql().driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(handle.constData());
+    return nullptr;
+}
+
+bool bindNative(sqlite3_stmt *statement, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values[i];
+        int code = SQLITE_OK;
+        if (value.isNull())
+            code = sqlite3_bind_null(statement, i + 1);
+        else if (value.typeId() == QMetaType::Int || value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Bool)
+            code = sqlite3_bind_int64(statement, i + 1, value.toLongLong());
+        else {
+            const QByteArray text = value.toString().toUtf8();
+            code = sqlite3_bind_text(statement, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+        }
+        if (code != SQLITE_OK)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool readRows(Database &db, const QString &sql, const QVariantList &values,
+              const std::function<void(const SqlRow &)> &onRow, QString *error)
+{
+    if (sqlite3 *handle = nativeHandle(db)) {
+        sqlite3_stmt *statement = nullptr;
+        const QByteArray text = sql.toUtf8();
+        if (sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &statement, nullptr) != SQLITE_OK
+            || !bindNative(statement, values)) {
+            *error = QString::fromUtf8(sqlite3_errmsg(handle));
+            sqlite3_finalize(statement);
+            return false;
+        }
+        const NativeRow row(statement);
+        int code;
+        while ((code = sqlite3_step(statement)) == SQLITE_ROW)
+            onRow(row);
+        if (code != SQLITE_DONE)
+            *error = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(statement);
+        return code == SQLITE_DONE;
+    }
+    if (PGconn *connection = postgresHandle(db))
+        return readPostgres(connection, sql, values, onRow, error);
+    QSqlQuery query;
+    if (!db.select(query, sql, values, error))
+        return false;
+    const QtRow row(query);
+    while (query.next())
+        onRow(row);
+    return true;
+}
+
+} // namespace meterdesk

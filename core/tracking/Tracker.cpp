@@ -1,0 +1,433 @@
+#include "tracking/Tracker.h"
+
+#include "storage/BulkStatement.h"
+#include "storage/LockOrder.h"
+#include "money/PriceBook.h"
+#include "storage/Schema.h"
+#include "storage/Timestamps.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QThread>
+
+#include <tuple>
+
+namespace meterdesk {
+
+namespace {
+
+struct Counters
+{
+    qint64 requests = 0;
+    qint64 input = 0;
+    qint64 output = 0;
+    qint64 cachedInput = 0;
+    qint64 cacheWrite = 0;
+    qint64 costNanos = 0;
+    qint64 unpriced = 0;
+    QString lastActivity;
+
+    qint64 tokens() const { return input + output + cachedInput + cacheWrite; }
+    void add(const TokenCounts &t, qint64 cost, bool priced)
+    {
+        ++requests;
+        input += t.input;
+        output += t.output;
+        cachedInput += t.cachedInput;
+        cacheWrite += t.cacheWrite;
+        if (__builtin_add_overflow(costNanos, cost, &costNanos))
+            throw std::overflow_error("batch cost out of range");
+        unpriced += priced ? 0 : 1;
+    }
+    // Only the stats rows keep a last activity: comparing every event's
+    // time in all four aggregates cost a tenth of their time.
+    void seenAt(const QString &timestamp)
+    {
+        if (timestamp > lastActivity)
+            lastActivity = timestamp;
+    }
+};
+
+// The counter columns of both rollups, in bind order.
+const char *const RollupColumns = "requests, input_tokens, output_tokens, cached_input_tokens, "
+                                  "cache_write_tokens, tokens, cost_nanos, unpriced_requests";
+
+QVariantList counterValues(const Counters &c)
+{
+    return {c.requests, c.input, c.output, c.cachedInput, c.cacheWrite, c.tokens(), c.costNanos, c.unpriced};
+}
+
+// A JSON string literal, escaped as RFC 8259 asks.
+void appendJsonString(QString &out, const QString &text)
+{
+    out += u'"';
+    for (QChar c : text) {
+        switch (c.unicode()) {
+        case u'"':
+            out += QStringLiteral("\\\"");
+            break;
+        case u'\\':
+            out += QStringLiteral("\\\\");
+            break;
+        default:
+            if (c.unicode() < 0x20)
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    out += u'"';
+}
+
+// The seed's readers look for model and token counts inside metadata; the
+// caller's own fields come along. Built as text: QJsonObject cost a tenth
+// of the recording time.
+QString legacyMetadata(const UsageEvent &event)
+{
+    QString json;
+    json.reserve(96);
+    json += QStringLiteral("{\"model\":");
+    appendJsonString(json, event.model);
+    json += QStringLiteral(",\"inputTokens\":") + QString::number(event.tokens.input)
+        + QStringLiteral(",\"outputTokens\":") + QString::number(event.tokens.output);
+    if (event.tokens.cachedInput)
+        json += QStringLiteral(",\"cachedInputTokens\":") + QString::number(event.tokens.cachedInput);
+    if (event.tokens.cacheWrite)
+        json += QStringLiteral(",\"cacheWriteTokens\":") + QString::number(event.tokens.cacheWrite);
+    static const QStringList reserved{QStringLiteral("model"), QStringLiteral("inputTokens"), QStringLiteral("outputTokens"),
+                                      QStringLiteral("cachedInputTokens"), QStringLiteral("cacheWriteTokens")};
+    for (auto it = event.metadata.constBegin(); it != event.metadata.constEnd(); ++it) {
+        if (reserved.contains(it.key()))
+            continue;
+        json += u',';
+        appendJsonString(json, it.key());
+        json += u':';
+        const QJsonValue value = it.value();
+        switch (value.type()) {
+        case QJsonValue::String:
+            appendJsonString(json, value.toString());
+            break;
+        case QJsonValue::Double:
+            json += QString::number(value.toDouble(), 'g', 17);
+            break;
+        case QJsonValue::Bool:
+            json += value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+            break;
+        case QJsonValue::Object:
+            json += QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+            break;
+        case QJsonValue::Array:
+            json += QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+            break;
+        default:
+            json += QStringLiteral("null");
+        }
+    }
+    json += u'}';
+    return json;
+}
+
+} // namespace
+
+struct Tracker::Statements
+{
+    std::optional<BulkStatement> ensureUsers, existingUsers, insertEvents, upsertStats, upsertUserService,
+        upsertDaily, upsertDailyService;
+};
+
+Tracker::Tracker(Database &database, const PriceBook &prices, TrackerOptions options)
+    : m_db(database), m_prices(prices), m_options(std::move(options))
+{
+}
+
+Tracker::~Tracker() = default;
+
+void Tracker::prepareStatements()
+{
+    auto s = std::make_unique<Statements>();
+    const bool pg = m_db.isPostgres();
+    const QSqlDatabase &db = m_db.sql();
+    const QString totalCost = pg
+        ? QStringLiteral("coalesce(api_usage_stats.total_cost, 0) + excluded.total_cost")
+        : QStringLiteral("(api_usage_stats.total_cost_nanos + excluded.total_cost_nanos) / 1e9");
+    // The per-service totals are written first (LockOrder.h), so the stats
+    // row's breakdown is rebuilt from them in the same statement as its
+    // counters. On PostgreSQL an existing row's is rebuilt by its own
+    // trigger once the row is locked (Schema::legacyWriterSupport), which
+    // overrides what this statement sets.
+    const QString breakdown = Schema::serviceBreakdown(m_db.dialect(), QStringLiteral("?"));
+    const auto rollup = [&](const QString &table, const QString &keys, int keyCount) {
+        QStringList sets;
+        for (const QString &column : QString::fromLatin1(RollupColumns).split(QStringLiteral(", ")))
+            sets << QStringLiteral("%1 = %2.%1 + excluded.%1").arg(column, table);
+        const QStringList keyTypes = QStringList{QStringLiteral("date")} + QStringList(keyCount - 1, QStringLiteral("varchar"));
+        return BulkStatement(db, QStringLiteral("INSERT INTO %1 (%2, %3)").arg(table, keys, QLatin1String(RollupColumns)),
+                             placeholders(keyCount + 8),
+                             QStringLiteral("ON CONFLICT (%1) DO UPDATE SET %2").arg(keys, sets.join(QStringLiteral(", "))),
+                             keyTypes + QStringList(8, QStringLiteral("bigint")), 200);
+    };
+    const QString text = QStringLiteral("varchar"), integer = QStringLiteral("bigint"),
+                  stamp = QStringLiteral("timestamp");
+    s->ensureUsers.emplace(db, QStringLiteral("INSERT INTO users (id)"), QStringLiteral("(?)"),
+                           QStringLiteral("ON CONFLICT (id) DO NOTHING"), QStringList{text}, 200);
+    s->existingUsers.emplace(db, QStringLiteral("SELECT id FROM users WHERE id IN ("), QStringLiteral("(?)"),
+                             QStringLiteral(")"), QStringList{text}, 200);
+    s->insertEvents.emplace(
+        db,
+        QStringLiteral("INSERT INTO api_usage_tracking (user_id, service, endpoint, request_count, tokens_used, "
+                       "estimated_cost, timestamp, metadata, event_id, model, input_tokens, output_tokens, "
+                       "cached_input_tokens, cache_write_tokens, cost_nanos, priced, writer)"),
+        QStringLiteral("(?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+        QStringLiteral("ON CONFLICT (event_id) DO NOTHING RETURNING event_id"),
+        QStringList{text, text, text, integer, QStringLiteral("numeric"), stamp, QStringLiteral("jsonb"), text, text,
+                    integer, integer, integer, integer, integer, QStringLiteral("boolean")},
+        100);
+    s->upsertStats.emplace(
+        db,
+        // is_blocked and risk_score keep their defaults: a writer role may
+        // not touch them at all (see Schema::roles).
+        QStringLiteral("INSERT INTO api_usage_stats (user_id, total_requests, total_cost, total_tokens, "
+                       "total_cost_nanos, unpriced_requests, last_activity, updated_at, service_breakdown)"),
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, %1)").arg(breakdown),
+        QStringLiteral("ON CONFLICT (user_id) DO UPDATE SET "
+                       "total_requests = coalesce(api_usage_stats.total_requests, 0) + excluded.total_requests, "
+                       "total_cost = %1, "
+                       "total_tokens = api_usage_stats.total_tokens + excluded.total_tokens, "
+                       "total_cost_nanos = api_usage_stats.total_cost_nanos + excluded.total_cost_nanos, "
+                       "unpriced_requests = api_usage_stats.unpriced_requests + excluded.unpriced_requests, "
+                       "last_activity = CASE WHEN api_usage_stats.last_activity IS NULL OR "
+                       "api_usage_stats.last_activity < excluded.last_activity "
+                       "THEN excluded.last_activity ELSE api_usage_stats.last_activity END, "
+                       "updated_at = excluded.updated_at, service_breakdown = excluded.service_breakdown").arg(totalCost),
+        QStringList{text, integer, QStringLiteral("numeric"), integer, integer, integer, stamp, stamp, text}, 200);
+    s->upsertUserService.emplace(
+        db, QStringLiteral("INSERT INTO api_usage_user_service (user_id, service, requests, tokens, cost_nanos)"),
+        placeholders(5),
+        QStringLiteral("ON CONFLICT (user_id, service) DO UPDATE SET "
+                       "requests = api_usage_user_service.requests + excluded.requests, "
+                       "tokens = api_usage_user_service.tokens + excluded.tokens, "
+                       "cost_nanos = api_usage_user_service.cost_nanos + excluded.cost_nanos"),
+        QStringList{text, text, integer, integer, integer}, 200);
+    s->upsertDaily.emplace(rollup(QStringLiteral("api_usage_daily"), QStringLiteral("day, user_id, service, model"), 4));
+    s->upsertDailyService.emplace(rollup(QStringLiteral("api_usage_daily_service"), QStringLiteral("day, service, model"), 3));
+    m_statements = std::move(s);
+}
+
+EventOutcome Tracker::price(const UsageEvent &event) const
+{
+    EventOutcome outcome;
+    const QString problem = event.validate();
+    if (!problem.isEmpty()) {
+        outcome.error = problem;
+        return outcome;
+    }
+    const auto quote = m_prices.quote(event.model, event.tokens);
+    if (!quote) {
+        outcome.error = QStringLiteral("the cost of this call does not fit in 64 bits of nano-dollars");
+        return outcome;
+    }
+    outcome.status = EventStatus::Recorded;
+    outcome.cost = quote->cost;
+    outcome.priced = quote->priced;
+    return outcome;
+}
+
+EventOutcome Tracker::track(const UsageEvent &event)
+{
+    const BatchOutcome batch = trackBatch({event});
+    if (!batch.ok) {
+        EventOutcome failed;
+        failed.error = batch.error;
+        return failed;
+    }
+    return batch.events.value(0);
+}
+
+BatchOutcome Tracker::trackBatch(const QList<UsageEvent> &events)
+{
+    int backoffMs = m_options.initialBackoffMs;
+    BatchOutcome outcome;
+    for (int attemptNo = 0;; ++attemptNo) {
+        outcome = attempt(events);
+        if (outcome.ok || !isTransient(outcome.failure) || attemptNo >= m_options.maxRetries)
+            return outcome;
+        if (outcome.failure == SqlFailure::ConnectionLost) {
+            m_statements.reset();
+            QString ignored;
+            m_db.reconnect(&ignored);
+        }
+        QThread::msleep(backoffMs + QRandomGenerator::global()->bounded(backoffMs));
+        backoffMs = qMin(backoffMs * 2, 2000);
+    }
+}
+
+BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
+{
+    BatchOutcome outcome;
+    QSqlError sqlError;
+    const auto fail = [&] {
+        outcome.ok = false;
+        outcome.failure = classify(sqlError);
+        outcome.error = describe(sqlError);
+        m_db.rollback();
+        return outcome;
+    };
+    if (!m_statements)
+        prepareStatements();
+    Statements &s = *m_statements;
+
+    // Price and validate before the transaction: a bad event costs nothing.
+    QList<UsageEvent> events = input;
+    outcome.events.resize(events.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        UsageEvent &event = events[i];
+        if (event.userId.trimmed().isEmpty() && !m_options.unattributedUserId.isEmpty())
+            event.userId = m_options.unattributedUserId;
+        event.service = event.service.trimmed().toLower();
+        outcome.events[i] = price(event);
+    }
+
+    if (!m_db.begin(&outcome.error, &outcome.failure))
+        return outcome;
+
+    QStringList users;
+    for (qsizetype i = 0; i < events.size(); ++i)
+        if (outcome.events[i].status == EventStatus::Recorded)
+            users << events[i].userId;
+    users.sort();
+    users.removeDuplicates();
+    QList<QVariantList> userRows;
+    for (const QString &user : std::as_const(users))
+        userRows.append({user});
+    QSet<QString> knownUsers;
+    if (m_db.ownsUsers()) {
+        if (!s.ensureUsers->exec(userRows, &sqlError))
+            return fail();
+        knownUsers = QSet<QString>(users.cbegin(), users.cend());
+    } else if (!s.existingUsers->exec(userRows, &sqlError,
+                                      [&](const QVariant &id) { knownUsers.insert(id.toString()); })) {
+        return fail();
+    }
+
+    QList<QVariantList> eventRows;
+    QList<qsizetype> eventIndex; // eventRows[k] is events[eventIndex[k]]
+    QList<QString> stamps(events.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        EventOutcome &result = outcome.events[i];
+        if (result.status != EventStatus::Recorded)
+            continue;
+        const UsageEvent &event = events[i];
+        if (!knownUsers.contains(event.userId)) {
+            result.status = EventStatus::Rejected;
+            result.error = QStringLiteral("unknown user \"%1\": not in the users table of this database")
+                               .arg(event.userId.left(80));
+            continue;
+        }
+        stamps[i] = sqlTimestamp(event.timestamp.isValid() ? event.timestamp : QDateTime::currentDateTimeUtc());
+        eventRows.append({event.userId, event.service, event.endpoint.isEmpty() ? event.model : event.endpoint,
+                          event.tokens.total(), result.cost.toDecimalString(), stamps[i],
+                          legacyMetadata(event),
+                          event.eventId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(event.eventId),
+                          event.model, event.tokens.input, event.tokens.output, event.tokens.cachedInput,
+                          event.tokens.cacheWrite, result.cost.nanos(), result.priced});
+        eventIndex.append(i);
+    }
+    // RETURNING names the rows that went in; an id it does not name (or names
+    // fewer times than it occurs) was recorded before: a replay.
+    QHash<QString, int> inserted;
+    if (!s.insertEvents->exec(eventRows, &sqlError, [&](const QVariant &eventId) {
+            if (!eventId.isNull())
+                ++inserted[eventId.toString()];
+        }))
+        return fail();
+
+    QMap<QString, Counters> perUser;
+    QMap<std::pair<QString, QString>, Counters> perUserService;
+    QMap<std::tuple<QString, QString, QString, QString>, Counters> perDay;
+    QMap<std::tuple<QString, QString, QString>, Counters> perDayService;
+    try {
+        for (qsizetype i : std::as_const(eventIndex)) {
+            const UsageEvent &event = events[i];
+            EventOutcome &result = outcome.events[i];
+            if (!event.eventId.isEmpty()) {
+                auto it = inserted.find(event.eventId);
+                if (it == inserted.end() || *it == 0) {
+                    result.status = EventStatus::Duplicate;
+                    continue;
+                }
+                --*it;
+            }
+            const QString &stamp = stamps[i];
+            const QString day = stamp.left(10);
+            const qint64 cost = result.cost.nanos();
+            Counters &user = perUser[event.userId];
+            user.add(event.tokens, cost, result.priced);
+            user.seenAt(stamp);
+            perUserService[{event.userId, event.service}].add(event.tokens, cost, result.priced);
+            perDay[{day, event.userId, event.service, event.model}].add(event.tokens, cost, result.priced);
+            perDayService[{day, event.service, event.model}].add(event.tokens, cost, result.priced);
+        }
+    } catch (const std::overflow_error &) {
+        m_db.rollback();
+        outcome.error = QStringLiteral("the batch's total cost is out of range");
+        outcome.failure = SqlFailure::Other;
+        return outcome;
+    }
+
+    // Keys go in sorted order (QMap) and tables in the one lock order, so
+    // concurrent batches, the legacy trigger and admin actions take the
+    // same rows in the same order and cannot deadlock each other.
+    const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
+    for (Aggregate aggregate : AggregateLockOrder) {
+        QList<QVariantList> rows;
+        BulkStatement *statement = nullptr;
+        switch (aggregate) {
+        case Aggregate::UserService:
+            statement = &*s.upsertUserService;
+            for (auto it = perUserService.cbegin(); it != perUserService.cend(); ++it)
+                rows.append({it.key().first, it.key().second, it.value().requests, it.value().tokens(),
+                             it.value().costNanos});
+            break;
+        case Aggregate::Stats:
+            statement = &*s.upsertStats;
+            for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
+                const Counters &c = it.value();
+                rows.append({it.key(), c.requests, Money::fromNanos(c.costNanos).toDecimalString(), c.tokens(),
+                             c.costNanos, c.unpriced, c.lastActivity, now, it.key()});
+            }
+            break;
+        case Aggregate::Daily:
+            statement = &*s.upsertDaily;
+            for (auto it = perDay.cbegin(); it != perDay.cend(); ++it) {
+                const auto &[day, user, service, model] = it.key();
+                rows.append(QVariantList{day, user, service, model} + counterValues(it.value()));
+            }
+            break;
+        case Aggregate::DailyService:
+            statement = &*s.upsertDailyService;
+            for (auto it = perDayService.cbegin(); it != perDayService.cend(); ++it) {
+                const auto &[day, service, model] = it.key();
+                rows.append(QVariantList{day, service, model} + counterValues(it.value()));
+            }
+            break;
+        }
+        if (!statement->exec(rows, &sqlError))
+            return fail();
+    }
+    if (!m_db.commit(&outcome.error, &outcome.failure))
+        return outcome;
+
+    outcome.ok = true;
+    for (const EventOutcome &event : std::as_const(outcome.events)) {
+        outcome.recorded += event.status == EventStatus::Recorded;
+        outcome.duplicates += event.status == EventStatus::Duplicate;
+        outcome.rejected += event.status == EventStatus::Rejected;
+    }
+    return outcome;
+}
+
+} // namespace meterdesk

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "storage/Database.h"
+#include "money/Money.h"
+#include "tracking/UsageEvent.h"
+#include "meterdesk_core_export.h"
+
+#include <QList>
+#include <QSqlQuery>
+
+#include <memory>
+
+namespace meterdesk {
+
+class PriceBook;
+
+struct TrackerOptions
+{
+    // Where calls without a user id go. Empty: they are refused with a clear
+    // error instead of vanishing (the seed's "empty admin panel").
+    QString unattributedUserId;
+    // Retries of a whole batch on busy, deadlock or a lost connection.
+    int maxRetries = 6;
+    int initialBackoffMs = 20;
+};
+
+enum class EventStatus { Recorded, Duplicate, Rejected };
+
+struct EventOutcome
+{
+    EventStatus status = EventStatus::Rejected;
+    Money cost;
+    bool priced = false;
+    QString error; // why it was rejected
+};
+
+struct BatchOutcome
+{
+    bool ok = false;           // the transaction committed
+    QString error;             // why it did not
+    SqlFailure failure = SqlFailure::None;
+    QList<EventOutcome> events; // one per input event, in order
+    int recorded = 0;
+    int duplicates = 0;
+    int rejected = 0;
+};
+
+// Records calls synchronously: each batch is one transaction that inserts
+// the log rows and adds to the stats row, the per-service totals and both
+// rollups with upserts, so concurrent writers never lose an update.
+class METERDESK_CORE_EXPORT Tracker
+{
+public:
+    Tracker(Database &database, const PriceBook &prices, TrackerOptions options = {});
+    ~Tracker();
+
+    EventOutcome track(const UsageEvent &event);
+    // Events that cannot be recorded (no user, unknown user in a host-owned
+    // database, bad values) are rejected one by one; the rest commit together.
+    BatchOutcome trackBatch(const QList<UsageEvent> &events);
+
+    // The cost and priced flag of one event, without recording it.
+    EventOutcome price(const UsageEvent &event) const;
+
+private:
+    struct Statements;
+    BatchOutcome attempt(const QList<UsageEvent> &events);
+    void prepareStatements();
+
+    Database &m_db;
+    const PriceBook &m_prices;
+    TrackerOptions m_options;
+    std::unique_ptr<Statements> m_statements;
+};
+
+} // namespace meterdesk
