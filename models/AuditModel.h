@@ -1,6 +1,6 @@
 #pragma once
 
-#include <queries/Queries.h>
+#include <queries/Rows.h>
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <queries/Queries.h>
+#include <queries/DateRange.h>
+#include <queries/Rows.h>
 
 #include <QAbstractTableModel>
 

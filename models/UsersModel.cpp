@@ -1,37 +1,27 @@
 #include "UsersModel.h"
 
-#include <queries/Services.h>
+#include <queries/UserColumns.h>
+
+#include <QCoreApplication>
 
 #include <QLocale>
 
 namespace meterdesk {
 
-QString serviceOfColumn(int column)
+const QList<UserColumn> &dashboardColumns()
 {
-    switch (column) {
-    case UsersModel::OpenAiCostColumn:
-        return QStringLiteral("openai");
-    case UsersModel::AnthropicCostColumn:
-        return QStringLiteral("anthropic");
-    case UsersModel::GoogleCostColumn:
-        return QStringLiteral("google");
-    default:
-        return QStringLiteral("other");
-    }
+    static const QList<UserColumn> columns = userColumns(InDashboard);
+    return columns;
 }
 
-Money costInColumn(const UserRow &row, int column)
+UsersModel::UsersModel(QObject *parent) : QAbstractTableModel(parent)
 {
-    if (column != UsersModel::OtherCostColumn)
-        return row.perService.value(serviceOfColumn(column)).cost;
-    Money other;
-    for (auto it = row.perService.cbegin(); it != row.perService.cend(); ++it)
-        if (it.key() == u"other" || !knownServices().contains(it.key())) // the services without a column
-            other += it.value().cost;
-    return other;
+    // The names other code uses for columns must be where the table has them.
+    Q_ASSERT(dashboardColumns().size() == ColumnCount);
+    Q_ASSERT(dashboardColumns().at(CostColumn).csvName == u"cost_usd");
+    Q_ASSERT(dashboardColumns().at(RiskColumn).kind == UserColumnKind::Score);
+    Q_ASSERT(dashboardColumns().at(StatusColumn).kind == UserColumnKind::Status);
 }
-
-UsersModel::UsersModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void UsersModel::setRows(QList<UserRow> rows)
 {
@@ -69,32 +59,7 @@ bool UsersModel::rowContains(int row, const QStringMatcher &text) const
 
 bool UsersModel::lessThan(int leftRow, int rightRow, int column) const
 {
-    const UserRow &a = m_rows[leftRow];
-    const UserRow &b = m_rows[rightRow];
-    switch (column) {
-    case NameColumn:
-        return a.displayName().compare(b.displayName(), Qt::CaseInsensitive) < 0;
-    case EmailColumn:
-        return a.email.compare(b.email, Qt::CaseInsensitive) < 0;
-    case RequestsColumn:
-        return a.requests < b.requests;
-    case TokensColumn:
-        return a.tokens < b.tokens;
-    case CostColumn:
-        return a.cost < b.cost;
-    case OpenAiCostColumn:
-    case AnthropicCostColumn:
-    case GoogleCostColumn:
-    case OtherCostColumn:
-        return costInColumn(a, column) < costInColumn(b, column);
-    case LastActivityColumn:
-        return a.lastActivity < b.lastActivity;
-    case RiskColumn:
-        return a.riskScore < b.riskScore;
-    case StatusColumn:
-        return a.blocked < b.blocked;
-    }
-    return false;
+    return dashboardColumns().at(column).lessThan(m_rows[leftRow], m_rows[rightRow]);
 }
 
 int UsersModel::rowCount(const QModelIndex &parent) const
@@ -109,60 +74,34 @@ int UsersModel::columnCount(const QModelIndex &parent) const
 
 QVariant UsersModel::display(const UserRow &row, int column) const
 {
+    const UserColumn &described = dashboardColumns().at(column);
     const QLocale locale;
-    switch (column) {
-    case NameColumn:
-        return row.displayName();
-    case EmailColumn:
-        return row.email;
-    case RequestsColumn:
-        return locale.toString(row.requests);
-    case TokensColumn:
-        return locale.toString(row.tokens);
-    case CostColumn:
-        return row.cost.toDisplayString();
-    case OpenAiCostColumn:
-    case AnthropicCostColumn:
-    case GoogleCostColumn:
-    case OtherCostColumn:
-        return costInColumn(row, column).toDisplayString();
-    case LastActivityColumn:
-        return row.lastActivity.isValid() ? locale.toString(row.lastActivity.toLocalTime(), QLocale::ShortFormat)
-                                          : tr("never");
-    case RiskColumn:
-        return row.riskScore;
-    case StatusColumn:
-        return row.blocked ? tr("Blocked") : tr("Active");
+    switch (described.kind) {
+    case UserColumnKind::Text:
+        return described.text(row);
+    case UserColumnKind::Count:
+        return locale.toString(described.numberOf(row));
+    case UserColumnKind::Money:
+        return Money::fromNanos(described.numberOf(row)).toDisplayString();
+    case UserColumnKind::Time: {
+        const qint64 ms = described.numberOf(row);
+        return ms ? locale.toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toLocalTime(), QLocale::ShortFormat)
+                  : tr("never");
+    }
+    case UserColumnKind::Score:
+        return int(described.numberOf(row));
+    case UserColumnKind::Status:
+        return described.numberOf(row) ? tr("Blocked") : tr("Active");
     }
     return {};
 }
 
 QVariant UsersModel::sortValue(const UserRow &row, int column) const
 {
-    switch (column) {
-    case NameColumn:
-        return row.displayName().toLower();
-    case EmailColumn:
-        return row.email.toLower();
-    case RequestsColumn:
-        return row.requests;
-    case TokensColumn:
-        return row.tokens;
-    case CostColumn:
-        return row.cost.nanos();
-    case OpenAiCostColumn:
-    case AnthropicCostColumn:
-    case GoogleCostColumn:
-    case OtherCostColumn:
-        return costInColumn(row, column).nanos();
-    case LastActivityColumn:
-        return row.lastActivity.isValid() ? row.lastActivity.toMSecsSinceEpoch() : qint64(0);
-    case RiskColumn:
-        return row.riskScore;
-    case StatusColumn:
-        return row.blocked ? 1 : 0;
-    }
-    return {};
+    const UserColumn &described = dashboardColumns().at(column);
+    if (described.kind == UserColumnKind::Text)
+        return described.text(row).toLower();
+    return described.numberOf(row);
 }
 
 QVariant UsersModel::data(const QModelIndex &index, int role) const
@@ -194,9 +133,14 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
             return tr("%n request(s) of an unpriced model, billed at the fallback rate", nullptr, int(row.unpricedEvents));
         return {};
     case Qt::TextAlignmentRole:
-        if ((index.column() >= RequestsColumn && index.column() <= OtherCostColumn) || index.column() == RiskColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
+        switch (dashboardColumns().at(index.column()).kind) {
+        case UserColumnKind::Count:
+        case UserColumnKind::Money:
+        case UserColumnKind::Score:
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter); // numbers line up by their last digit
+        default:
+            return {};
+        }
     }
     return {};
 }
@@ -205,33 +149,9 @@ QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int ro
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return tr("User");
-    case EmailColumn:
-        return tr("Email");
-    case RequestsColumn:
-        return tr("Requests");
-    case TokensColumn:
-        return tr("Tokens");
-    case CostColumn:
-        return tr("Cost");
-    case OpenAiCostColumn:
-        return tr("OpenAI");
-    case AnthropicCostColumn:
-        return tr("Anthropic");
-    case GoogleCostColumn:
-        return tr("Google");
-    case OtherCostColumn:
-        return tr("Other");
-    case LastActivityColumn:
-        return tr("Last activity");
-    case RiskColumn:
-        return tr("Risk");
-    case StatusColumn:
-        return tr("Status");
-    }
-    return {};
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    return QCoreApplication::translate("UsersModel", dashboardColumns().at(section).title);
 }
 
 Qt::ItemFlags UsersModel::flags(const QModelIndex &index) const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <queries/Queries.h>
+#include <queries/Rows.h>
 
 #include <QAbstractTableModel>
 #include <QStringMatcher>
@@ -17,6 +17,8 @@ class UsersModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
+    // The columns as described in userColumns() (queries/UserColumns.h), in
+    // its order; these names are for code that needs one column by name.
     enum Columns {
         NameColumn,
         EmailColumn,
@@ -73,9 +75,5 @@ private:
 
     QList<UserRow> m_rows;
 };
-
-// The services of the four per-service columns; anything else counts as other.
-QString serviceOfColumn(int column);
-Money costInColumn(const UserRow &row, int column);
 
 } // namespace meterdesk

@@ -1,7 +1,8 @@
 #pragma once
 
 #include <admin/AdminActions.h>
-#include <queries/Queries.h>
+#include <queries/DateRange.h>
+#include <queries/Rows.h>
 
 #include <QMetaType>
 

@@ -1,6 +1,7 @@
 #include "DataWorker.h"
 
 #include <admin/AdminActions.h>
+#include <queries/Queries.h>
 #include <tracking/DemoData.h>
 
 #include <QElapsedTimer>
@@ -96,7 +97,7 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         data.bucket = *bucket;
     } else {
         const auto [first, last] = queries.daySpan();
-        data.bucket = Queries::suggestedBucket(range, first, last);
+        data.bucket = suggestedBucket(range, first, last);
     }
     auto series = queries.costSeries(range, data.bucket, &error);
     if (!series) {

@@ -124,7 +124,7 @@ void ConnectionDialog::setConnection(const QString &display)
     const auto spec = ConnectionSpec::parse(display, &error);
     if (!spec)
         return;
-    if (spec->dialect == Dialect::Sqlite) {
+    if (spec->backend == Backend::Sqlite) {
         m_kind->setCurrentIndex(0);
         m_path->setText(spec->path);
         return;
@@ -144,7 +144,7 @@ ConnectionSpec ConnectionDialog::spec() const
     if (m_kind->currentIndex() == 0)
         return ConnectionSpec::sqlite(m_path->text().trimmed());
     ConnectionSpec spec;
-    spec.dialect = Dialect::Postgres;
+    spec.backend = Backend::Postgres;
     spec.host = m_host->text().trimmed();
     spec.port = m_port->value();
     spec.database = m_database->text().trimmed();

@@ -1,6 +1,7 @@
 #include "CsvExport.h"
 
 #include <queries/Csv.h>
+#include <queries/UserColumns.h>
 #include <money/Money.h>
 #include <UsersModel.h>
 
@@ -22,29 +23,26 @@ QList<int> visibleColumns(const QHeaderView *header)
 
 namespace {
 
-QString cell(const QModelIndex &index)
+// One cell of the users table, formatted by what its column holds.
+QString cell(const QModelIndex &index, const UserColumn &column)
 {
-    const QVariant raw = index.data(UsersModel::SortRole);
-    switch (index.column()) {
-    case UsersModel::RequestsColumn:
-    case UsersModel::TokensColumn:
-    case UsersModel::RiskColumn:
-        return QString::number(raw.toLongLong());
-    case UsersModel::CostColumn:
-    case UsersModel::OpenAiCostColumn:
-    case UsersModel::AnthropicCostColumn:
-    case UsersModel::GoogleCostColumn:
-    case UsersModel::OtherCostColumn:
-        return Money::fromNanos(raw.toLongLong()).toString(6);
-    case UsersModel::LastActivityColumn:
-        return raw.toLongLong() > 0 ? QDateTime::fromMSecsSinceEpoch(raw.toLongLong(), Qt::UTC).toString(Qt::ISODate) : QString();
-    case UsersModel::StatusColumn:
+    const qint64 raw = index.data(UsersModel::SortRole).toLongLong();
+    switch (column.kind) {
+    case UserColumnKind::Count:
+    case UserColumnKind::Score:
+        return QString::number(raw);
+    case UserColumnKind::Money:
+        return Money::fromNanos(raw).toString(6);
+    case UserColumnKind::Time:
+        return raw > 0 ? QDateTime::fromMSecsSinceEpoch(raw, Qt::UTC).toString(Qt::ISODate) : QString();
+    case UserColumnKind::Status:
         return Csv::field(index.data(UsersModel::BlockedRole).toBool()
                               ? index.data(Qt::DisplayRole).toString() + QStringLiteral(": ") + index.data(UsersModel::BlockReasonRole).toString()
                               : index.data(Qt::DisplayRole).toString());
-    default:
-        return Csv::field(index.data(Qt::DisplayRole).toString());
+    case UserColumnKind::Text:
+        break;
     }
+    return Csv::field(index.data(Qt::DisplayRole).toString());
 }
 
 } // namespace
@@ -59,6 +57,7 @@ bool writeUsers(const QAbstractItemModel &model, const QList<int> &columns, QIOD
         *error = out.errorString();
         return false;
     };
+    const QList<UserColumn> described = userColumns(InDashboard);
     QStringList header{QStringLiteral("User id")};
     for (int column : columns)
         header << Csv::field(model.headerData(column, Qt::Horizontal).toString());
@@ -67,7 +66,7 @@ bool writeUsers(const QAbstractItemModel &model, const QList<int> &columns, QIOD
     for (int row = 0; row < model.rowCount(); ++row) {
         QStringList fields{Csv::field(model.index(row, 0).data(UsersModel::UserIdRole).toString())};
         for (int column : columns)
-            fields << cell(model.index(row, column));
+            fields << cell(model.index(row, column), described.at(column));
         if (!write(fields))
             return false;
         if (progress && row % 500 == 0 && !progress(row)) {

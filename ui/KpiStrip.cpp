@@ -2,7 +2,7 @@
 
 #include "KpiCard.h"
 
-#include <queries/Queries.h>
+#include <queries/Rows.h>
 
 #include <QHBoxLayout>
 #include <QLocale>

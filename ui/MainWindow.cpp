@@ -194,7 +194,7 @@ void MainWindow::openDatabase(const ConnectionSpec &spec, bool createIfEmpty)
 
 void MainWindow::openRemembered(const ConnectionSpec &spec)
 {
-    if (spec.dialect != Dialect::Postgres || !spec.password.isEmpty()) {
+    if (spec.backend != Backend::Postgres || !spec.password.isEmpty()) {
         openDatabase(spec, false);
         return;
     }

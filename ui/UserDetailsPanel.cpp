@@ -118,11 +118,11 @@ void UserDetailsPanel::setDetails(const UserDetails &details)
         first = first.isValid() ? qMin(first, row.day) : row.day;
         last = last.isValid() ? qMax(last, row.day) : row.day;
     }
-    const Bucket bucket = Queries::suggestedBucket({}, first, last);
+    const Bucket bucket = suggestedBucket({}, first, last);
     QMap<std::pair<QDate, QString>, SeriesPoint> bucketed;
     for (const SeriesPoint &point : points) {
-        SeriesPoint &target = bucketed[{Queries::bucketStart(point.bucketStart, bucket), point.service}];
-        target.bucketStart = Queries::bucketStart(point.bucketStart, bucket);
+        SeriesPoint &target = bucketed[{bucketStart(point.bucketStart, bucket), point.service}];
+        target.bucketStart = bucketStart(point.bucketStart, bucket);
         target.service = point.service;
         target.requests += point.requests;
         target.cost += point.cost;

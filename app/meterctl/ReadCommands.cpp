@@ -7,6 +7,7 @@
 #include <admin/AuditChain.h>
 #include <queries/Csv.h>
 #include <queries/Queries.h>
+#include <queries/UserColumns.h>
 #include <queries/Reports.h>
 #include <tracking/UsageEvent.h>
 
@@ -138,12 +139,17 @@ int users(Cli &cli, Database &db)
         printCsv(cli, buffer.data());
         return ExitOk;
     }
-    TextTable table({QStringLiteral("User"), QStringLiteral("Name"), QStringLiteral("Requests"), QStringLiteral("Tokens"),
-                     QStringLiteral("Cost"), QStringLiteral("Last activity"), QStringLiteral("Risk"), QStringLiteral("Status")});
-    for (const UserRow &row : std::as_const(*rows))
-        table.add({row.userId, row.displayName(), QString::number(row.requests), QString::number(row.tokens),
-                   usdText(row.cost), isoOrEmpty(row.lastActivity), QString::number(row.riskScore),
-                   row.blocked ? QStringLiteral("blocked: ") + row.blockReason : QStringLiteral("allowed")});
+    const QList<UserColumn> columns = userColumns(InTerminal);
+    QStringList titles;
+    for (const UserColumn &column : columns)
+        titles << QString::fromLatin1(column.title);
+    TextTable table(titles);
+    for (const UserRow &row : std::as_const(*rows)) {
+        QStringList cells;
+        for (const UserColumn &column : columns)
+            cells << (column.kind == UserColumnKind::Money ? QStringLiteral("$") : QString()) + column.plainText(row);
+        table.add(cells);
+    }
     table.print(cli.out());
     return ExitOk;
 }

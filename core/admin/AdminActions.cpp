@@ -78,9 +78,8 @@ ActionResult AdminActions::apply(const QStringList &userIds, const QString &acti
     // The audit chain takes one writer at a time, so each row follows the
     // one before it. The lock is taken first: an admin waiting for it holds
     // no stats row that a batch might wait for (LockOrder.h).
-    if (m_db.isPostgres()
-        && !m_db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(AuditChainLock), &result.error,
-                      &result.failure)) {
+    const QString chainLock = m_db.dialect().transactionLock(AuditChainLock);
+    if (!chainLock.isEmpty() && !m_db.exec(chainLock, &result.error, &result.failure)) {
         m_db.rollback();
         return result;
     }
@@ -104,7 +103,7 @@ ActionResult AdminActions::applyOne(const QString &userId, const QString &action
         result.error = QStringLiteral("no user given");
         return result;
     }
-    const bool pg = m_db.isPostgres();
+    const Dialect &dialect = m_db.dialect();
     const auto fail = [&](const QSqlQuery &query, const QString &what) {
         result.failure = classify(query.lastError());
         result.error = result.failure == SqlFailure::PermissionDenied
@@ -134,7 +133,7 @@ ActionResult AdminActions::applyOne(const QString &userId, const QString &action
 
     // The old value, locked for the rest of the transaction on PostgreSQL.
     query.prepare(QStringLiteral("SELECT is_blocked, block_reason, risk_score FROM api_usage_stats WHERE user_id = ?%1")
-                      .arg(pg ? QStringLiteral(" FOR UPDATE") : QString()));
+                      .arg(dialect.forUpdate()));
     query.addBindValue(userId);
     if (!query.exec())
         return fail(query, what);
@@ -182,7 +181,7 @@ ActionResult AdminActions::applyOne(const QString &userId, const QString &action
     // On PostgreSQL the role is the server's current_user, not our word for it.
     query.prepare(QStringLiteral("INSERT INTO admin_audit_log (at, actor_role, os_user, action, user_id, "
                                  "old_value, new_value, reason, prev_hash, row_hash) VALUES (?, %1, ?, ?, ?, ?, ?, ?, ?, ?)")
-                      .arg(pg ? QStringLiteral("current_user") : QStringLiteral("'sqlite'")));
+                      .arg(dialect.currentRole()));
     query.addBindValue(now);
     query.addBindValue(row.osUser);
     query.addBindValue(action);
@@ -202,7 +201,7 @@ RolePrivileges AdminActions::privileges()
 {
     RolePrivileges privileges;
     privileges.role = m_db.roleName();
-    if (!m_db.isPostgres())
+    if (!m_db.dialect().hasRoles())
         return privileges;
     QSqlQuery query(m_db.sql());
     if (query.exec(QStringLiteral(

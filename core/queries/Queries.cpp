@@ -36,60 +36,6 @@ Money toMoney(const QVariant &value) { return Money::fromNanos(toInt64(value)); 
 
 } // namespace
 
-QString DateRange::firstDay() const
-{
-    return from.isNull() ? QStringLiteral("0001-01-01") : from.toString(Qt::ISODate);
-}
-
-QString DateRange::lastDay() const
-{
-    return to.isNull() ? QStringLiteral("9999-12-31") : to.toString(Qt::ISODate);
-}
-
-QString DateRange::firstTime() const
-{
-    return firstDay() + QStringLiteral(" 00:00:00");
-}
-
-QString DateRange::endTime() const
-{
-    return to.isNull() ? QStringLiteral("9999-12-31 23:59:59") : to.addDays(1).toString(Qt::ISODate) + QStringLiteral(" 00:00:00");
-}
-
-DateRange DateRange::lastDays(int days, QDate today)
-{
-    return {today.addDays(-(days - 1)), today};
-}
-
-std::optional<DateRange> DateRange::parse(const QString &from, const QString &to, QString *error)
-{
-    DateRange range;
-    const auto read = [&](const QString &text, QDate *out, const char *name) {
-        if (text.isEmpty())
-            return true;
-        *out = QDate::fromString(text, Qt::ISODate);
-        if (!out->isValid())
-            *error = QStringLiteral("--%1 wants a date as YYYY-MM-DD, not \"%2\"").arg(QLatin1String(name), text.left(40));
-        return out->isValid();
-    };
-    if (!read(from, &range.from, "from") || !read(to, &range.to, "to"))
-        return std::nullopt;
-    if (!range.from.isNull() && !range.to.isNull() && range.from > range.to) {
-        *error = QStringLiteral("--from %1 is after --to %2").arg(from, to);
-        return std::nullopt;
-    }
-    return range;
-}
-
-QString UserRow::displayName() const
-{
-    if (!name.trimmed().isEmpty())
-        return name.trimmed();
-    if (!email.isEmpty())
-        return email;
-    return userId;
-}
-
 Queries::Queries(Database &database) : m_db(database) {}
 
 bool Queries::run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error)
@@ -256,29 +202,6 @@ std::optional<QList<CostRow>> Queries::costs(const DateRange &range, QString *er
     return rows;
 }
 
-QDate Queries::bucketStart(QDate day, Bucket bucket)
-{
-    switch (bucket) {
-    case Bucket::Day:
-        return day;
-    case Bucket::Week:
-        return day.addDays(1 - day.dayOfWeek()); // Monday
-    case Bucket::Month:
-        return QDate(day.year(), day.month(), 1);
-    }
-    return day;
-}
-
-Bucket Queries::suggestedBucket(const DateRange &range, QDate firstDay, QDate lastDay)
-{
-    const QDate from = range.from.isNull() ? firstDay : range.from;
-    const QDate to = range.to.isNull() ? lastDay : range.to;
-    const qint64 days = from.isValid() && to.isValid() ? from.daysTo(to) + 1 : 0;
-    if (days <= 95)
-        return Bucket::Day;
-    return days <= 400 ? Bucket::Week : Bucket::Month;
-}
-
 std::optional<QList<SeriesPoint>> Queries::costSeries(const DateRange &range, Bucket bucket, QString *error)
 {
     QSqlQuery query;
@@ -385,24 +308,22 @@ std::pair<QDate, QDate> Queries::daySpan()
 
 std::optional<QStringList> Queries::verify(QString *error)
 {
-    const QString dayOf = m_db.isPostgres() ? QStringLiteral("CAST(timestamp AS date)")
-                                            : QStringLiteral("date(timestamp)");
-    const bool pg = m_db.isPostgres();
+    const Dialect &dialect = m_db.dialect();
+    const QString dayOf = dialect.dayOf(QStringLiteral("timestamp"));
     const QString tokens = QStringLiteral("input_tokens + output_tokens + cached_input_tokens + cache_write_tokens");
     const QString unpriced = QStringLiteral("sum(CASE WHEN priced = %1 THEN coalesce(request_count, 1) ELSE 0 END)")
-                                 .arg(pg ? QStringLiteral("false") : QStringLiteral("0"));
+                                 .arg(dialect.boolean(false));
     // Dollars as the seed's columns hold them, compared to the micro-dollar:
     // SQLite keeps them as doubles.
     const auto micros = [](const QString &dollars) { return QStringLiteral("CAST(round(%1 * 1000000) AS bigint)").arg(dollars); };
     const QString logMicros = QStringLiteral("CAST(round(sum(cost_nanos) / 1000.0) AS bigint)");
     // The seed's service_breakdown JSON, one row per user and service.
-    const QString breakdownRows = pg
-        ? QStringLiteral("SELECT s.user_id, e.key, CAST(e.value->>'requests' AS bigint), %1, "
-                         "CAST(e.value->>'tokens' AS bigint) FROM api_usage_stats s, jsonb_each(s.service_breakdown) e")
-              .arg(micros(QStringLiteral("CAST(e.value->>'cost' AS numeric)")))
-        : QStringLiteral("SELECT s.user_id, e.key, json_extract(e.value, '$.requests'), %1, "
-                         "json_extract(e.value, '$.tokens') FROM api_usage_stats s, json_each(s.service_breakdown) e")
-              .arg(micros(QStringLiteral("json_extract(e.value, '$.cost')")));
+    const QString entry = QStringLiteral("e.value");
+    const QString breakdownRows = QStringLiteral("SELECT s.user_id, e.key, %1, %2, %3 FROM api_usage_stats s, %4")
+                                      .arg(dialect.jsonNumber(entry, QStringLiteral("requests"), QStringLiteral("bigint")),
+                                           micros(dialect.jsonNumber(entry, QStringLiteral("cost"), QStringLiteral("numeric"))),
+                                           dialect.jsonNumber(entry, QStringLiteral("tokens"), QStringLiteral("bigint")),
+                                           dialect.jsonEntries(QStringLiteral("s.service_breakdown")));
     struct Check
     {
         QString name;

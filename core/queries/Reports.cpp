@@ -2,6 +2,7 @@
 
 #include "queries/Csv.h"
 #include "queries/Services.h"
+#include "queries/UserColumns.h"
 #include "storage/Timestamps.h"
 
 #include <QMap>
@@ -56,23 +57,16 @@ QStringList servicesOf(const QList<UserRow> &rows)
 
 bool writeUsersCsv(QIODevice &out, const QList<UserRow> &rows, QString *error)
 {
-    const QStringList services = servicesOf(rows);
-    QStringList header{QStringLiteral("user_id"), QStringLiteral("name"), QStringLiteral("email"),
-                       QStringLiteral("requests"), QStringLiteral("tokens"), QStringLiteral("cost_usd")};
-    for (const QString &service : services)
-        header << text(service + QStringLiteral("_cost_usd"));
-    header << QStringLiteral("last_activity_utc") << QStringLiteral("risk_score") << QStringLiteral("blocked")
-           << QStringLiteral("block_reason") << QStringLiteral("unpriced_events");
+    const QList<UserColumn> columns = userReportColumns(servicesOf(rows));
+    QStringList header;
+    for (const UserColumn &column : columns)
+        header << text(column.csvName);
     if (!write(out, header, error))
         return false;
     for (const UserRow &row : rows) {
-        QStringList fields{text(row.userId), text(row.name), text(row.email), number(row.requests),
-                           number(row.tokens), money(row.cost)};
-        for (const QString &service : services)
-            fields << money(row.perService.value(service).cost);
-        fields << stamp(row.lastActivity) << number(row.riskScore)
-               << (row.blocked ? QStringLiteral("yes") : QStringLiteral("no")) << text(row.blockReason)
-               << number(row.unpricedEvents);
+        QStringList fields;
+        for (const UserColumn &column : columns)
+            fields << (column.isNumeric() ? column.plainText(row) : text(column.plainText(row)));
         if (!write(out, fields, error))
             return false;
     }

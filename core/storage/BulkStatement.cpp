@@ -59,18 +59,15 @@ QString placeholders(int columns)
 
 BulkStatement::BulkStatement(const QSqlDatabase &db, QString head, QString rowTemplate, QString tail,
                              QStringList columnTypes, int rowsPerStatement)
-    : m_db(db), m_head(std::move(head)), m_rowTemplate(std::move(rowTemplate)), m_tail(std::move(tail)),
+    : m_db(db), m_dialect(&Dialect::of(db)), m_head(std::move(head)), m_rowTemplate(std::move(rowTemplate)), m_tail(std::move(tail)),
       m_columnTypes(std::move(columnTypes)), m_rowsPerStatement(qMax(1, rowsPerStatement))
 {
     Q_ASSERT(m_columnTypes.size() == m_rowTemplate.count(u'?'));
-    // Qt documents this: the driver handle of QSQLITE is a sqlite3*.
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    m_sqlite = Dialect::sqliteHandle(db);
 }
 
 BulkStatement::BulkStatement(BulkStatement &&other) noexcept
-    : m_db(std::move(other.m_db)), m_head(std::move(other.m_head)), m_rowTemplate(std::move(other.m_rowTemplate)),
+    : m_db(std::move(other.m_db)), m_dialect(other.m_dialect), m_head(std::move(other.m_head)), m_rowTemplate(std::move(other.m_rowTemplate)),
       m_tail(std::move(other.m_tail)), m_columnTypes(std::move(other.m_columnTypes)),
       m_rowsPerStatement(other.m_rowsPerStatement),
       m_statements(std::move(other.m_statements)), m_sqlite(other.m_sqlite), m_native(std::move(other.m_native))
@@ -248,7 +245,7 @@ bool BulkStatement::exec(const QList<QVariantList> &rows, QSqlError *error, cons
         return true;
     // A handful of rows (one event per call) run faster as the small VALUES
     // statement: measured, 2,000 single events/s against 1,400 as arrays.
-    if (m_db.driverName() == QLatin1String("QPSQL") && rows.size() > 8)
+    if (m_dialect->bindsRowsAsArrays(rows.size()))
         return execArrays(rows, error, onResult);
     for (qsizetype start = 0; start < rows.size(); start += m_rowsPerStatement) {
         const int count = int(qMin<qsizetype>(m_rowsPerStatement, rows.size() - start));

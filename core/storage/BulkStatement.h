@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/Dialect.h"
+
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -55,6 +57,7 @@ private:
     bool execNative(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult);
 
     QSqlDatabase m_db;
+    const Dialect *m_dialect;
     QString m_head;
     QString m_rowTemplate;
     QString m_tail;

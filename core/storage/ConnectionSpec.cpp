@@ -28,7 +28,7 @@ QString quoteOption(const QString &value)
 ConnectionSpec ConnectionSpec::sqlite(const QString &path)
 {
     ConnectionSpec spec;
-    spec.dialect = Dialect::Sqlite;
+    spec.backend = Backend::Sqlite;
     spec.path = path;
     return spec;
 }
@@ -56,7 +56,7 @@ std::optional<ConnectionSpec> ConnectionSpec::parse(const QString &text, QString
         return std::nullopt;
     }
     ConnectionSpec spec;
-    spec.dialect = Dialect::Postgres;
+    spec.backend = Backend::Postgres;
     spec.host = url.host().isEmpty() ? QStringLiteral("localhost") : url.host();
     spec.port = url.port(5432);
     spec.database = url.path().mid(1);
@@ -91,7 +91,7 @@ std::optional<ConnectionSpec> ConnectionSpec::parse(const QString &text, QString
 
 QString ConnectionSpec::displayString() const
 {
-    if (dialect == Dialect::Sqlite)
+    if (backend == Backend::Sqlite)
         return path;
     QUrl url;
     url.setScheme(QStringLiteral("postgresql"));

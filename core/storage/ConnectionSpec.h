@@ -8,14 +8,14 @@
 
 namespace meterdesk {
 
-enum class Dialect { Sqlite, Postgres };
+enum class Backend { Sqlite, Postgres };
 
 // Where the usage database is: a file path (SQLite) or a
 // postgresql://user@host:port/db?sslmode=... URI (PostgreSQL). A password,
 // when the URI carries one, is kept in memory only and never displayed.
 struct METERDESK_CORE_EXPORT ConnectionSpec
 {
-    Dialect dialect = Dialect::Sqlite;
+    Backend backend = Backend::Sqlite;
     QString path; // SQLite
     QString host = QStringLiteral("localhost");
     int port = 5432;

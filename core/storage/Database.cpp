@@ -98,12 +98,12 @@ std::unique_ptr<Database> Database::open(const ConnectionSpec &spec, QString *er
 bool Database::openConnection(QString *error)
 {
     if (isPostgres()) {
-        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        if (!QSqlDatabase::isDriverAvailable(dialect().driverName())) {
             *error = QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not installed "
                                     "(Debian package libqt6sql6-psql)");
             return false;
         }
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        m_db = QSqlDatabase::addDatabase(dialect().driverName(), m_connectionName);
         m_db.setHostName(m_spec.host);
         m_db.setPort(m_spec.port);
         m_db.setDatabaseName(m_spec.database);
@@ -120,7 +120,7 @@ bool Database::openConnection(QString *error)
             *error = QStringLiteral("the folder of %1 does not exist").arg(m_spec.path);
             return false;
         }
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        m_db = QSqlDatabase::addDatabase(dialect().driverName(), m_connectionName);
         m_db.setDatabaseName(m_spec.path);
         m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     }
@@ -130,18 +130,7 @@ bool Database::openConnection(QString *error)
         *error = QStringLiteral("cannot open %1: %2").arg(m_spec.displayString(), describe(m_db.lastError()));
         return false;
     }
-    QStringList setup;
-    if (isPostgres()) {
-        // Naive timestamp columns hold UTC; make the session agree.
-        setup << QStringLiteral("SET TIME ZONE 'UTC'") << QStringLiteral("SET client_min_messages = warning");
-    } else {
-        // A page cache big enough that a batch does not spill mid-transaction
-        // (each spill is a burst of WAL writes), and reads through mmap. A
-        // batch dirties about a thousand pages, so the default checkpoint
-        // every 1,000 pages ran (and synced) after nearly every commit.
-        setup << QStringLiteral("PRAGMA foreign_keys = ON") << QStringLiteral("PRAGMA synchronous = NORMAL")
-              << QStringLiteral("PRAGMA cache_size = -65536") << QStringLiteral("PRAGMA mmap_size = 1073741824")
-              << QStringLiteral("PRAGMA wal_autocheckpoint = 10000");
+    if (!isPostgres()) {
         // A file that is not SQLite fails here, before anything is written.
         QSqlQuery probe(m_db);
         if (!probe.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
@@ -151,6 +140,7 @@ bool Database::openConnection(QString *error)
             return false;
         }
     }
+    const QStringList setup = dialect().sessionSetup();
     for (const QString &statement : std::as_const(setup))
         if (!exec(statement, error))
             return false;
@@ -202,7 +192,8 @@ bool Database::select(QSqlQuery &query, const QString &statement, const QVariant
 
 bool Database::begin(QString *error, SqlFailure *failure)
 {
-    if (isPostgres()) {
+    const QString begin = dialect().beginWrite();
+    if (begin.isEmpty()) {
         if (m_db.transaction())
             return true;
         *error = describe(m_db.lastError());
@@ -210,12 +201,13 @@ bool Database::begin(QString *error, SqlFailure *failure)
             *failure = classify(m_db.lastError());
         return false;
     }
-    return exec(QStringLiteral("BEGIN IMMEDIATE"), error, failure);
+    return exec(begin, error, failure);
 }
 
 bool Database::commit(QString *error, SqlFailure *failure)
 {
-    if (isPostgres()) {
+    // A transaction the driver began ends through the driver.
+    if (dialect().beginWrite().isEmpty()) {
         if (m_db.commit())
             return true;
         *error = describe(m_db.lastError());
@@ -232,7 +224,7 @@ bool Database::commit(QString *error, SqlFailure *failure)
 
 void Database::rollback()
 {
-    if (isPostgres()) {
+    if (dialect().beginWrite().isEmpty()) {
         m_db.rollback();
         return;
     }
@@ -250,7 +242,7 @@ bool Database::isAlive()
 
 QString Database::roleName()
 {
-    if (!isPostgres())
+    if (!dialect().hasRoles())
         return QStringLiteral("sqlite");
     QSqlQuery query(m_db);
     if (query.exec(QStringLiteral("SELECT current_user")) && query.next())
@@ -388,7 +380,7 @@ bool Database::migrate(const PriceBook &prices, QString *error)
 
 bool Database::createRoles(const QString &writer, const QString &admin, QString *error)
 {
-    if (!isPostgres()) {
+    if (!dialect().hasRoles()) {
         *error = QStringLiteral("roles exist on PostgreSQL only; an SQLite file is guarded by its file permissions");
         return false;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/ConnectionSpec.h"
+#include "storage/Dialect.h"
 #include "meterdesk_core_export.h"
 
 #include <QSqlDatabase>
@@ -45,9 +46,9 @@ public:
     Database &operator=(const Database &) = delete;
 
     QSqlDatabase &sql() { return m_db; }
-    Dialect dialect() const { return m_spec.dialect; }
+    const Dialect &dialect() const { return Dialect::of(m_spec.backend); }
     const ConnectionSpec &spec() const { return m_spec; }
-    bool isPostgres() const { return m_spec.dialect == Dialect::Postgres; }
+    bool isPostgres() const { return dialect().isPostgres(); }
 
     SchemaState inspect(int *version, QString *error);
     // Creates the schema in an empty database or upgrades a seed or older

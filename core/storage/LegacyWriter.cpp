@@ -47,7 +47,7 @@ QString countInto(Aggregate aggregate)
                             QStringLiteral("t, NEW.cost_nanos, u"),
                             QStringLiteral("total_requests, total_cost, service_breakdown"),
                             QStringLiteral("n, NEW.cost_nanos / 1000000000.0, %1")
-                                .arg(serviceBreakdown(Dialect::Postgres, QStringLiteral("NEW.user_id"))));
+                                .arg(serviceBreakdown(Dialect::of(Backend::Postgres), QStringLiteral("NEW.user_id"))));
     case Aggregate::Daily:
         return addingUpsert(QStringLiteral("api_usage_daily"), QStringLiteral("day, user_id, service, model"),
                             QStringLiteral("NEW.timestamp::date, NEW.user_id, NEW.service, NEW.model"),
@@ -113,7 +113,7 @@ QStringList legacyWriterSupport()
                       "    FROM api_usage_user_service WHERE user_id = NEW.user_id;\n"
                       "  RETURN NEW;\n"
                       "END\n$$")
-                      .arg(serviceBreakdownAggregate(Dialect::Postgres))
+                      .arg(Dialect::of(Backend::Postgres).serviceBreakdownAggregate())
                << QStringLiteral("DROP TRIGGER IF EXISTS meterdesk_stats_truth ON api_usage_stats")
                << QStringLiteral("CREATE TRIGGER meterdesk_stats_truth BEFORE UPDATE ON api_usage_stats "
                                  "FOR EACH ROW EXECUTE FUNCTION meterdesk_stats_truth()");

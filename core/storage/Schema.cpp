@@ -39,13 +39,13 @@ QStringList auditNoTruncate()
 }
 
 // Tables and indexes Meterdesk adds; the same text serves both dialects.
-QStringList meterdeskTables(Dialect dialect)
+QStringList meterdeskTables(const Dialect &dialect)
 {
-    const bool pg = dialect == Dialect::Postgres;
-    const QString text = pg ? QStringLiteral("varchar") : QStringLiteral("TEXT");
-    const QString serial = pg ? QStringLiteral("bigserial PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY");
-    const QString day = pg ? QStringLiteral("date") : QStringLiteral("TEXT");
-    const QString stamp = pg ? QStringLiteral("timestamp") : QStringLiteral("TEXT");
+    const bool pg = dialect.isPostgres();
+    const QString text = dialect.textType();
+    const QString serial = dialect.serialKey();
+    const QString day = dialect.dayType();
+    const QString stamp = dialect.timestampType();
     const QString counters = QStringLiteral(
         "requests bigint NOT NULL DEFAULT 0, input_tokens bigint NOT NULL DEFAULT 0, "
         "output_tokens bigint NOT NULL DEFAULT 0, cached_input_tokens bigint NOT NULL DEFAULT 0, "
@@ -57,7 +57,7 @@ QStringList meterdeskTables(Dialect dialect)
     const QString userKey = pg ? QString() : QStringLiteral(" REFERENCES users(id) ON DELETE CASCADE");
     // SQLite keeps these tables in their key's b-tree alone: one b-tree less
     // for each upsert, and range and per-user reads come out in key order.
-    const QString clustered = pg ? QString() : QStringLiteral(" WITHOUT ROWID");
+    const QString clustered = dialect.clusteredTable();
     return {
         // Per user, day, service and model: ranges and per-user views.
         QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_daily (day %1 NOT NULL, "
@@ -176,31 +176,22 @@ QStringList roles(const QString &database, const QString &writer, const QString 
     return statements;
 }
 
-QString serviceBreakdownAggregate(Dialect dialect)
-{
-    return dialect == Dialect::Postgres
-        ? QStringLiteral("jsonb_object_agg(service, jsonb_build_object('requests', requests, "
-                         "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens))")
-        : QStringLiteral("json_group_object(service, json_object('requests', requests, "
-                         "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens))");
-}
-
-QString serviceBreakdown(Dialect dialect, const QString &userId)
+QString serviceBreakdown(const Dialect &dialect, const QString &userId)
 {
     return QStringLiteral("(SELECT %1 FROM api_usage_user_service u WHERE u.user_id = %2)")
-        .arg(serviceBreakdownAggregate(dialect), userId);
+        .arg(dialect.serviceBreakdownAggregate(), userId);
 }
 
-QStringList create(Dialect dialect)
+QStringList create(const Dialect &dialect)
 {
-    if (dialect == Dialect::Postgres)
+    if (dialect.isPostgres())
         return seedTables() + upgradeSeed(dialect);
     return sqliteSeedTables() + meterdeskTables(dialect);
 }
 
-QStringList upgradeSeed(Dialect dialect)
+QStringList upgradeSeed(const Dialect &dialect)
 {
-    if (dialect == Dialect::Sqlite) // SQLite databases are only ever made by Meterdesk.
+    if (!dialect.isPostgres()) // SQLite databases are only ever made by Meterdesk.
         return meterdeskTables(dialect);
     QStringList statements{
         // Widen, never narrow or rename: the seed's writer keeps working.
@@ -246,14 +237,13 @@ QStringList upgrade(int fromVersion, Dialect dialect)
     if (fromVersion < 2) {
         // The audit log becomes a hash chain from here on; older rows stay
         // as they are (nobody may rewrite them) and are reported unchained.
-        const QString add = dialect == Dialect::Postgres ? QStringLiteral("ADD COLUMN IF NOT EXISTS")
-                                                         : QStringLiteral("ADD COLUMN");
+        const QString add = dialect.addColumnIfMissing();
         statements << QStringLiteral("ALTER TABLE admin_audit_log %1 prev_hash text").arg(add)
                    << QStringLiteral("ALTER TABLE admin_audit_log %1 row_hash text").arg(add);
-        if (dialect == Dialect::Postgres)
+        if (dialect.isPostgres())
             statements << auditNoTruncate();
     }
-    if (fromVersion < 2 && dialect == Dialect::Postgres) {
+    if (fromVersion < 2 && dialect.isPostgres()) {
         statements << legacyWriterSupport();
         // Rows the original writer added under version 1 kept priced NULL
         // and were never counted as unpriced; they are now, as new ones are.
@@ -277,12 +267,11 @@ QStringList upgrade(int fromVersion, Dialect dialect)
     return statements;
 }
 
-QStringList rebuildAggregates(Dialect dialect)
+QStringList rebuildAggregates(const Dialect &dialect)
 {
-    const bool pg = dialect == Dialect::Postgres;
-    const QString dayOf = pg ? QStringLiteral("CAST(timestamp AS date)") : QStringLiteral("date(timestamp)");
+    const QString dayOf = dialect.dayOf(QStringLiteral("timestamp"));
     const QString unpriced = QStringLiteral("CASE WHEN priced = %1 THEN coalesce(request_count, 1) ELSE 0 END")
-                                 .arg(pg ? QStringLiteral("false") : QStringLiteral("0"));
+                                 .arg(dialect.boolean(false));
     const QString sums = QStringLiteral(
         "sum(coalesce(request_count, 1)), sum(input_tokens), sum(output_tokens), "
         "sum(cached_input_tokens), sum(cache_write_tokens), "

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/ConnectionSpec.h"
+#include "storage/Dialect.h"
 
 #include <QStringList>
 
@@ -8,11 +8,11 @@ namespace meterdesk::Schema {
 
 // A new database: the seed's tables (the contract) plus Meterdesk's columns,
 // rollups and audit log, at the current schema version.
-QStringList create(Dialect dialect);
+QStringList create(const Dialect &dialect);
 // The seed's own tables, as its migration made them, upgraded in place:
 // additive columns, widened cost columns, rollups, audit log, and (on
 // PostgreSQL) triggers that keep rows from the seed's writer counted.
-QStringList upgradeSeed(Dialect dialect);
+QStringList upgradeSeed(const Dialect &dialect);
 // PostgreSQL: the triggers that count a row from the seed's writer in the
 // aggregates, in their lock order (LockOrder.h), and that derive a stats
 // row's total_requests, total_cost and service_breakdown from the
@@ -24,13 +24,11 @@ QString legacyCountFunction();
 // version.
 QStringList upgrade(int fromVersion, Dialect dialect);
 // Rebuilds stats counters, per-service totals and both rollups from the log.
-QStringList rebuildAggregates(Dialect dialect);
+QStringList rebuildAggregates(const Dialect &dialect);
 // The seed's service_breakdown JSON of a stats row, rebuilt in SQL from the
 // per-service totals (the truth behind it), for the user `userId` names:
 // a column, or a `?` placeholder.
-QString serviceBreakdown(Dialect dialect, const QString &userId = QStringLiteral("api_usage_stats.user_id"));
-// The aggregate over api_usage_user_service rows that makes that JSON.
-QString serviceBreakdownAggregate(Dialect dialect);
+QString serviceBreakdown(const Dialect &dialect, const QString &userId = QStringLiteral("api_usage_stats.user_id"));
 // The seed's DDL exactly as its migration ran it (PostgreSQL).
 QStringList seedTables();
 // PostgreSQL group roles for least privilege: `writer` records events and

@@ -137,15 +137,6 @@ private:
     int m_row = 0;
 };
 
-PGconn *postgresHandle(Database &db)
-{
-    const QVariant handle = db.sql().driver()->handle();
-    // Qt names the type by libpq's struct: "pg_conn*" (PGconn is its typedef).
-    if (handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0))
-        return *static_cast<PGconn *const *>(handle.constData());
-    return nullptr;
-}
-
 // Runs `sql` with `values` through libpq itself: the QPSQL path turned each
 // value into a QVariant and was nine tenths of loading 100,000 users.
 bool readPostgres(PGconn *connection, const QString &sql, const QVariantList &values,
@@ -189,14 +180,6 @@ bool readPostgres(PGconn *connection, const QString &sql, const QVariantList &va
     return ok;
 }
 
-sqlite3 *nativeHandle(Database &db)
-{
-    const QVariant handle = db.sql().driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        return *static_cast<sqlite3 *const *>(handle.constData());
-    return nullptr;
-}
-
 bool bindNative(sqlite3_stmt *statement, const QVariantList &values)
 {
     for (int i = 0; i < values.size(); ++i) {
@@ -221,7 +204,7 @@ bool bindNative(sqlite3_stmt *statement, const QVariantList &values)
 bool readRows(Database &db, const QString &sql, const QVariantList &values,
               const std::function<void(const SqlRow &)> &onRow, QString *error)
 {
-    if (sqlite3 *handle = nativeHandle(db)) {
+    if (sqlite3 *handle = Dialect::sqliteHandle(db.sql())) {
         sqlite3_stmt *statement = nullptr;
         const QByteArray text = sql.toUtf8();
         if (sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &statement, nullptr) != SQLITE_OK
@@ -239,7 +222,7 @@ bool readRows(Database &db, const QString &sql, const QVariantList &values,
         sqlite3_finalize(statement);
         return code == SQLITE_DONE;
     }
-    if (PGconn *connection = postgresHandle(db))
+    if (PGconn *connection = Dialect::postgresHandle(db.sql()))
         return readPostgres(connection, sql, values, onRow, error);
     QSqlQuery query;
     if (!db.select(query, sql, values, error))

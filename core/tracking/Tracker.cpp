@@ -149,11 +149,8 @@ Tracker::~Tracker() = default;
 void Tracker::prepareStatements()
 {
     auto s = std::make_unique<Statements>();
-    const bool pg = m_db.isPostgres();
     const QSqlDatabase &db = m_db.sql();
-    const QString totalCost = pg
-        ? QStringLiteral("coalesce(api_usage_stats.total_cost, 0) + excluded.total_cost")
-        : QStringLiteral("(api_usage_stats.total_cost_nanos + excluded.total_cost_nanos) / 1e9");
+    const QString totalCost = m_db.dialect().statsTotalCostUpsert();
     // The per-service totals are written first (LockOrder.h), so the stats
     // row's breakdown is rebuilt from them in the same statement as its
     // counters. On PostgreSQL an existing row's is rebuilt by its own

@@ -2,7 +2,8 @@
 
 #include <storage/Database.h>
 #include <money/PriceBook.h>
-#include <queries/Queries.h>
+#include <queries/DateRange.h>
+#include <queries/Rows.h>
 #include <tracking/UsageEvent.h>
 
 #include <optional>

@@ -5,6 +5,7 @@
 #include "Recording.h"
 #include "TableFigures.h"
 
+#include <queries/Queries.h>
 #include <tracking/DemoData.h>
 
 #include <QCommandLineParser>
@@ -55,7 +56,7 @@ std::optional<OriginalDesign::Totals> loadDashboard(Database &db, const DateRang
     Queries queries(db);
     const auto overview = queries.overview(range, error, false); // active users come from the users rows, as in the dashboard
     const auto users = queries.users(range, error);
-    const auto series = queries.costSeries(range, Queries::suggestedBucket(range, QDate(2025, 11, 28), QDate(2026, 11, 27)), error);
+    const auto series = queries.costSeries(range, suggestedBucket(range, QDate(2025, 11, 28), QDate(2026, 11, 27)), error);
     const auto costs = queries.costs(range, error);
     if (!overview || !users || !series || !costs)
         return std::nullopt;

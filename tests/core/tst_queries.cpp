@@ -165,10 +165,10 @@ private Q_SLOTS:
         auto weeks = queries.costSeries({QDate(2026, 3, 1), QDate(2026, 3, 31)}, Bucket::Week, &error);
         QCOMPARE(weeks->size(), 3);
         QCOMPARE(weeks->at(0).bucketStart, QDate(2026, 3, 2)); // a Monday
-        QCOMPARE(Queries::bucketStart(QDate(2026, 3, 8), Bucket::Week), QDate(2026, 3, 2));
-        QCOMPARE(Queries::suggestedBucket({QDate(2026, 1, 1), QDate(2026, 3, 31)}, {}, {}), Bucket::Day);
-        QCOMPARE(Queries::suggestedBucket({QDate(2026, 1, 1), QDate(2026, 12, 31)}, {}, {}), Bucket::Week);
-        QCOMPARE(Queries::suggestedBucket(DateRange::allTime(), QDate(2020, 1, 1), QDate(2026, 1, 1)), Bucket::Month);
+        QCOMPARE(bucketStart(QDate(2026, 3, 8), Bucket::Week), QDate(2026, 3, 2));
+        QCOMPARE(suggestedBucket({QDate(2026, 1, 1), QDate(2026, 3, 31)}, {}, {}), Bucket::Day);
+        QCOMPARE(suggestedBucket({QDate(2026, 1, 1), QDate(2026, 12, 31)}, {}, {}), Bucket::Week);
+        QCOMPARE(suggestedBucket(DateRange::allTime(), QDate(2020, 1, 1), QDate(2026, 1, 1)), Bucket::Month);
     }
 
     void userEventsArePagedNewestFirst()

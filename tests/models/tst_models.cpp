@@ -2,6 +2,7 @@
 #include <EventsModel.h>
 #include <UsersFilterProxy.h>
 #include <UsersModel.h>
+#include <queries/UserColumns.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -165,6 +166,34 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, UsersModel::StatusColumn).data().toString(), QStringLiteral("Blocked"));
         QCOMPARE(model.index(1, UsersModel::StatusColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("Blocked: abuse"));
         QCOMPARE(model.headerData(UsersModel::CostColumn, Qt::Horizontal).toString(), QStringLiteral("Cost"));
+    }
+
+    // The model takes its columns from the one descriptor table: titles and
+    // alignment as an admin sees them, and the table's report and terminal
+    // columns are the ones the other readers print.
+    void columnsComeFromTheDescriptorTable()
+    {
+        UsersModel model;
+        model.setRows(fixture());
+        const QStringList titles = QStringLiteral("User|Email|Requests|Tokens|Cost|OpenAI|Anthropic|Google|Other|"
+                                                  "Last activity|Risk|Status").split(u'|');
+        QCOMPARE(model.columnCount(), titles.size());
+        for (int column = 0; column < titles.size(); ++column) {
+            QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), titles.at(column));
+            const bool number = (column >= UsersModel::RequestsColumn && column <= UsersModel::OtherCostColumn)
+                || column == UsersModel::RiskColumn;
+            QCOMPARE(model.index(0, column).data(Qt::TextAlignmentRole).isValid(), number);
+        }
+        QStringList terminal;
+        for (const UserColumn &column : userColumns(InTerminal))
+            terminal << QString::fromLatin1(column.title);
+        QCOMPARE(terminal.join(u'|'), QStringLiteral("User id|User|Requests|Tokens|Cost|Last activity|Risk|Status"));
+        QStringList report;
+        for (const UserColumn &column : userReportColumns({QStringLiteral("openai"), QStringLiteral("mistral")}))
+            report << column.csvName;
+        QCOMPARE(report.join(u','), QStringLiteral("user_id,name,email,requests,tokens,cost_usd,openai_cost_usd,"
+                                                   "mistral_cost_usd,last_activity_utc,risk_score,blocked,"
+                                                   "block_reason,unpriced_events"));
     }
 
     void riskEditsOutsideTheRangeAreRefused()

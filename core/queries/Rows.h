@@ -1,0 +1,110 @@
+#pragma once
+
+// The values the reads return: plain data that models, charts, the data
+// service and reports take without knowing the query that made them.
+
+#include "queries/DateRange.h"
+#include "money/Money.h"
+#include "money/PriceBook.h"
+#include "queries/ServiceMap.h"
+#include "meterdesk_core_export.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace meterdesk {
+
+struct Overview
+{
+    qint64 totalRequests = 0;
+    qint64 totalTokens = 0;
+    Money totalCost;
+    QMap<QString, ServiceTotals> perService;
+    qint64 activeUsers = 0;
+    qint64 blockedUsers = 0;
+    qint64 unpricedEvents = 0;
+};
+
+struct METERDESK_CORE_EXPORT UserRow
+{
+    QString userId;
+    QString name; // first and last name, empty when the users table has none
+    QString email;
+    qint64 requests = 0;
+    qint64 tokens = 0;
+    Money cost;
+    ServiceMap perService;
+    QDateTime lastActivity; // all time, UTC
+    bool blocked = false;
+    QString blockReason;
+    int riskScore = 0;
+    qint64 unpricedEvents = 0;
+
+    // What to call the user: name, else email, else id.
+    QString displayName() const;
+};
+
+} // namespace meterdesk
+// Every member moves by memcpy: 100,000 rows grow and filter without copies.
+Q_DECLARE_TYPEINFO(meterdesk::UserRow, Q_RELOCATABLE_TYPE);
+namespace meterdesk {
+
+struct CostRow
+{
+    QString service;
+    QString model;
+    qint64 requests = 0;
+    TokenCounts tokens;
+    Money cost;
+    qint64 unpricedEvents = 0;
+};
+
+struct SeriesPoint
+{
+    QDate bucketStart;
+    QString service;
+    qint64 requests = 0;
+    Money cost;
+};
+
+struct EventRow
+{
+    qint64 id = 0;
+    QDateTime timestamp;
+    QString service;
+    QString model;
+    QString endpoint;
+    TokenCounts tokens;
+    Money cost;
+    bool priced = true;
+    QString eventId;
+};
+
+// One user's usage on one day with one model.
+struct UserDayRow
+{
+    QDate day;
+    QString service;
+    QString model;
+    qint64 requests = 0;
+    qint64 tokens = 0;
+    Money cost;
+};
+
+struct AuditRow
+{
+    qint64 id = 0;
+    QDateTime at;
+    QString actorRole;
+    QString osUser;
+    QString action;
+    QString userId;
+    QString oldValue;
+    QString newValue;
+    QString reason;
+};
+
+} // namespace meterdesk

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "queries/Rows.h"
+#include "meterdesk_core_export.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace meterdesk {
+
+// What a users-table column holds, which decides how each reader formats,
+// aligns and sorts it.
+enum class UserColumnKind {
+    Text,   // sorted without case
+    Count,  // a number of requests or tokens
+    Money,  // nano-dollars
+    Time,   // milliseconds since the epoch, UTC; 0 is never
+    Score,  // the risk score, 0..100
+    Status, // 1 when the user is blocked; its text adds the reason
+};
+
+// Where a column appears.
+enum UserColumnPlace {
+    InDashboard = 0x1, // the dashboard's table, and the CSV export of what it shows
+    InReport = 0x2,    // `meterctl users --csv` and the users report
+    InTerminal = 0x4,  // `meterctl users` as a text table
+};
+
+// One column of the users table, described once: the dashboard's model, both
+// CSV writers and `meterctl users` read this table. Adding a column means a
+// field in UserRow (and the query that fills it) and a row in userColumns().
+struct METERDESK_CORE_EXPORT UserColumn
+{
+    const char *title; // English; the dashboard translates it in the context "UsersModel"
+    QString csvName;   // the report's header, snake_case
+    UserColumnKind kind;
+    int places;
+    // The value: text for Text columns, a number for every other kind.
+    QString (*text)(const UserRow &row) = nullptr;
+    qint64 (*number)(const UserRow &row, const UserColumn &column) = nullptr;
+    // A per-service cost column: the service it shows. In the dashboard
+    // "other" is every service without a column of its own; a report has a
+    // column for each service present instead.
+    QString service;
+
+    bool isIn(UserColumnPlace place) const { return places & place; }
+    bool isNumeric() const { return kind != UserColumnKind::Text; }
+    qint64 numberOf(const UserRow &row) const { return number ? number(row, *this) : 0; }
+    // Orders two rows on this column: text without case, the rest by number.
+    bool lessThan(const UserRow &a, const UserRow &b) const;
+    // Plain text, as a report or a terminal shows it (English, UTC, dollars
+    // to six places); unquoted.
+    QString plainText(const UserRow &row) const;
+};
+
+// Every column, in the order the dashboard shows them.
+METERDESK_CORE_EXPORT const QList<UserColumn> &userColumns();
+// The columns of one place, in order.
+METERDESK_CORE_EXPORT QList<UserColumn> userColumns(UserColumnPlace place);
+// The report's columns for rows that use `services`: a per-service cost
+// column becomes one column per service, in the order of orderedServices().
+METERDESK_CORE_EXPORT QList<UserColumn> userReportColumns(const QStringList &services);
+// A user's cost with one service, or with every service the dashboard has
+// no column for when `service` is "other".
+METERDESK_CORE_EXPORT Money serviceCost(const UserRow &row, const QString &service);
+
+} // namespace meterdesk
