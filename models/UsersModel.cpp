@@ -17,7 +17,7 @@ const QList<UserColumn> &dashboardColumns()
 UsersModel::UsersModel(QObject *parent) : QAbstractTableModel(parent)
 {
     // The names other code uses for columns must be where the table has them.
-    Q_ASSERT(dashboardColumns().size() == ColumnCount);
+    Q_ASSERT(dashboardColumns().size() >= NamedColumns);
     Q_ASSERT(dashboardColumns().at(CostColumn).csvName == u"cost_usd");
     Q_ASSERT(dashboardColumns().at(RiskColumn).kind == UserColumnKind::Score);
     Q_ASSERT(dashboardColumns().at(StatusColumn).kind == UserColumnKind::Status);
@@ -46,7 +46,7 @@ void UsersModel::updateUser(const QString &userId, bool blocked, const QString &
         m_rows[i].blocked = blocked;
         m_rows[i].blockReason = blocked ? reason : QString();
         m_rows[i].riskScore = riskScore;
-        Q_EMIT dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+        Q_EMIT dataChanged(index(int(i), 0), index(int(i), columnCount() - 1));
         return;
     }
 }
@@ -69,7 +69,7 @@ int UsersModel::rowCount(const QModelIndex &parent) const
 
 int UsersModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : int(dashboardColumns().size());
 }
 
 QVariant UsersModel::display(const UserRow &row, int column) const
@@ -149,7 +149,7 @@ QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int ro
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (section < 0 || section >= ColumnCount)
+    if (section < 0 || section >= dashboardColumns().size())
         return {};
     return QCoreApplication::translate("UsersModel", dashboardColumns().at(section).title);
 }

@@ -19,6 +19,7 @@ class UsersModel : public QAbstractTableModel
 public:
     // The columns as described in userColumns() (queries/UserColumns.h), in
     // its order; these names are for code that needs one column by name.
+    // A column added after them needs no name: the table alone adds it.
     enum Columns {
         NameColumn,
         EmailColumn,
@@ -32,7 +33,7 @@ public:
         LastActivityColumn,
         RiskColumn,
         StatusColumn,
-        ColumnCount
+        NamedColumns
     };
     enum Roles {
         SortRole = Qt::UserRole + 1,

@@ -3,7 +3,6 @@
 #include "AdminDialogs.h"
 #include "AuditDialog.h"
 #include "ConnectionDialog.h"
-#include "CsvExport.h"
 #include "DataService.h"
 #include "KpiCard.h"
 #include "KpiStrip.h"
@@ -15,7 +14,6 @@
 
 #include <CostOverTimeChart.h>
 #include <CostSeriesModel.h>
-#include <queries/Reports.h>
 #include <ServiceShareChart.h>
 #include <UsersFilterProxy.h>
 #include <UsersModel.h>
@@ -23,16 +21,11 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QElapsedTimer>
-#include <QFileDialog>
-#include <QGridLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -55,6 +48,30 @@ MainWindow::MainWindow(QWidget *parent)
         return QMessageBox::question(this, tr("Meterdesk"), question) == QMessageBox::Yes;
     };
 
+    buildToolBar();
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setBackgroundRole(QPalette::ToolTipBase);
+    m_banner->setForegroundRole(QPalette::ToolTipText);
+    m_banner->setContentsMargins(10, 6, 10, 6);
+    m_banner->hide();
+    buildLayout();
+    statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_statusLabel);
+    buildMenus();
+    connectParts();
+    // While the database is away: try again every few seconds.
+    m_reconnect->setInterval(3000);
+    connect(m_reconnect, &QTimer::timeout, this, &MainWindow::refresh);
+    restoreGeometry(Settings::windowGeometry());
+    updateWritable();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildToolBar()
+{
     m_refresh = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
     m_refresh->setShortcut(QKeySequence::Refresh);
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
@@ -68,20 +85,11 @@ MainWindow::MainWindow(QWidget *parent)
     toolBar->addSeparator();
     toolBar->addAction(tr("Export…"), this, &MainWindow::exportUsers)->setToolTip(tr("Export the users table as shown (Ctrl+E)"));
     connect(m_range, &RangeBar::changed, this, &MainWindow::refresh);
+}
 
-    m_banner->setWordWrap(true);
-    m_banner->setTextFormat(Qt::PlainText);
-    m_banner->setAutoFillBackground(true);
-    m_banner->setBackgroundRole(QPalette::ToolTipBase);
-    m_banner->setForegroundRole(QPalette::ToolTipText);
-    m_banner->setContentsMargins(10, 6, 10, 6);
-    m_banner->hide();
-
-    connect(m_cards, &KpiStrip::unpricedClicked, this, &MainWindow::showUnpricedModels);
-    connect(m_cards, &KpiStrip::blockedClicked, this, [this] {
-        m_users->proxy()->setShow(UsersFilterProxy::Show::Blocked);
-    });
-
+// Cards on top; the charts above the users table and a user's details.
+void MainWindow::buildLayout()
+{
     m_costChart->setModel(m_series);
     auto *charts = new QSplitter(Qt::Horizontal, this);
     charts->addWidget(m_costChart);
@@ -105,10 +113,14 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_cards);
     layout->addWidget(body, 1);
     setCentralWidget(central);
-    statusBar()->addWidget(m_connectionLabel, 1);
-    statusBar()->addPermanentWidget(m_statusLabel);
-    buildMenus();
+}
 
+void MainWindow::connectParts()
+{
+    connect(m_cards, &KpiStrip::unpricedClicked, this, &MainWindow::showUnpricedModels);
+    connect(m_cards, &KpiStrip::blockedClicked, this, [this] {
+        m_users->proxy()->setShow(UsersFilterProxy::Show::Blocked);
+    });
     connect(m_data, &DataService::opened, this, &MainWindow::onOpened);
     connect(m_data, &DataService::openFailed, this, &MainWindow::onOpenFailed);
     connect(m_data, &DataService::loaded, this, &MainWindow::onLoaded);
@@ -131,14 +143,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_details, &UserDetailsPanel::pageRequested, this, [this](const QString &userId, int offset) {
         m_data->loadUser(userId, m_range->range(), offset);
     });
-    // While the database is away: try again every few seconds.
-    m_reconnect->setInterval(3000);
-    connect(m_reconnect, &QTimer::timeout, this, &MainWindow::refresh);
-    restoreGeometry(Settings::windowGeometry());
-    updateWritable();
 }
-
-MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus()
 {
@@ -413,85 +418,6 @@ void MainWindow::onActionFinished(const ActionOutcome &outcome)
     }
     updateWritable();
     Q_EMIT actionDone(true, {});
-}
-
-bool MainWindow::exportUsersTo(const QString &path, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    const QList<int> columns = CsvExport::visibleColumns(m_users->view()->horizontalHeader());
-    QProgressDialog progress(tr("Exporting users…"), tr("Cancel"), 0, m_users->proxy()->rowCount(), this);
-    progress.setMinimumDuration(400);
-    progress.setWindowModality(Qt::WindowModal);
-    const bool ok = CsvExport::writeUsers(*m_users->proxy(), columns, file, error, [&](int row) {
-        progress.setValue(row);
-        return !progress.wasCanceled();
-    });
-    if (!ok) {
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
-}
-
-bool MainWindow::exportSeriesTo(const QString &path, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !Reports::writeSeriesCsv(file, m_series->points(), error)) {
-        if (error->isEmpty())
-            *error = file.errorString();
-        file.cancelWriting();
-        return false;
-    }
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
-}
-
-bool MainWindow::exportCsvWith(const QString &title, const QString &fileName,
-                               const std::function<bool(const QString &, QString *)> &write)
-{
-    const QString path = QFileDialog::getSaveFileName(this, title, fileName, tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return false;
-    QString error;
-    if (write(path, &error))
-        return true;
-    QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, error));
-    return false;
-}
-
-void MainWindow::exportUsers()
-{
-    QString written;
-    if (exportCsvWith(tr("Export users"), QStringLiteral("meterdesk-users.csv"), [&](const QString &path, QString *error) {
-            written = path;
-            return exportUsersTo(path, error);
-        }))
-        statusBar()->showMessage(tr("Exported %n user(s) to %1", nullptr, m_users->proxy()->rowCount()).arg(written), 5000);
-}
-
-void MainWindow::exportSeries()
-{
-    exportCsvWith(tr("Export cost series"), QStringLiteral("meterdesk-cost-series.csv"),
-                  [this](const QString &path, QString *error) { return exportSeriesTo(path, error); });
-}
-
-void MainWindow::saveChart()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), QStringLiteral("meterdesk-cost.png"),
-                                                      tr("PNG images (*.png)"));
-    if (!path.isEmpty() && !m_costChart->savePng(path))
-        QMessageBox::warning(this, tr("Save failed"), tr("Could not write %1").arg(path));
 }
 
 void MainWindow::showUnpricedModels()

@@ -62,7 +62,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildToolBar();
+    void buildLayout();
     void buildMenus();
+    void connectParts();
     void refresh();
     void onOpened(const QString &display, const Capabilities &capabilities);
     void onOpenFailed(const QString &message, bool needsUpgrade);

@@ -188,6 +188,86 @@ int commands::block(Cli &cli) { return adminAction(Action::Block, cli); }
 int commands::unblock(Cli &cli) { return adminAction(Action::Unblock, cli); }
 int commands::risk(Cli &cli) { return adminAction(Action::Risk, cli); }
 
+namespace {
+
+// Reads events line by line and records them in batches, each line once:
+// importing the same file again (after a kill, or by mistake) records
+// nothing twice.
+class LineImporter
+{
+public:
+    LineImporter(Cli &cli, Tracker &tracker, const QString &unattributedUserId, qint64 batchSize)
+        : m_cli(cli), m_tracker(tracker), m_unattributed(unattributedUserId), m_batchSize(batchSize)
+    {
+    }
+
+    // Parses one non-blank line; false when a batch could not be recorded.
+    bool add(qint64 lineNo, const QByteArray &line)
+    {
+        // The file is known by its first non-blank line: the same whether it
+        // is named, renamed, piped in or appended to; and a call is known by
+        // that and its line number.
+        if (m_fileKey.isEmpty())
+            m_fileKey = QString::fromLatin1(QCryptographicHash::hash(line, QCryptographicHash::Sha256).toHex().left(24));
+        QString error;
+        auto event = parseEventJson(line, &error);
+        if (!event && error.startsWith(u"missing \"userId\"") && !m_unattributed.isEmpty()) {
+            QJsonObject object = QJsonDocument::fromJson(line).object();
+            object.insert(QStringLiteral("userId"), m_unattributed);
+            event = eventFromJson(object, &error);
+        }
+        if (!event) {
+            reject(lineNo, error);
+            return true;
+        }
+        if (event->eventId.isEmpty())
+            event->eventId = QStringLiteral("import:%1:%2").arg(m_fileKey).arg(lineNo);
+        m_batch.append(*event);
+        m_batchLines.append(lineNo);
+        return m_batch.size() < m_batchSize || flush();
+    }
+
+    void reject(qint64 lineNo, const QString &why)
+    {
+        m_cli.err() << "line " << lineNo << ": " << printable(why) << '\n';
+        ++rejected;
+    }
+
+    bool flush()
+    {
+        if (m_batch.isEmpty())
+            return true;
+        const BatchOutcome outcome = m_tracker.trackBatch(m_batch);
+        if (!outcome.ok) {
+            m_cli.fail(QStringLiteral("lines %1..%2 not recorded: %3")
+                           .arg(m_batchLines.first()).arg(m_batchLines.last()).arg(outcome.error));
+            return false;
+        }
+        for (qsizetype i = 0; i < outcome.events.size(); ++i)
+            if (outcome.events[i].status == EventStatus::Rejected)
+                m_cli.err() << "line " << m_batchLines[i] << ": " << printable(outcome.events[i].error) << '\n';
+        recorded += outcome.recorded;
+        duplicates += outcome.duplicates;
+        rejected += outcome.rejected;
+        m_batch.clear();
+        m_batchLines.clear();
+        return true;
+    }
+
+    qint64 recorded = 0, duplicates = 0, rejected = 0;
+
+private:
+    Cli &m_cli;
+    Tracker &m_tracker;
+    const QString m_unattributed;
+    const qint64 m_batchSize;
+    QString m_fileKey;
+    QList<UsageEvent> m_batch;
+    QList<qint64> m_batchLines;
+};
+
+} // namespace
+
 int commands::import(Cli &cli)
 {
     const QStringList positional = cli.options().positionalArguments();
@@ -207,78 +287,29 @@ int commands::import(Cli &cli)
     TrackerOptions options;
     options.unattributedUserId = cli.value("unattributed");
     Tracker tracker(*db, *prices, options);
+    LineImporter importer(cli, tracker, options.unattributedUserId, batchSize);
 
     QElapsedTimer timer;
     timer.start();
-    qint64 lineNo = 0, recorded = 0, duplicates = 0, rejected = 0;
-    QString fileKey;
-    QList<UsageEvent> batch;
-    QList<qint64> batchLines;
-    const auto flush = [&]() -> bool {
-        if (batch.isEmpty())
-            return true;
-        const BatchOutcome outcome = tracker.trackBatch(batch);
-        if (!outcome.ok) {
-            cli.fail(QStringLiteral("lines %1..%2 not recorded: %3").arg(batchLines.first()).arg(batchLines.last()).arg(outcome.error));
-            return false;
-        }
-        for (qsizetype i = 0; i < outcome.events.size(); ++i)
-            if (outcome.events[i].status == EventStatus::Rejected)
-                cli.err() << "line " << batchLines[i] << ": " << printable(outcome.events[i].error) << '\n';
-        recorded += outcome.recorded;
-        duplicates += outcome.duplicates;
-        rejected += outcome.rejected;
-        batch.clear();
-        batchLines.clear();
-        return true;
-    };
     // Lines are read with a cap, so a 1 GB line cannot exhaust memory.
     constexpr qint64 MaxLine = 4 * 1024 * 1024;
-    while (!file.atEnd()) {
+    for (qint64 lineNo = 1; !file.atEnd(); ++lineNo) {
         QByteArray line = file.readLine(MaxLine);
-        ++lineNo;
         if (!line.endsWith('\n') && !file.atEnd()) {
             while (!file.atEnd() && !file.readLine(MaxLine).endsWith('\n')) {
             }
-            cli.err() << "line " << lineNo << ": longer than " << MaxLine << " bytes\n";
-            ++rejected;
+            importer.reject(lineNo, QStringLiteral("longer than %1 bytes").arg(MaxLine));
             continue;
         }
         line = line.trimmed();
-        if (line.isEmpty())
-            continue;
-        // Importing the same file again (after a kill, or by mistake) must
-        // record each line once. The file is known by its first non-blank
-        // line: the same whether it is named, renamed, piped in or appended
-        // to; and a call is known by that and its line number.
-        if (fileKey.isEmpty())
-            fileKey = QString::fromLatin1(QCryptographicHash::hash(line, QCryptographicHash::Sha256).toHex().left(24));
-        QString error;
-        auto event = parseEventJson(line, &error);
-        if (!event && error.startsWith(u"missing \"userId\"") && !options.unattributedUserId.isEmpty()) {
-            QJsonObject object = QJsonDocument::fromJson(line).object();
-            object.insert(QStringLiteral("userId"), options.unattributedUserId);
-            event = eventFromJson(object, &error);
-        }
-        if (!event) {
-            cli.err() << "line " << lineNo << ": " << printable(error) << '\n';
-            ++rejected;
-            continue;
-        }
-        // A line without its own event id gets one from the file and the
-        // line number (see fileKey above).
-        if (event->eventId.isEmpty())
-            event->eventId = QStringLiteral("import:%1:%2").arg(fileKey).arg(lineNo);
-        batch.append(*event);
-        batchLines.append(lineNo);
-        if (batch.size() >= batchSize && !flush())
+        if (!line.isEmpty() && !importer.add(lineNo, line))
             return ExitError;
     }
-    if (!flush())
+    if (!importer.flush())
         return ExitError;
     const double seconds = timer.elapsed() / 1000.0;
-    cli.err() << "imported " << recorded << " events, " << duplicates << " duplicates skipped, " << rejected
-              << " lines rejected, in " << QString::number(seconds, 'f', 2) << " s ("
-              << QString::number(seconds > 0 ? recorded / seconds : 0, 'f', 0) << " events/s)" << Qt::endl;
-    return rejected ? ExitError : ExitOk;
+    cli.err() << "imported " << importer.recorded << " events, " << importer.duplicates << " duplicates skipped, "
+              << importer.rejected << " lines rejected, in " << QString::number(seconds, 'f', 2) << " s ("
+              << QString::number(seconds > 0 ? importer.recorded / seconds : 0, 'f', 0) << " events/s)" << Qt::endl;
+    return importer.rejected ? ExitError : ExitOk;
 }

@@ -103,54 +103,76 @@ ActionResult AdminActions::applyOne(const QString &userId, const QString &action
         result.error = QStringLiteral("no user given");
         return result;
     }
-    const Dialect &dialect = m_db.dialect();
-    const auto fail = [&](const QSqlQuery &query, const QString &what) {
-        result.failure = classify(query.lastError());
-        result.error = result.failure == SqlFailure::PermissionDenied
-            ? QStringLiteral("the database role \"%1\" may not %2 (permission denied)").arg(m_db.roleName(), what)
-            : QStringLiteral("could not %1: %2").arg(what, describe(query.lastError()));
-        return result;
-    };
     const QString what = field == Field::Risk ? QStringLiteral("change risk scores")
         : value.toBool() ? QStringLiteral("block users") : QStringLiteral("unblock users");
-
     QSqlQuery query(m_db.sql());
-    if (m_db.ownsUsers()) {
-        query.prepare(QStringLiteral("INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO NOTHING"));
-        query.addBindValue(userId);
-        if (!query.exec())
-            return fail(query, what);
-    } else {
-        query.prepare(QStringLiteral("SELECT 1 FROM users WHERE id = ?"));
-        query.addBindValue(userId);
-        if (!query.exec())
-            return fail(query, what);
-        if (!query.next()) {
-            result.error = QStringLiteral("unknown user \"%1\"").arg(userId.left(80));
-            return result;
-        }
+    const std::optional<bool> known = ensureUser(query, userId);
+    if (!known)
+        return failed(query, what);
+    if (!*known) {
+        result.error = QStringLiteral("unknown user \"%1\"").arg(userId.left(80));
+        return result;
     }
-
-    // The old value, locked for the rest of the transaction on PostgreSQL.
-    query.prepare(QStringLiteral("SELECT is_blocked, block_reason, risk_score FROM api_usage_stats WHERE user_id = ?%1")
-                      .arg(dialect.forUpdate()));
-    query.addBindValue(userId);
-    if (!query.exec())
-        return fail(query, what);
-    QString oldValue;
-    const bool exists = query.next();
-    if (field == Field::Blocked)
-        oldValue = exists && query.value(0).toBool() ? QStringLiteral("blocked: ") + query.value(1).toString()
-                                                     : QStringLiteral("allowed");
-    else
-        oldValue = QString::number(exists ? query.value(2).toInt() : 0);
-    query.finish();
-
+    const std::optional<QString> oldValue = lockedValue(query, userId, field);
+    if (!oldValue)
+        return failed(query, what);
     const QString newValue = field == Field::Blocked
         ? (value.toBool() ? QStringLiteral("blocked: ") + blockReason : QStringLiteral("allowed"))
         : QString::number(value.toInt());
     const QDateTime at = QDateTime::currentDateTimeUtc();
-    const QString now = sqlTimestamp(at);
+    if (!writeValue(query, userId, field, value, blockReason, sqlTimestamp(at)))
+        return failed(query, what);
+    if (!appendAudit(query, {0, at, m_actorRole, osUser(), action, userId, *oldValue, newValue, reason}))
+        return failed(query, what);
+    result.ok = true;
+    return result;
+}
+
+ActionResult AdminActions::failed(const QSqlQuery &query, const QString &what)
+{
+    ActionResult result;
+    result.failure = classify(query.lastError());
+    result.error = result.failure == SqlFailure::PermissionDenied
+        ? QStringLiteral("the database role \"%1\" may not %2 (permission denied)").arg(m_db.roleName(), what)
+        : QStringLiteral("could not %1: %2").arg(what, describe(query.lastError()));
+    return result;
+}
+
+std::optional<bool> AdminActions::ensureUser(QSqlQuery &query, const QString &userId)
+{
+    // Meterdesk's own database adds a user it has not seen; the host's users
+    // table is only read.
+    const bool owned = m_db.ownsUsers();
+    query.prepare(owned ? QStringLiteral("INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO NOTHING")
+                        : QStringLiteral("SELECT 1 FROM users WHERE id = ?"));
+    query.addBindValue(userId);
+    if (!query.exec())
+        return std::nullopt;
+    return owned || query.next();
+}
+
+std::optional<QString> AdminActions::lockedValue(QSqlQuery &query, const QString &userId, Field field)
+{
+    // The old value, locked for the rest of the transaction on PostgreSQL.
+    query.prepare(QStringLiteral("SELECT is_blocked, block_reason, risk_score FROM api_usage_stats WHERE user_id = ?%1")
+                      .arg(m_db.dialect().forUpdate()));
+    query.addBindValue(userId);
+    if (!query.exec())
+        return std::nullopt;
+    const bool exists = query.next();
+    QString value;
+    if (field == Field::Blocked)
+        value = exists && query.value(0).toBool() ? QStringLiteral("blocked: ") + query.value(1).toString()
+                                                  : QStringLiteral("allowed");
+    else
+        value = QString::number(exists ? query.value(2).toInt() : 0);
+    query.finish();
+    return value;
+}
+
+bool AdminActions::writeValue(QSqlQuery &query, const QString &userId, Field field, const QVariant &value,
+                              const QString &blockReason, const QString &now)
+{
     if (field == Field::Blocked) {
         query.prepare(QStringLiteral("INSERT INTO api_usage_stats (user_id, is_blocked, block_reason, updated_at) "
                                      "VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
@@ -168,33 +190,32 @@ ActionResult AdminActions::applyOne(const QString &userId, const QString &action
         query.addBindValue(value.toInt());
         query.addBindValue(now);
     }
-    if (!query.exec())
-        return fail(query, what);
+    return query.exec();
+}
 
+bool AdminActions::appendAudit(QSqlQuery &query, const AuditRow &row)
+{
+    // Each row carries the hash of the one before it (AuditChain.h).
     query.prepare(QStringLiteral("SELECT row_hash FROM admin_audit_log WHERE row_hash IS NOT NULL "
                                  "ORDER BY id DESC LIMIT 1"));
     if (!query.exec())
-        return fail(query, what);
+        return false;
     const QString previousHash = query.next() ? query.value(0).toString() : QString();
     query.finish();
-    const AuditRow row{0, at, m_actorRole, osUser(), action, userId, oldValue, newValue, reason};
     // On PostgreSQL the role is the server's current_user, not our word for it.
     query.prepare(QStringLiteral("INSERT INTO admin_audit_log (at, actor_role, os_user, action, user_id, "
                                  "old_value, new_value, reason, prev_hash, row_hash) VALUES (?, %1, ?, ?, ?, ?, ?, ?, ?, ?)")
-                      .arg(dialect.currentRole()));
-    query.addBindValue(now);
+                      .arg(m_db.dialect().currentRole()));
+    query.addBindValue(sqlTimestamp(row.at));
     query.addBindValue(row.osUser);
-    query.addBindValue(action);
-    query.addBindValue(userId);
-    query.addBindValue(oldValue);
-    query.addBindValue(newValue);
-    query.addBindValue(reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(reason));
+    query.addBindValue(row.action);
+    query.addBindValue(row.userId);
+    query.addBindValue(row.oldValue);
+    query.addBindValue(row.newValue);
+    query.addBindValue(row.reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.reason));
     query.addBindValue(previousHash);
     query.addBindValue(auditRowHash(row, previousHash));
-    if (!query.exec())
-        return fail(query, what);
-    result.ok = true;
-    return result;
+    return query.exec();
 }
 
 RolePrivileges AdminActions::privileges()

@@ -10,6 +10,8 @@
 
 namespace meterdesk {
 
+struct AuditRow;
+
 struct ActionResult
 {
     bool ok = false;
@@ -72,6 +74,15 @@ private:
     // One user's change and audit row, inside the caller's transaction.
     ActionResult applyOne(const QString &userId, const QString &action, Field field, const QVariant &value,
                           const QString &reason, const QString &blockReason);
+    ActionResult failed(const QSqlQuery &query, const QString &what);
+    // Whether the user exists (added first in Meterdesk's own database);
+    // nothing when the query failed.
+    std::optional<bool> ensureUser(QSqlQuery &query, const QString &userId);
+    // The field's value as the audit log words it, its row locked.
+    std::optional<QString> lockedValue(QSqlQuery &query, const QString &userId, Field field);
+    bool writeValue(QSqlQuery &query, const QString &userId, Field field, const QVariant &value,
+                    const QString &blockReason, const QString &now);
+    bool appendAudit(QSqlQuery &query, const AuditRow &row);
 
     Database &m_db;
     QString m_actorRole; // as the database names it, for the audit hash

@@ -85,6 +85,41 @@ std::optional<Overview> Queries::overview(const DateRange &range, QString *error
     return overview;
 }
 
+// Each user's stats row and name, and where each id's row is.
+bool Queries::readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error)
+{
+    // Plain scans joined here by the ids' bytes: SQLite's join probed the
+    // users b-tree a hundred thousand times, most of this query's time.
+    return readRows(m_db,
+                  QStringLiteral("SELECT user_id, last_activity, is_blocked, block_reason, risk_score, unpriced_requests "
+                                 "FROM api_usage_stats"),
+                  {},
+                  [&](const SqlRow &r) {
+                      UserRow row;
+                      row.userId = r.text(0);
+                      row.lastActivity = r.timestamp(1);
+                      row.blocked = r.value(2).toBool();
+                      if (!r.isNull(3))
+                          row.blockReason = r.text(3);
+                      row.riskScore = int(r.integer(4));
+                      if (allTime)
+                          row.unpricedEvents = r.integer(5);
+                      index.insert(r.utf8(0), rows.size());
+                      rows.append(std::move(row));
+                  },
+                  error)
+        && readRows(m_db, QStringLiteral("SELECT id, first_name, last_name, email FROM users"), {},
+                     [&](const SqlRow &r) {
+                         const qsizetype at = index.find(r.utf8(0));
+                         if (at < 0)
+                             return;
+                         UserRow &row = rows[at];
+                         row.name = r.isNull(2) ? r.text(1).trimmed() : QString(r.text(1) + u' ' + r.text(2)).trimmed();
+                         row.email = r.text(3);
+                     },
+                     error);
+}
+
 std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *error)
 {
     QList<UserRow> rows;
@@ -111,36 +146,7 @@ std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *er
     std::optional<BackgroundServiceScan> background;
     if (m_db.spec().path != QLatin1String(":memory:")) // a second connection would see another database
         background.emplace(m_db.spec(), perService, backgroundShare);
-    // Plain scans joined here by the ids' bytes: SQLite's join probed the
-    // users b-tree a hundred thousand times, most of this query's time.
-    if (!readRows(m_db,
-                  QStringLiteral("SELECT user_id, last_activity, is_blocked, block_reason, risk_score, unpriced_requests "
-                                 "FROM api_usage_stats"),
-                  {},
-                  [&](const SqlRow &r) {
-                      UserRow row;
-                      row.userId = r.text(0);
-                      row.lastActivity = r.timestamp(1);
-                      row.blocked = r.value(2).toBool();
-                      if (!r.isNull(3))
-                          row.blockReason = r.text(3);
-                      row.riskScore = int(r.integer(4));
-                      if (allTime)
-                          row.unpricedEvents = r.integer(5);
-                      index.insert(r.utf8(0), rows.size());
-                      rows.append(std::move(row));
-                  },
-                  error)
-        || !readRows(m_db, QStringLiteral("SELECT id, first_name, last_name, email FROM users"), {},
-                     [&](const SqlRow &r) {
-                         const qsizetype at = index.find(r.utf8(0));
-                         if (at < 0)
-                             return;
-                         UserRow &row = rows[at];
-                         row.name = r.isNull(2) ? r.text(1).trimmed() : QString(r.text(1) + u' ' + r.text(2)).trimmed();
-                         row.email = r.text(3);
-                     },
-                     error))
+    if (!readUserStates(rows, index, allTime, error))
         return std::nullopt;
     SharedStrings services;
     const auto add = [&](const SqlRow &r) {

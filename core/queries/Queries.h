@@ -15,6 +15,8 @@
 
 namespace meterdesk {
 
+class Utf8KeyIndex;
+
 // The reading side of the seed's admin routes. Ranges read the rollups and
 // the stats table; only a user's request list reads the log, by index.
 class METERDESK_CORE_EXPORT Queries
@@ -45,6 +47,7 @@ public:
 private:
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
     QVariantList dayBounds(const DateRange &range) const;
+    bool readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error);
 
     Database &m_db;
 };

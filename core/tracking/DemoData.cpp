@@ -65,6 +65,194 @@ const char *const BlockReasons[] = {
     "Shared API key across several accounts",
 };
 
+QString demoUserId(int index)
+{
+    return QStringLiteral("user-%1").arg(index + 1, 5, 10, QLatin1Char('0'));
+}
+
+// Users: names and emails, in one transaction.
+bool insertUsers(Database &database, int users, std::mt19937_64 &random, QString *error)
+{
+    if (!database.begin(error))
+        return false;
+    QSqlQuery insert(database.sql());
+    insert.prepare(QStringLiteral("INSERT INTO users (id, email, first_name, last_name) VALUES (?, ?, ?, ?) "
+                                  "ON CONFLICT (id) DO NOTHING"));
+    for (int i = 0; i < users; ++i) {
+        const QString first = QString::fromUtf8(FirstNames[random() % std::size(FirstNames)]);
+        const QString last = QString::fromUtf8(LastNames[random() % std::size(LastNames)]);
+        insert.addBindValue(demoUserId(i));
+        insert.addBindValue(QStringLiteral("%1.%2%3@example.com")
+                                .arg(first.toLower(), last.toLower().remove(u'\''))
+                                .arg(i + 1));
+        insert.addBindValue(first);
+        insert.addBindValue(last);
+        if (!insert.exec()) {
+            *error = describe(insert.lastError());
+            database.rollback();
+            return false;
+        }
+    }
+    return database.commit(error);
+}
+
+// The shape of the traffic: a heavy-tailed share per user, models by
+// weight, quieter weekends, growth towards the last day, office hours.
+class DemoTraffic
+{
+public:
+    DemoTraffic(const DemoOptions &options, QDate firstDay, std::mt19937_64 &random)
+        : m_options(options), m_random(random)
+    {
+        std::vector<double> userWeights(options.users);
+        for (int i = 0; i < options.users; ++i)
+            userWeights[i] = 1.0 / std::pow(double(i + 1), 0.9) * (i < options.users / 100 + 2 ? 4.0 : 1.0);
+        m_pickUser = std::discrete_distribution<int>(userWeights.begin(), userWeights.end());
+        std::vector<double> modelWeights;
+        for (const DemoModel &model : Models)
+            modelWeights.push_back(model.weight);
+        m_pickModel = std::discrete_distribution<int>(modelWeights.begin(), modelWeights.end());
+        std::vector<double> dayWeights(options.days);
+        for (int d = 0; d < options.days; ++d) {
+            const int weekday = firstDay.addDays(d).dayOfWeek();
+            dayWeights[d] = (weekday >= 6 ? 0.45 : 1.0) * (0.6 + 0.8 * d / double(options.days));
+        }
+        m_pickDay = std::discrete_distribution<int>(dayWeights.begin(), dayWeights.end());
+        const double hourWeights[24] = {1, 0.6, 0.4, 0.3, 0.3, 0.5, 1, 2, 4, 6, 7, 7, 6, 7, 7, 6, 5, 4, 3, 2.5, 2, 1.8, 1.5, 1.2};
+        m_pickHour = std::discrete_distribution<int>(std::begin(hourWeights), std::end(hourWeights));
+    }
+
+    // How many events each day gets.
+    std::vector<qint64> eventsPerDay()
+    {
+        std::vector<qint64> perDay(m_options.days, 0);
+        for (qint64 n = 0; n < m_options.events; ++n)
+            ++perDay[m_pickDay(m_random)];
+        return perDay;
+    }
+
+    // `count` times of day, in milliseconds, in order.
+    std::vector<int> timesOfDay(qint64 count)
+    {
+        std::vector<int> times(count);
+        for (int &ms : times)
+            ms = m_pickHour(m_random) * 3'600'000 + int(m_random() % 3'600'000);
+        std::sort(times.begin(), times.end());
+        return times;
+    }
+
+    UsageEvent event(qint64 number, const QDateTime &at, const QDateTime &now)
+    {
+        const DemoModel &model = Models[m_pickModel(m_random)];
+        UsageEvent event;
+        event.eventId = QStringLiteral("demo-%1-%2").arg(m_options.seed).arg(number);
+        event.userId = demoUserId(m_pickUser(m_random));
+        event.service = QString::fromLatin1(model.service);
+        event.model = QString::fromLatin1(model.model);
+        event.endpoint = QString::fromLatin1(model.endpoint);
+        qint64 input = qMax<qint64>(1, qint64(model.meanInput * m_spread(m_random)));
+        if (unit() < 0.002) // the odd long-context request
+            input += 150'000 + qint64(unit() * 150'000);
+        if (unit() < model.cachedShare) {
+            event.tokens.cachedInput = qint64(input * (0.3 + 0.6 * unit()));
+            input -= event.tokens.cachedInput;
+            if (event.service == u"anthropic" && unit() < 0.2)
+                event.tokens.cacheWrite = qint64(input * 0.5);
+        }
+        event.tokens.input = input;
+        event.tokens.output = model.meanOutput > 0 ? qMax<qint64>(1, qint64(model.meanOutput * m_spread(m_random))) : 0;
+        event.timestamp = at;
+        if (event.timestamp > now) // today's events happened before now
+            event.timestamp = now.addSecs(-qint64(unit() * QTime(0, 0).secsTo(now.time())));
+        event.metadata.insert(QStringLiteral("feature"), QString::fromLatin1(Features[m_random() % std::size(Features)]));
+        event.metadata.insert(QStringLiteral("durationMs"), qint64(200 + event.tokens.output * 12 * unit()));
+        return event;
+    }
+
+    double unit() { return m_unit(m_random); }
+
+private:
+    const DemoOptions &m_options;
+    std::mt19937_64 &m_random;
+    std::discrete_distribution<int> m_pickUser, m_pickModel, m_pickDay, m_pickHour;
+    std::lognormal_distribution<double> m_spread{0.0, 0.8};
+    std::uniform_real_distribution<double> m_unit{0.0, 1.0};
+};
+
+// Events are made day by day, in time order, as a real log grows: the
+// timestamp index and the rollups are then written near their ends instead
+// of all over, which keeps a ten-million-event build fast.
+bool recordEvents(Database &database, const PriceBook &prices, const DemoOptions &options, QDate firstDay,
+                  DemoTraffic &traffic, const std::function<void(qint64)> &progress, DemoResult &result)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Tracker tracker(database, prices);
+    QList<UsageEvent> batch;
+    batch.reserve(options.batchSize);
+    const std::vector<qint64> perDay = traffic.eventsPerDay();
+    qint64 number = 0;
+    for (int d = 0; d < options.days; ++d) {
+        const QDate day = firstDay.addDays(d);
+        for (int msOfDay : traffic.timesOfDay(perDay[d])) {
+            batch.append(traffic.event(number, QDateTime(day, QTime::fromMSecsSinceStartOfDay(msOfDay), QTimeZone::utc()), now));
+            ++number;
+            if (batch.size() < options.batchSize && number != options.events)
+                continue;
+            const BatchOutcome outcome = tracker.trackBatch(batch);
+            if (!outcome.ok) {
+                result.error = outcome.error;
+                return false;
+            }
+            result.events += outcome.recorded;
+            batch.clear();
+            if (progress)
+                progress(number);
+        }
+    }
+    return true;
+}
+
+// Risk scores: most users low, a few flagged.
+bool scoreRisk(Database &database, int users, DemoTraffic &traffic, QString *error)
+{
+    if (!database.begin(error))
+        return false;
+    QSqlQuery risk(database.sql());
+    risk.prepare(QStringLiteral("UPDATE api_usage_stats SET risk_score = ? WHERE user_id = ?"));
+    for (int i = 0; i < users; ++i) {
+        const double roll = traffic.unit();
+        const int score = roll < 0.6 ? 0 : roll < 0.9 ? int(5 + 25 * traffic.unit()) : int(40 + 55 * traffic.unit());
+        if (score == 0)
+            continue;
+        risk.addBindValue(score);
+        risk.addBindValue(demoUserId(i));
+        if (!risk.exec()) {
+            *error = describe(risk.lastError());
+            database.rollback();
+            return false;
+        }
+    }
+    return database.commit(error);
+}
+
+// Some of the heaviest users and some from the tail are blocked, through
+// the admin actions, so the audit log has them too.
+bool blockSome(Database &database, int users, std::mt19937_64 &random, DemoResult &result)
+{
+    AdminActions admin(database);
+    const int blockCount = qMax(1, users / 60);
+    for (int b = 0; b < blockCount; ++b) {
+        const int index = b % 2 == 0 ? b : int(random() % users);
+        const ActionResult blocked = admin.block(demoUserId(index), QString::fromUtf8(BlockReasons[b % std::size(BlockReasons)]));
+        if (!blocked.ok) {
+            result.error = blocked.error;
+            return false;
+        }
+        ++result.blocked;
+    }
+    return true;
+}
+
 } // namespace
 
 DemoResult generateDemoData(Database &database, const PriceBook &prices, const DemoOptions &options,
@@ -78,150 +266,15 @@ DemoResult generateDemoData(Database &database, const PriceBook &prices, const D
         return result;
     }
     std::mt19937_64 random(options.seed);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDate lastDay = options.lastDay.isValid() ? options.lastDay : now.date();
+    const QDate lastDay = options.lastDay.isValid() ? options.lastDay : QDateTime::currentDateTimeUtc().date();
     const QDate firstDay = lastDay.addDays(-(options.days - 1));
-
-    // Users: names, emails, and a heavy-tailed share of the traffic.
-    if (!database.begin(&result.error))
+    if (!insertUsers(database, options.users, random, &result.error))
         return result;
-    {
-        QSqlQuery insert(database.sql());
-        insert.prepare(QStringLiteral("INSERT INTO users (id, email, first_name, last_name) VALUES (?, ?, ?, ?) "
-                                      "ON CONFLICT (id) DO NOTHING"));
-        for (int i = 0; i < options.users; ++i) {
-            const QString first = QString::fromUtf8(FirstNames[random() % std::size(FirstNames)]);
-            const QString last = QString::fromUtf8(LastNames[random() % std::size(LastNames)]);
-            const QString id = QStringLiteral("user-%1").arg(i + 1, 5, 10, QLatin1Char('0'));
-            insert.addBindValue(id);
-            insert.addBindValue(QStringLiteral("%1.%2%3@example.com")
-                                    .arg(first.toLower(), last.toLower().remove(u'\''))
-                                    .arg(i + 1));
-            insert.addBindValue(first);
-            insert.addBindValue(last);
-            if (!insert.exec()) {
-                result.error = describe(insert.lastError());
-                database.rollback();
-                return result;
-            }
-        }
-    }
-    if (!database.commit(&result.error))
+    DemoTraffic traffic(options, firstDay, random);
+    if (!recordEvents(database, prices, options, firstDay, traffic, progress, result)
+        || !scoreRisk(database, options.users, traffic, &result.error)
+        || !blockSome(database, options.users, random, result))
         return result;
-
-    std::vector<double> userWeights(options.users);
-    for (int i = 0; i < options.users; ++i)
-        userWeights[i] = 1.0 / std::pow(double(i + 1), 0.9) * (i < options.users / 100 + 2 ? 4.0 : 1.0);
-    std::discrete_distribution<int> pickUser(userWeights.begin(), userWeights.end());
-
-    std::vector<double> modelWeights;
-    for (const DemoModel &model : Models)
-        modelWeights.push_back(model.weight);
-    std::discrete_distribution<int> pickModel(modelWeights.begin(), modelWeights.end());
-
-    // Days: weekends quieter, steady growth towards the last day.
-    std::vector<double> dayWeights(options.days);
-    for (int d = 0; d < options.days; ++d) {
-        const int weekday = firstDay.addDays(d).dayOfWeek();
-        dayWeights[d] = (weekday >= 6 ? 0.45 : 1.0) * (0.6 + 0.8 * d / double(options.days));
-    }
-    std::discrete_distribution<int> pickDay(dayWeights.begin(), dayWeights.end());
-    const double hourWeights[24] = {1, 0.6, 0.4, 0.3, 0.3, 0.5, 1, 2, 4, 6, 7, 7, 6, 7, 7, 6, 5, 4, 3, 2.5, 2, 1.8, 1.5, 1.2};
-    std::discrete_distribution<int> pickHour(std::begin(hourWeights), std::end(hourWeights));
-    std::lognormal_distribution<double> spread(0.0, 0.8);
-    std::uniform_real_distribution<double> unit(0.0, 1.0);
-
-    Tracker tracker(database, prices);
-    QList<UsageEvent> batch;
-    batch.reserve(options.batchSize);
-    // Events are made day by day, in time order, as a real log grows: the
-    // timestamp index and the rollups are then written near their ends
-    // instead of all over, which keeps a ten-million-event build fast.
-    std::vector<qint64> perDay(options.days, 0);
-    for (qint64 n = 0; n < options.events; ++n)
-        ++perDay[pickDay(random)];
-    qint64 i = 0;
-    for (int d = 0; d < options.days; ++d) {
-    const QDate day = firstDay.addDays(d);
-    std::vector<int> times(perDay[d]);
-    for (int &ms : times)
-        ms = pickHour(random) * 3'600'000 + int(random() % 3'600'000);
-    std::sort(times.begin(), times.end());
-    for (int msOfDay : times) {
-        const DemoModel &model = Models[pickModel(random)];
-        UsageEvent event;
-        event.eventId = QStringLiteral("demo-%1-%2").arg(options.seed).arg(i);
-        event.userId = QStringLiteral("user-%1").arg(pickUser(random) + 1, 5, 10, QLatin1Char('0'));
-        event.service = QString::fromLatin1(model.service);
-        event.model = QString::fromLatin1(model.model);
-        event.endpoint = QString::fromLatin1(model.endpoint);
-        qint64 input = qMax<qint64>(1, qint64(model.meanInput * spread(random)));
-        if (unit(random) < 0.002) // the odd long-context request
-            input += 150'000 + qint64(unit(random) * 150'000);
-        if (unit(random) < model.cachedShare) {
-            event.tokens.cachedInput = qint64(input * (0.3 + 0.6 * unit(random)));
-            input -= event.tokens.cachedInput;
-            if (event.service == u"anthropic" && unit(random) < 0.2)
-                event.tokens.cacheWrite = qint64(input * 0.5);
-        }
-        event.tokens.input = input;
-        event.tokens.output = model.meanOutput > 0 ? qMax<qint64>(1, qint64(model.meanOutput * spread(random))) : 0;
-        event.timestamp = QDateTime(day, QTime::fromMSecsSinceStartOfDay(msOfDay), QTimeZone::utc());
-        if (event.timestamp > now) // today's events happened before now
-            event.timestamp = now.addSecs(-qint64(unit(random) * QTime(0, 0).secsTo(now.time())));
-        event.metadata.insert(QStringLiteral("feature"), QString::fromLatin1(Features[random() % std::size(Features)]));
-        event.metadata.insert(QStringLiteral("durationMs"), qint64(200 + event.tokens.output * 12 * unit(random)));
-        batch.append(event);
-        ++i;
-        if (batch.size() >= options.batchSize || i == options.events) {
-            const BatchOutcome outcome = tracker.trackBatch(batch);
-            if (!outcome.ok) {
-                result.error = outcome.error;
-                return result;
-            }
-            result.events += outcome.recorded;
-            batch.clear();
-            if (progress)
-                progress(i);
-        }
-    }
-    }
-
-    // Risk scores: most users low, a few flagged; the heaviest blocked.
-    if (!database.begin(&result.error))
-        return result;
-    {
-        QSqlQuery risk(database.sql());
-        risk.prepare(QStringLiteral("UPDATE api_usage_stats SET risk_score = ? WHERE user_id = ?"));
-        for (int i = 0; i < options.users; ++i) {
-            const double roll = unit(random);
-            const int score = roll < 0.6 ? 0 : roll < 0.9 ? int(5 + 25 * unit(random)) : int(40 + 55 * unit(random));
-            if (score == 0)
-                continue;
-            risk.addBindValue(score);
-            risk.addBindValue(QStringLiteral("user-%1").arg(i + 1, 5, 10, QLatin1Char('0')));
-            if (!risk.exec()) {
-                result.error = describe(risk.lastError());
-                database.rollback();
-                return result;
-            }
-        }
-    }
-    if (!database.commit(&result.error))
-        return result;
-    AdminActions admin(database);
-    const int blockCount = qMax(1, options.users / 60);
-    for (int b = 0; b < blockCount; ++b) {
-        // Some of the heaviest users and some from the tail.
-        const int index = b % 2 == 0 ? b : int(random() % options.users);
-        const QString user = QStringLiteral("user-%1").arg(index + 1, 5, 10, QLatin1Char('0'));
-        const ActionResult blocked = admin.block(user, QString::fromUtf8(BlockReasons[b % std::size(BlockReasons)]));
-        if (!blocked.ok) {
-            result.error = blocked.error;
-            return result;
-        }
-        ++result.blocked;
-    }
     result.users = options.users;
     result.ok = true;
     result.seconds = timer.elapsed() / 1000.0;

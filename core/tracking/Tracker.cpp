@@ -262,6 +262,25 @@ BatchOutcome Tracker::trackBatch(const QList<UsageEvent> &events)
     }
 }
 
+// The events of one attempt, as they move through its steps.
+struct Tracker::Batch
+{
+    QList<UsageEvent> events;   // normalised copies of the input
+    QList<QString> stamps;      // each logged event's timestamp as stored
+    QList<qsizetype> logged;    // the events sent to the log, in order
+    QHash<QString, int> inserted; // event ids the log took, with how often
+};
+
+// The sums a batch adds, keyed in sorted order (QMap): the upserts take
+// rows in key order.
+struct Tracker::Sums
+{
+    QMap<QString, Counters> perUser;
+    QMap<std::pair<QString, QString>, Counters> perUserService;
+    QMap<std::tuple<QString, QString, QString, QString>, Counters> perDay;
+    QMap<std::tuple<QString, QString, QString>, Counters> perDayService;
+};
+
 BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
 {
     BatchOutcome outcome;
@@ -275,146 +294,26 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
     };
     if (!m_statements)
         prepareStatements();
-    Statements &s = *m_statements;
 
     // Price and validate before the transaction: a bad event costs nothing.
-    QList<UsageEvent> events = input;
-    outcome.events.resize(events.size());
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        UsageEvent &event = events[i];
-        if (event.userId.trimmed().isEmpty() && !m_options.unattributedUserId.isEmpty())
-            event.userId = m_options.unattributedUserId;
-        event.service = event.service.trimmed().toLower();
-        outcome.events[i] = price(event);
-    }
-
+    Batch batch;
+    batch.events = priceAll(input, &outcome);
     if (!m_db.begin(&outcome.error, &outcome.failure))
         return outcome;
-
-    QStringList users;
-    for (qsizetype i = 0; i < events.size(); ++i)
-        if (outcome.events[i].status == EventStatus::Recorded)
-            users << events[i].userId;
-    users.sort();
-    users.removeDuplicates();
-    QList<QVariantList> userRows;
-    for (const QString &user : std::as_const(users))
-        userRows.append({user});
-    QSet<QString> knownUsers;
-    if (m_db.ownsUsers()) {
-        if (!s.ensureUsers->exec(userRows, &sqlError))
-            return fail();
-        knownUsers = QSet<QString>(users.cbegin(), users.cend());
-    } else if (!s.existingUsers->exec(userRows, &sqlError,
-                                      [&](const QVariant &id) { knownUsers.insert(id.toString()); })) {
+    const auto knownUsers = ensureUsers(batch, outcome, &sqlError);
+    if (!knownUsers || !insertLog(batch, *knownUsers, outcome, &sqlError))
         return fail();
-    }
-
-    QList<QVariantList> eventRows;
-    QList<qsizetype> eventIndex; // eventRows[k] is events[eventIndex[k]]
-    QList<QString> stamps(events.size());
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        EventOutcome &result = outcome.events[i];
-        if (result.status != EventStatus::Recorded)
-            continue;
-        const UsageEvent &event = events[i];
-        if (!knownUsers.contains(event.userId)) {
-            result.status = EventStatus::Rejected;
-            result.error = QStringLiteral("unknown user \"%1\": not in the users table of this database")
-                               .arg(event.userId.left(80));
-            continue;
-        }
-        stamps[i] = sqlTimestamp(event.timestamp.isValid() ? event.timestamp : QDateTime::currentDateTimeUtc());
-        eventRows.append({event.userId, event.service, event.endpoint.isEmpty() ? event.model : event.endpoint,
-                          event.tokens.total(), result.cost.toDecimalString(), stamps[i],
-                          legacyMetadata(event),
-                          event.eventId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(event.eventId),
-                          event.model, event.tokens.input, event.tokens.output, event.tokens.cachedInput,
-                          event.tokens.cacheWrite, result.cost.nanos(), result.priced});
-        eventIndex.append(i);
-    }
-    // RETURNING names the rows that went in; an id it does not name (or names
-    // fewer times than it occurs) was recorded before: a replay.
-    QHash<QString, int> inserted;
-    if (!s.insertEvents->exec(eventRows, &sqlError, [&](const QVariant &eventId) {
-            if (!eventId.isNull())
-                ++inserted[eventId.toString()];
-        }))
-        return fail();
-
-    QMap<QString, Counters> perUser;
-    QMap<std::pair<QString, QString>, Counters> perUserService;
-    QMap<std::tuple<QString, QString, QString, QString>, Counters> perDay;
-    QMap<std::tuple<QString, QString, QString>, Counters> perDayService;
+    Sums sums;
     try {
-        for (qsizetype i : std::as_const(eventIndex)) {
-            const UsageEvent &event = events[i];
-            EventOutcome &result = outcome.events[i];
-            if (!event.eventId.isEmpty()) {
-                auto it = inserted.find(event.eventId);
-                if (it == inserted.end() || *it == 0) {
-                    result.status = EventStatus::Duplicate;
-                    continue;
-                }
-                --*it;
-            }
-            const QString &stamp = stamps[i];
-            const QString day = stamp.left(10);
-            const qint64 cost = result.cost.nanos();
-            Counters &user = perUser[event.userId];
-            user.add(event.tokens, cost, result.priced);
-            user.seenAt(stamp);
-            perUserService[{event.userId, event.service}].add(event.tokens, cost, result.priced);
-            perDay[{day, event.userId, event.service, event.model}].add(event.tokens, cost, result.priced);
-            perDayService[{day, event.service, event.model}].add(event.tokens, cost, result.priced);
-        }
+        sums = sumNewEvents(batch, outcome);
     } catch (const std::overflow_error &) {
         m_db.rollback();
         outcome.error = QStringLiteral("the batch's total cost is out of range");
         outcome.failure = SqlFailure::Other;
         return outcome;
     }
-
-    // Keys go in sorted order (QMap) and tables in the one lock order, so
-    // concurrent batches, the legacy trigger and admin actions take the
-    // same rows in the same order and cannot deadlock each other.
-    const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
-    for (Aggregate aggregate : AggregateLockOrder) {
-        QList<QVariantList> rows;
-        BulkStatement *statement = nullptr;
-        switch (aggregate) {
-        case Aggregate::UserService:
-            statement = &*s.upsertUserService;
-            for (auto it = perUserService.cbegin(); it != perUserService.cend(); ++it)
-                rows.append({it.key().first, it.key().second, it.value().requests, it.value().tokens(),
-                             it.value().costNanos});
-            break;
-        case Aggregate::Stats:
-            statement = &*s.upsertStats;
-            for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
-                const Counters &c = it.value();
-                rows.append({it.key(), c.requests, Money::fromNanos(c.costNanos).toDecimalString(), c.tokens(),
-                             c.costNanos, c.unpriced, c.lastActivity, now, it.key()});
-            }
-            break;
-        case Aggregate::Daily:
-            statement = &*s.upsertDaily;
-            for (auto it = perDay.cbegin(); it != perDay.cend(); ++it) {
-                const auto &[day, user, service, model] = it.key();
-                rows.append(QVariantList{day, user, service, model} + counterValues(it.value()));
-            }
-            break;
-        case Aggregate::DailyService:
-            statement = &*s.upsertDailyService;
-            for (auto it = perDayService.cbegin(); it != perDayService.cend(); ++it) {
-                const auto &[day, service, model] = it.key();
-                rows.append(QVariantList{day, service, model} + counterValues(it.value()));
-            }
-            break;
-        }
-        if (!statement->exec(rows, &sqlError))
-            return fail();
-    }
+    if (!writeAggregates(sums, &sqlError))
+        return fail();
     if (!m_db.commit(&outcome.error, &outcome.failure))
         return outcome;
 
@@ -425,6 +324,151 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
         outcome.rejected += event.status == EventStatus::Rejected;
     }
     return outcome;
+}
+
+QList<UsageEvent> Tracker::priceAll(const QList<UsageEvent> &input, BatchOutcome *outcome) const
+{
+    QList<UsageEvent> events = input;
+    outcome->events.resize(events.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        UsageEvent &event = events[i];
+        if (event.userId.trimmed().isEmpty() && !m_options.unattributedUserId.isEmpty())
+            event.userId = m_options.unattributedUserId;
+        event.service = event.service.trimmed().toLower();
+        outcome->events[i] = price(event);
+    }
+    return events;
+}
+
+std::optional<QSet<QString>> Tracker::ensureUsers(const Batch &batch, const BatchOutcome &outcome,
+                                                  QSqlError *sqlError)
+{
+    QStringList users;
+    for (qsizetype i = 0; i < batch.events.size(); ++i)
+        if (outcome.events[i].status == EventStatus::Recorded)
+            users << batch.events[i].userId;
+    users.sort();
+    users.removeDuplicates();
+    QList<QVariantList> userRows;
+    for (const QString &user : std::as_const(users))
+        userRows.append({user});
+    // Meterdesk's own database adds a user it has not seen; the host's
+    // users table is only read, and an unknown user's events are rejected.
+    QSet<QString> knownUsers;
+    if (m_db.ownsUsers()) {
+        if (!m_statements->ensureUsers->exec(userRows, sqlError))
+            return std::nullopt;
+        knownUsers = QSet<QString>(users.cbegin(), users.cend());
+    } else if (!m_statements->existingUsers->exec(userRows, sqlError,
+                                                  [&](const QVariant &id) { knownUsers.insert(id.toString()); })) {
+        return std::nullopt;
+    }
+    return knownUsers;
+}
+
+bool Tracker::insertLog(Batch &batch, const QSet<QString> &knownUsers, BatchOutcome &outcome, QSqlError *sqlError)
+{
+    QList<QVariantList> eventRows;
+    batch.stamps.resize(batch.events.size());
+    for (qsizetype i = 0; i < batch.events.size(); ++i) {
+        EventOutcome &result = outcome.events[i];
+        if (result.status != EventStatus::Recorded)
+            continue;
+        const UsageEvent &event = batch.events[i];
+        if (!knownUsers.contains(event.userId)) {
+            result.status = EventStatus::Rejected;
+            result.error = QStringLiteral("unknown user \"%1\": not in the users table of this database")
+                               .arg(event.userId.left(80));
+            continue;
+        }
+        batch.stamps[i] = sqlTimestamp(event.timestamp.isValid() ? event.timestamp : QDateTime::currentDateTimeUtc());
+        eventRows.append({event.userId, event.service, event.endpoint.isEmpty() ? event.model : event.endpoint,
+                          event.tokens.total(), result.cost.toDecimalString(), batch.stamps[i],
+                          legacyMetadata(event),
+                          event.eventId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(event.eventId),
+                          event.model, event.tokens.input, event.tokens.output, event.tokens.cachedInput,
+                          event.tokens.cacheWrite, result.cost.nanos(), result.priced});
+        batch.logged.append(i);
+    }
+    // RETURNING names the rows that went in; an id it does not name (or names
+    // fewer times than it occurs) was recorded before: a replay.
+    return m_statements->insertEvents->exec(eventRows, sqlError, [&](const QVariant &eventId) {
+        if (!eventId.isNull())
+            ++batch.inserted[eventId.toString()];
+    });
+}
+
+Tracker::Sums Tracker::sumNewEvents(Batch &batch, BatchOutcome &outcome)
+{
+    Sums sums;
+    for (qsizetype i : std::as_const(batch.logged)) {
+        const UsageEvent &event = batch.events[i];
+        EventOutcome &result = outcome.events[i];
+        if (!event.eventId.isEmpty()) {
+            auto it = batch.inserted.find(event.eventId);
+            if (it == batch.inserted.end() || *it == 0) {
+                result.status = EventStatus::Duplicate;
+                continue;
+            }
+            --*it;
+        }
+        const QString &stamp = batch.stamps[i];
+        const QString day = stamp.left(10);
+        const qint64 cost = result.cost.nanos();
+        Counters &user = sums.perUser[event.userId];
+        user.add(event.tokens, cost, result.priced);
+        user.seenAt(stamp);
+        sums.perUserService[{event.userId, event.service}].add(event.tokens, cost, result.priced);
+        sums.perDay[{day, event.userId, event.service, event.model}].add(event.tokens, cost, result.priced);
+        sums.perDayService[{day, event.service, event.model}].add(event.tokens, cost, result.priced);
+    }
+    return sums;
+}
+
+bool Tracker::writeAggregates(const Sums &sums, QSqlError *sqlError)
+{
+    // Keys go in sorted order and tables in the one lock order, so
+    // concurrent batches, the legacy trigger and admin actions take the
+    // same rows in the same order and cannot deadlock each other.
+    Statements &s = *m_statements;
+    const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
+    for (Aggregate aggregate : AggregateLockOrder) {
+        QList<QVariantList> rows;
+        BulkStatement *statement = nullptr;
+        switch (aggregate) {
+        case Aggregate::UserService:
+            statement = &*s.upsertUserService;
+            for (auto it = sums.perUserService.cbegin(); it != sums.perUserService.cend(); ++it)
+                rows.append({it.key().first, it.key().second, it.value().requests, it.value().tokens(),
+                             it.value().costNanos});
+            break;
+        case Aggregate::Stats:
+            statement = &*s.upsertStats;
+            for (auto it = sums.perUser.cbegin(); it != sums.perUser.cend(); ++it) {
+                const Counters &c = it.value();
+                rows.append({it.key(), c.requests, Money::fromNanos(c.costNanos).toDecimalString(), c.tokens(),
+                             c.costNanos, c.unpriced, c.lastActivity, now, it.key()});
+            }
+            break;
+        case Aggregate::Daily:
+            statement = &*s.upsertDaily;
+            for (auto it = sums.perDay.cbegin(); it != sums.perDay.cend(); ++it) {
+                const auto &[day, user, service, model] = it.key();
+                rows.append(QVariantList{day, user, service, model} + counterValues(it.value()));
+            }
+            break;
+        case Aggregate::DailyService:
+            statement = &*s.upsertDailyService;
+            for (auto it = sums.perDayService.cbegin(); it != sums.perDayService.cend(); ++it) {
+                const auto &[day, service, model] = it.key();
+                rows.append(QVariantList{day, service, model} + counterValues(it.value()));
+            }
+            break;
+        }
+        if (!statement->exec(rows, sqlError))
+            return false;
+    }
+    return true;
 }
 
 } // namespace meterdesk

@@ -8,7 +8,10 @@
 #include <QList>
 #include <QSqlQuery>
 
+#include <QSet>
+
 #include <memory>
+#include <optional>
 
 namespace meterdesk {
 
@@ -64,7 +67,15 @@ public:
 
 private:
     struct Statements;
+    struct Batch;
+    struct Sums;
+    // One try at a batch, in one transaction, in these steps.
     BatchOutcome attempt(const QList<UsageEvent> &events);
+    QList<UsageEvent> priceAll(const QList<UsageEvent> &input, BatchOutcome *outcome) const;
+    std::optional<QSet<QString>> ensureUsers(const Batch &batch, const BatchOutcome &outcome, QSqlError *sqlError);
+    bool insertLog(Batch &batch, const QSet<QString> &knownUsers, BatchOutcome &outcome, QSqlError *sqlError);
+    Sums sumNewEvents(Batch &batch, BatchOutcome &outcome);
+    bool writeAggregates(const Sums &sums, QSqlError *sqlError);
     void prepareStatements();
 
     Database &m_db;

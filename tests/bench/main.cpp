@@ -103,6 +103,156 @@ Fault faultNamed(const QString &name)
     return Fault::None;
 }
 
+// Adds demo events until the database holds `events`.
+bool buildIfSmaller(Database &db, qint64 events, int users, int days)
+{
+    const qint64 present = count(db, QStringLiteral("SELECT count(*) FROM api_usage_tracking"));
+    if (present < events) {
+        DemoOptions options;
+        options.users = users;
+        options.events = events - present;
+        options.days = days;
+        options.seed = quint64(present) + 42;
+        options.lastDay = QDate(2026, 11, 27);
+        out << "Building " << options.events << " events for " << users << " users..." << Qt::endl;
+        const DemoResult built = generateDemoData(db, PriceBook::builtIn(), options, [](qint64 done) {
+            if (done % 1'000'000 == 0)
+                out << "  " << done << " events" << Qt::endl;
+        });
+        if (!built.ok) {
+            out << "meterdesk-bench: " << built.error << Qt::endl;
+            return false;
+        }
+        out << QStringLiteral("Built in %1 s: %2 events/s").arg(built.seconds, 0, 'f', 1).arg(built.events / built.seconds, 0, 'f', 0)
+            << Qt::endl;
+    }
+    return true;
+}
+
+// The same warm-up load and the same median for both sides, and the same
+// answer.
+void measureDashboardLoad(Database &db, BenchReport &report)
+{
+    out << "Dashboard load:" << Qt::endl;
+    const DateRange last30{QDate(2026, 10, 29), QDate(2026, 11, 27)};
+    for (const auto &[label, range] : {std::pair{QStringLiteral("30 days"), last30}, std::pair{QStringLiteral("all time"), DateRange::allTime()}}) {
+        BenchRow row{QStringLiteral("dashboard load, %1").arg(label), QStringLiteral("ms")};
+        QString ourError, theirError;
+        std::optional<OriginalDesign::Totals> ours = loadDashboard(db, range, &ourError), theirs;
+        row.value = medianMs(LoadRuns, [&] { ours = loadDashboard(db, range, &ourError); });
+        theirs = OriginalDesign::loadDashboard(db, range, &theirError);
+        row.baseline = medianMs(LoadRuns, [&] { theirs = OriginalDesign::loadDashboard(db, range, &theirError); });
+        row.goal = QStringLiteral(">= 20x and < 300 ms");
+        report.add(row, false, 20, 300, disagreement(ours, ourError, theirs, theirError));
+        // Where the time goes, for the profile notes.
+        Queries queries(db);
+        QString error;
+        const double overviewMs = medianMs(1, [&] { queries.overview(range, &error, false); });
+        const double usersMs = medianMs(1, [&] { queries.users(range, &error); });
+        const double seriesMs = medianMs(1, [&] { queries.costSeries(range, Bucket::Day, &error); });
+        const double costsMs = medianMs(1, [&] { queries.costs(range, &error); });
+        out << QStringLiteral("    overview %1 ms, users %2 ms, series %3 ms, costs %4 ms")
+                   .arg(overviewMs, 0, 'f', 1).arg(usersMs, 0, 'f', 1).arg(seriesMs, 0, 'f', 1).arg(costsMs, 0, 'f', 1)
+            << Qt::endl;
+    }
+
+}
+
+// Recording on a fresh database with the same schema and users: a file on
+// SQLite, a scratch database on the same PostgreSQL server, dropped after.
+void measureRecordingOnScratch(Database &db, const QTemporaryDir &scratch, int record, int users, Fault fault,
+                               BenchReport &report)
+{
+    out << "Recording:" << Qt::endl;
+    if (!db.isPostgres()) {
+        if (auto recordDb = openUrl(scratch.filePath(QStringLiteral("record.sqlite"))))
+            measureRecording(*recordDb, record, users, fault, report);
+    } else {
+        // A scratch database on the same server, dropped afterwards.
+        const QString name = QStringLiteral("meterdesk_bench_record_%1").arg(QCoreApplication::applicationPid());
+        QString error;
+        if (!db.exec(QStringLiteral("CREATE DATABASE %1").arg(name), &error)) {
+            report.add({QStringLiteral("recording"), QStringLiteral("events/s")}, true, 0, 0,
+                       QStringLiteral("cannot make a scratch database: ") + error);
+        } else {
+            ConnectionSpec spec = db.spec();
+            spec.database = name;
+            {
+                auto recordDb = Database::open(spec, &error);
+                if (recordDb && recordDb->migrate(PriceBook::builtIn(), &error))
+                    measureRecording(*recordDb, record, users, fault, report);
+                else
+                    report.add({QStringLiteral("recording"), QStringLiteral("events/s")}, true, 0, 0, error);
+            }
+            if (!db.exec(QStringLiteral("DROP DATABASE %1").arg(name), &error))
+                out << "meterdesk-bench: could not drop " << name << ": " << error << Qt::endl;
+        }
+    }
+
+}
+
+// meterdesk from start to screenshot on the database and on an empty one,
+// and its peak memory.
+void measureDashboardProcess(QString meterdesk, const QString &url, const QTemporaryDir &scratch, BenchReport &report)
+{
+    if (meterdesk.isEmpty())
+        meterdesk = QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/meterdesk/meterdesk");
+    if (!QFileInfo(meterdesk).isExecutable())
+        return;
+    {
+        out << "The dashboard process:" << Qt::endl;
+        const QString empty = scratch.filePath(QStringLiteral("empty.sqlite"));
+        openUrl(empty);
+        const QStringList environment{QStringLiteral("QT_QPA_PLATFORM=offscreen"),
+                                      QStringLiteral("XDG_CONFIG_HOME=") + scratch.filePath(QStringLiteral("config"))};
+        const QString bigPng = scratch.filePath(QStringLiteral("shot.png")), smallPng = scratch.filePath(QStringLiteral("empty.png"));
+        const QString log = scratch.filePath(QStringLiteral("meterdesk.log"));
+        const ProcessResult big = runMeasured(meterdesk, {QStringLiteral("--db"), url, QStringLiteral("--screenshot"), bigPng}, environment, log);
+        const ProcessResult small = runMeasured(meterdesk, {QStringLiteral("--db"), empty, QStringLiteral("--screenshot"), smallPng}, environment, log);
+        // meterdesk reports its own peak memory (VmHWM) when it writes the PNG.
+        const auto peakMb = [](const ProcessResult &result) {
+            const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("peak memory (\\d+) kB")).match(QString::fromUtf8(result.errorOutput));
+            return match.hasMatch() ? match.captured(1).toDouble() / 1024 : -1.0;
+        };
+        // Both runs must have drawn their window.
+        const auto problem = [](const ProcessResult &result, const QString &png, const QString &side) {
+            return result.exitCode != 0 ? QStringLiteral("%1: exit code %2").arg(side).arg(result.exitCode)
+                : QFileInfo(png).size() < 1000 ? QStringLiteral("%1: no screenshot").arg(side)
+                                               : QString();
+        };
+        QString failure = problem(big, bigPng, QStringLiteral("Meterdesk"));
+        if (failure.isEmpty())
+            failure = problem(small, smallPng, QStringLiteral("the empty database"));
+        report.add({QStringLiteral("meterdesk --screenshot, start to PNG"), QStringLiteral("ms"), big.wallMs, small.wallMs, 0,
+                    QStringLiteral("< 2000 ms (baseline: an empty database)")},
+                   false, 0, 2000, failure);
+        if (failure.isEmpty() && (peakMb(big) < 0 || peakMb(small) < 0))
+            failure = QStringLiteral("no peak memory reported");
+        report.add({QStringLiteral("meterdesk --screenshot, peak memory"), QStringLiteral("MB"), peakMb(big), peakMb(small), 0,
+                    QStringLiteral("< 300 MB (baseline: an empty database)")},
+                   false, 0, 300, failure);
+    }
+
+}
+
+// The sqlite3 shell running the original users query, as a reference.
+void measureOutsideReference(Database &db, const QTemporaryDir &scratch, BenchReport &report)
+{
+    const DateRange last30{QDate(2026, 10, 29), QDate(2026, 11, 27)};
+    const QString shell = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    if (!shell.isEmpty()) {
+        out << "Outside reference:" << Qt::endl;
+        const ProcessResult reference = runMeasured(shell, {db.spec().path, OriginalDesign::usersSql(last30)}, {},
+                                                    scratch.filePath(QStringLiteral("sqlite3.log")));
+        QString error;
+        const double ours = medianMs(LoadRuns, [&] { loadDashboard(db, last30, &error); });
+        report.add({QStringLiteral("dashboard load vs sqlite3 shell, 30 days"), QStringLiteral("ms"), ours, reference.wallMs, 0,
+                    QStringLiteral("(reference)")},
+                   false, 0, 0, reference.exitCode == 0 ? QString() : QStringLiteral("the sqlite3 shell failed"));
+    }
+
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -139,26 +289,8 @@ int main(int argc, char *argv[])
     BenchReport report(out);
 
     // The data: built once, reused while it has the asked size.
-    const qint64 present = count(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking"));
-    if (present < events) {
-        DemoOptions options;
-        options.users = users;
-        options.events = events - present;
-        options.days = days;
-        options.seed = quint64(present) + 42;
-        options.lastDay = QDate(2026, 11, 27);
-        out << "Building " << options.events << " events for " << users << " users..." << Qt::endl;
-        const DemoResult built = generateDemoData(*db, PriceBook::builtIn(), options, [](qint64 done) {
-            if (done % 1'000'000 == 0)
-                out << "  " << done << " events" << Qt::endl;
-        });
-        if (!built.ok) {
-            out << "meterdesk-bench: " << built.error << Qt::endl;
-            return 1;
-        }
-        out << QStringLiteral("Built in %1 s: %2 events/s").arg(built.seconds, 0, 'f', 1).arg(built.events / built.seconds, 0, 'f', 0)
-            << Qt::endl;
-    }
+    if (!buildIfSmaller(*db, events, users, days))
+        return 1;
     if (sqlite)
         db->exec(QStringLiteral("ANALYZE"), &url);
 
@@ -167,113 +299,23 @@ int main(int argc, char *argv[])
     if (fault == Fault::MeterdeskLoad)
         db->exec(QStringLiteral("UPDATE api_usage_daily SET requests = requests + 1"), &url);
 
-    // 1. Dashboard load against the original design's queries: the same
-    // warm-up load and the same median for both sides, and the same answer.
-    out << "Dashboard load:" << Qt::endl;
-    const DateRange last30{QDate(2026, 10, 29), QDate(2026, 11, 27)};
-    for (const auto &[label, range] : {std::pair{QStringLiteral("30 days"), last30}, std::pair{QStringLiteral("all time"), DateRange::allTime()}}) {
-        BenchRow row{QStringLiteral("dashboard load, %1").arg(label), QStringLiteral("ms")};
-        QString ourError, theirError;
-        std::optional<OriginalDesign::Totals> ours = loadDashboard(*db, range, &ourError), theirs;
-        row.value = medianMs(LoadRuns, [&] { ours = loadDashboard(*db, range, &ourError); });
-        theirs = OriginalDesign::loadDashboard(*db, range, &theirError);
-        row.baseline = medianMs(LoadRuns, [&] { theirs = OriginalDesign::loadDashboard(*db, range, &theirError); });
-        row.goal = QStringLiteral(">= 20x and < 300 ms");
-        report.add(row, false, 20, 300, disagreement(ours, ourError, theirs, theirError));
-        // Where the time goes, for the profile notes.
-        Queries queries(*db);
-        QString error;
-        const double overviewMs = medianMs(1, [&] { queries.overview(range, &error, false); });
-        const double usersMs = medianMs(1, [&] { queries.users(range, &error); });
-        const double seriesMs = medianMs(1, [&] { queries.costSeries(range, Bucket::Day, &error); });
-        const double costsMs = medianMs(1, [&] { queries.costs(range, &error); });
-        out << QStringLiteral("    overview %1 ms, users %2 ms, series %3 ms, costs %4 ms")
-                   .arg(overviewMs, 0, 'f', 1).arg(usersMs, 0, 'f', 1).arg(seriesMs, 0, 'f', 1).arg(costsMs, 0, 'f', 1)
-            << Qt::endl;
-    }
+    // 1. Dashboard load against the original design's queries.
+    measureDashboardLoad(*db, report);
 
     // 2. Recording, on a fresh database with the same schema and users.
-    out << "Recording:" << Qt::endl;
     QTemporaryDir scratch;
-    if (sqlite) {
-        if (auto recordDb = openUrl(scratch.filePath(QStringLiteral("record.sqlite"))))
-            measureRecording(*recordDb, record, users, fault, report);
-    } else {
-        // A scratch database on the same server, dropped afterwards.
-        const QString name = QStringLiteral("meterdesk_bench_record_%1").arg(QCoreApplication::applicationPid());
-        QString error;
-        if (!db->exec(QStringLiteral("CREATE DATABASE %1").arg(name), &error)) {
-            report.add({QStringLiteral("recording"), QStringLiteral("events/s")}, true, 0, 0,
-                       QStringLiteral("cannot make a scratch database: ") + error);
-        } else {
-            ConnectionSpec spec = db->spec();
-            spec.database = name;
-            {
-                auto recordDb = Database::open(spec, &error);
-                if (recordDb && recordDb->migrate(PriceBook::builtIn(), &error))
-                    measureRecording(*recordDb, record, users, fault, report);
-                else
-                    report.add({QStringLiteral("recording"), QStringLiteral("events/s")}, true, 0, 0, error);
-            }
-            if (!db->exec(QStringLiteral("DROP DATABASE %1").arg(name), &error))
-                out << "meterdesk-bench: could not drop " << name << ": " << error << Qt::endl;
-        }
-    }
+    measureRecordingOnScratch(*db, scratch, record, users, fault, report);
 
     // 3. Sorting and searching the users table.
     out << "The users table:" << Qt::endl;
     measureUsersTable(*db, fault, report);
 
     // 4. The dashboard process: start to screenshot, and its peak memory.
-    QString meterdesk = parser.value(QStringLiteral("meterdesk"));
-    if (meterdesk.isEmpty())
-        meterdesk = QCoreApplication::applicationDirPath() + QStringLiteral("/../../app/meterdesk/meterdesk");
-    if (QFileInfo(meterdesk).isExecutable()) {
-        out << "The dashboard process:" << Qt::endl;
-        const QString empty = scratch.filePath(QStringLiteral("empty.sqlite"));
-        openUrl(empty);
-        const QStringList environment{QStringLiteral("QT_QPA_PLATFORM=offscreen"),
-                                      QStringLiteral("XDG_CONFIG_HOME=") + scratch.filePath(QStringLiteral("config"))};
-        const QString bigPng = scratch.filePath(QStringLiteral("shot.png")), smallPng = scratch.filePath(QStringLiteral("empty.png"));
-        const QString log = scratch.filePath(QStringLiteral("meterdesk.log"));
-        const ProcessResult big = runMeasured(meterdesk, {QStringLiteral("--db"), url, QStringLiteral("--screenshot"), bigPng}, environment, log);
-        const ProcessResult small = runMeasured(meterdesk, {QStringLiteral("--db"), empty, QStringLiteral("--screenshot"), smallPng}, environment, log);
-        // meterdesk reports its own peak memory (VmHWM) when it writes the PNG.
-        const auto peakMb = [](const ProcessResult &result) {
-            const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("peak memory (\\d+) kB")).match(QString::fromUtf8(result.errorOutput));
-            return match.hasMatch() ? match.captured(1).toDouble() / 1024 : -1.0;
-        };
-        // Both runs must have drawn their window.
-        const auto problem = [](const ProcessResult &result, const QString &png, const QString &side) {
-            return result.exitCode != 0 ? QStringLiteral("%1: exit code %2").arg(side).arg(result.exitCode)
-                : QFileInfo(png).size() < 1000 ? QStringLiteral("%1: no screenshot").arg(side)
-                                               : QString();
-        };
-        QString failure = problem(big, bigPng, QStringLiteral("Meterdesk"));
-        if (failure.isEmpty())
-            failure = problem(small, smallPng, QStringLiteral("the empty database"));
-        report.add({QStringLiteral("meterdesk --screenshot, start to PNG"), QStringLiteral("ms"), big.wallMs, small.wallMs, 0,
-                    QStringLiteral("< 2000 ms (baseline: an empty database)")},
-                   false, 0, 2000, failure);
-        if (failure.isEmpty() && (peakMb(big) < 0 || peakMb(small) < 0))
-            failure = QStringLiteral("no peak memory reported");
-        report.add({QStringLiteral("meterdesk --screenshot, peak memory"), QStringLiteral("MB"), peakMb(big), peakMb(small), 0,
-                    QStringLiteral("< 300 MB (baseline: an empty database)")},
-                   false, 0, 300, failure);
-    }
+    measureDashboardProcess(parser.value(QStringLiteral("meterdesk")), url, scratch, report);
 
     // 5. An outside reference: the sqlite3 shell running the original users query.
-    const QString shell = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
-    if (sqlite && !shell.isEmpty()) {
-        out << "Outside reference:" << Qt::endl;
-        const ProcessResult reference = runMeasured(shell, {db->spec().path, OriginalDesign::usersSql(last30)}, {},
-                                                    scratch.filePath(QStringLiteral("sqlite3.log")));
-        QString error;
-        const double ours = medianMs(LoadRuns, [&] { loadDashboard(*db, last30, &error); });
-        report.add({QStringLiteral("dashboard load vs sqlite3 shell, 30 days"), QStringLiteral("ms"), ours, reference.wallMs, 0,
-                    QStringLiteral("(reference)")},
-                   false, 0, 0, reference.exitCode == 0 ? QString() : QStringLiteral("the sqlite3 shell failed"));
-    }
+    if (sqlite)
+        measureOutsideReference(*db, scratch, report);
 
     report.printSummary();
     const QString jsonPath = parser.value(QStringLiteral("json"));

@@ -97,50 +97,11 @@ private:
         return url;
     }
 
-    // Events for today, on the same users and models as the original
-    // writer: the rows they both lock are the same rows.
-    QString importFile(int importer)
+    // Original-style writers, each on its own connection, until the imports
+    // are done (and at least LegacyCallsEach calls each).
+    static void startOriginalWriters(const QString &url, LegacyRun &legacy, const std::atomic<bool> &importsDone,
+                                     std::vector<std::thread> &threads)
     {
-        const QString path = m_dir.filePath(QStringLiteral("import-%1.jsonl").arg(importer));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return {};
-        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-        for (int i = 0; i < EventsPerImport; ++i) {
-            const Model &model = Models[(i + importer) % 3];
-            const QJsonObject event{{QStringLiteral("userId"), userId((i * 7 + importer) % Users)},
-                                    {QStringLiteral("service"), QLatin1String(model.service)},
-                                    {QStringLiteral("model"), QLatin1String(model.name)},
-                                    {QStringLiteral("inputTokens"), 100 + i % 900},
-                                    {QStringLiteral("outputTokens"), 10 + i % 90},
-                                    {QStringLiteral("timestamp"), now}};
-            file.write(QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
-        }
-        return path;
-    }
-
-private Q_SLOTS:
-    void init() { METERDESK_REQUIRE_PG(); }
-
-    void originalWriterLosesNothingBesideImportsAndAdmins()
-    {
-        const QString url = upgradedSeed();
-        QVERIFY(!url.isEmpty());
-
-        QList<QProcess *> importers;
-        for (int i = 0; i < Importers; ++i) {
-            const QString path = importFile(i);
-            QVERIFY(!path.isEmpty());
-            auto *process = new QProcess(this);
-            process->start(binary("meterctl"), {QStringLiteral("--db"), url, QStringLiteral("import"), path});
-            importers << process;
-        }
-        for (QProcess *process : std::as_const(importers))
-            QVERIFY(process->waitForStarted());
-
-        std::atomic<bool> importsDone = false;
-        LegacyRun legacy;
-        std::vector<std::thread> threads;
         for (int c = 0; c < LegacyConnections; ++c) {
             threads.emplace_back([&, c] {
                 auto db = openUrl(url);
@@ -170,10 +131,13 @@ private Q_SLOTS:
                 }
             });
         }
-        // An admin blocks, unblocks and rescores several users in one
-        // transaction each, named out of order, all the while.
-        std::atomic<int> adminActions = 0;
-        QStringList adminErrors;
+    }
+
+    // An admin blocks, unblocks and rescores several users in one
+    // transaction each, named out of order, all the while.
+    static void startAdmin(const QString &url, std::atomic<int> &adminActions, QStringList &adminErrors,
+                           const std::atomic<bool> &importsDone, std::vector<std::thread> &threads)
+    {
         threads.emplace_back([&] {
             auto db = openUrl(url);
             if (!db) {
@@ -191,6 +155,90 @@ private Q_SLOTS:
                 ++adminActions;
             }
         });
+    }
+
+    // Events for today, on the same users and models as the original
+    // writer: the rows they both lock are the same rows.
+    QString importFile(int importer)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("import-%1.jsonl").arg(importer));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        for (int i = 0; i < EventsPerImport; ++i) {
+            const Model &model = Models[(i + importer) % 3];
+            const QJsonObject event{{QStringLiteral("userId"), userId((i * 7 + importer) % Users)},
+                                    {QStringLiteral("service"), QLatin1String(model.service)},
+                                    {QStringLiteral("model"), QLatin1String(model.name)},
+                                    {QStringLiteral("inputTokens"), 100 + i % 900},
+                                    {QStringLiteral("outputTokens"), 10 + i % 90},
+                                    {QStringLiteral("timestamp"), now}};
+            file.write(QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
+        }
+        return path;
+    }
+
+    // What the original admin page reads, computed here from the log alone:
+    // total_requests, total_cost and every service's entry.
+    void checkStatsAgreeWithTheLog(Database &db)
+    {
+        QSqlQuery truth(db.sql());
+        QVERIFY(truth.exec(QStringLiteral(
+            "SELECT s.user_id, s.total_requests, s.total_cost, s.service_breakdown::text, "
+            "       (SELECT count(*) FROM api_usage_tracking t WHERE t.user_id = s.user_id), "
+            "       (SELECT sum(cost_nanos) FROM api_usage_tracking t WHERE t.user_id = s.user_id) "
+            "FROM api_usage_stats s ORDER BY s.user_id")));
+        int rows = 0;
+        while (truth.next()) {
+            ++rows;
+            const QString user = truth.value(0).toString();
+            QCOMPARE(truth.value(1).toLongLong(), truth.value(4).toLongLong());
+            QCOMPARE(qint64(std::llround(truth.value(2).toString().toDouble() * 1e9)), truth.value(5).toLongLong());
+            const QJsonObject breakdown = QJsonDocument::fromJson(truth.value(3).toString().toUtf8()).object();
+            QSqlQuery perService(db.sql());
+            QVERIFY(perService.exec(QStringLiteral("SELECT service, count(*), sum(cost_nanos), sum(tokens_used) "
+                                                   "FROM api_usage_tracking WHERE user_id = '%1' GROUP BY service")
+                                        .arg(user)));
+            int services = 0;
+            while (perService.next()) {
+                ++services;
+                const QJsonObject entry = breakdown.value(perService.value(0).toString()).toObject();
+                QCOMPARE(entry.value(u"requests").toInteger(), perService.value(1).toLongLong());
+                QCOMPARE(std::llround(entry.value(u"cost").toDouble() * 1e9), perService.value(2).toLongLong());
+                QCOMPARE(entry.value(u"tokens").toInteger(), perService.value(3).toLongLong());
+            }
+            QCOMPARE(breakdown.size(), services);
+        }
+        QCOMPARE(rows, Users);
+    }
+
+private Q_SLOTS:
+    void init() { METERDESK_REQUIRE_PG(); }
+
+    void originalWriterLosesNothingBesideImportsAndAdmins()
+    {
+        const QString url = upgradedSeed();
+        QVERIFY(!url.isEmpty());
+
+        QList<QProcess *> importers;
+        for (int i = 0; i < Importers; ++i) {
+            const QString path = importFile(i);
+            QVERIFY(!path.isEmpty());
+            auto *process = new QProcess(this);
+            process->start(binary("meterctl"), {QStringLiteral("--db"), url, QStringLiteral("import"), path});
+            importers << process;
+        }
+        for (QProcess *process : std::as_const(importers))
+            QVERIFY(process->waitForStarted());
+
+        std::atomic<bool> importsDone = false;
+        LegacyRun legacy;
+        std::vector<std::thread> threads;
+        startOriginalWriters(url, legacy, importsDone, threads);
+        std::atomic<int> adminActions = 0;
+        QStringList adminErrors;
+        startAdmin(url, adminActions, adminErrors, importsDone, threads);
 
         for (QProcess *process : std::as_const(importers)) {
             QVERIFY(process->waitForFinished(600000));
@@ -224,36 +272,9 @@ private Q_SLOTS:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking WHERE priced IS NULL")), 0);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking WHERE writer = 0 AND priced")), 0);
 
-        // What the original admin page reads, computed here from the log
-        // alone: total_requests, total_cost and every service's entry.
-        QSqlQuery truth(db->sql());
-        QVERIFY(truth.exec(QStringLiteral(
-            "SELECT s.user_id, s.total_requests, s.total_cost, s.service_breakdown::text, "
-            "       (SELECT count(*) FROM api_usage_tracking t WHERE t.user_id = s.user_id), "
-            "       (SELECT sum(cost_nanos) FROM api_usage_tracking t WHERE t.user_id = s.user_id) "
-            "FROM api_usage_stats s ORDER BY s.user_id")));
-        int rows = 0;
-        while (truth.next()) {
-            ++rows;
-            const QString user = truth.value(0).toString();
-            QCOMPARE(truth.value(1).toLongLong(), truth.value(4).toLongLong());
-            QCOMPARE(qint64(std::llround(truth.value(2).toString().toDouble() * 1e9)), truth.value(5).toLongLong());
-            const QJsonObject breakdown = QJsonDocument::fromJson(truth.value(3).toString().toUtf8()).object();
-            QSqlQuery perService(db->sql());
-            QVERIFY(perService.exec(QStringLiteral("SELECT service, count(*), sum(cost_nanos), sum(tokens_used) "
-                                                   "FROM api_usage_tracking WHERE user_id = '%1' GROUP BY service")
-                                        .arg(user)));
-            int services = 0;
-            while (perService.next()) {
-                ++services;
-                const QJsonObject entry = breakdown.value(perService.value(0).toString()).toObject();
-                QCOMPARE(entry.value(u"requests").toInteger(), perService.value(1).toLongLong());
-                QCOMPARE(std::llround(entry.value(u"cost").toDouble() * 1e9), perService.value(2).toLongLong());
-                QCOMPARE(entry.value(u"tokens").toInteger(), perService.value(3).toLongLong());
-            }
-            QCOMPARE(breakdown.size(), services);
-        }
-        QCOMPARE(rows, Users);
+        checkStatsAgreeWithTheLog(*db);
+        if (QTest::currentTestFailed())
+            return;
 
         const RunResult verify = meterctl({QStringLiteral("--db"), url, QStringLiteral("verify")});
         QVERIFY2(verify.exitCode == 0, QByteArray(verify.out + verify.err).constData());

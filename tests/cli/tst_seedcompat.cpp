@@ -20,15 +20,14 @@ class TestSeedCompat : public QObject
 private:
     QTemporaryDir m_dir;
 
-private Q_SLOTS:
-    void init() { METERDESK_REQUIRE_PG(); }
-
-    void upgradeKeepsTheSeedWorking()
+    // The original app's database as its migration made it, with its
+    // writer's rows and a lost update.
+    void makeSeedDatabase(QString *url)
     {
-        const QString url = newDatabaseUrl(m_dir, QStringLiteral("seed"));
-        QVERIFY(!url.isEmpty());
+        *url = newDatabaseUrl(m_dir, QStringLiteral("seed"));
+        QVERIFY(!url->isEmpty());
         QString error;
-        auto db = Database::open(*ConnectionSpec::parse(url, &error), &error);
+        auto db = Database::open(*ConnectionSpec::parse(*url, &error), &error);
         QVERIFY2(db, qPrintable(error));
         QFile schema(QStringLiteral(METERDESK_SOURCE_DIR "/resources/sql/seed-schema.postgres.sql"));
         QVERIFY(schema.open(QIODevice::ReadOnly));
@@ -44,6 +43,19 @@ private Q_SLOTS:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE total_cost = 0 AND user_id = 'u2'")), 1);
         // A lost update, as concurrent seed writers made them.
         QVERIFY(execOn(*db, QStringLiteral("UPDATE api_usage_stats SET total_requests = 1 WHERE user_id = 'u1'")));
+    }
+
+private Q_SLOTS:
+    void init() { METERDESK_REQUIRE_PG(); }
+
+    void upgradeKeepsTheSeedWorking()
+    {
+        QString url;
+        makeSeedDatabase(&url);
+        if (QTest::currentTestFailed())
+            return;
+        QString error;
+        std::unique_ptr<Database> db;
 
         // Readers refuse until the upgrade, with the way out in the message.
         RunResult run = meterctl({QStringLiteral("--db"), url, QStringLiteral("stats")});
@@ -92,7 +104,6 @@ private Q_SLOTS:
         QVERIFY(run.err.contains("unknown user"));
 
         // The seed's writer keeps working after the upgrade, and is counted.
-        db.reset();
         db = Database::open(*ConnectionSpec::parse(url, &error), &error);
         QVERIFY(db);
         QVERIFY(seedWriterTrack(*db, QStringLiteral("u1"), QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"), 4000, 1000, 0.0012));

@@ -256,7 +256,7 @@ private Q_SLOTS:
         const QList<QByteArray> lines = expected.split('\n');
         QCOMPARE(file.readAll(), lines.at(0) + '\n' + lines.at(2) + '\n');
         m_window->usersPanel()->proxy()->setSearchText({});
-        for (int column = 0; column < UsersModel::ColumnCount; ++column)
+        for (int column = 0; column < m_window->usersPanel()->model()->columnCount(); ++column)
             view->setColumnHidden(column, false);
     }
 
