@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Builds resources/pricing.json from the price reference CSV.
 
-Usage: scripts/pricing-from-csv.py ../shared/pricing-reference.csv > resources/pricing.json
+Usage: scripts/pricing-from-csv.py ../shared/pricing-reference.csv resources/pricing-additions.json \
+           > resources/pricing.json
+The additions are the curated entries the reference lacks and the spellings
+that must reach a curated price where the shipped LiteLLM map is wrong.
 Prices stay decimal strings so that no binary float touches a price.
 """
 import csv
@@ -27,7 +30,7 @@ def parse_tier(note):
     return tier
 
 
-def main(path):
+def main(path, additions_path):
     models = []
     with open(path, newline="") as f:
         rows = [line for line in f if not line.startswith("#")]
@@ -51,12 +54,21 @@ def main(path):
         for name, inp, out in extras:
             models.append({"service": row["service"], "model": name, "aliases": [],
                            "input": inp, "output": out})
+    with open(additions_path) as f:
+        additions = json.load(f)
+    by_name = {entry["model"]: entry for entry in models}
+    for model, extra in additions["aliases"].items():
+        by_name[model]["aliases"] += extra["names"]
+    for entry in additions["models"]:
+        models.append({k: v for k, v in entry.items() if k != "why"})
     book = {
+        "source": "Meterdesk curated table",
         "unit": "USD per 1M tokens",
         "fallback": {"input": "5.00", "output": "5.00"},
         "notes": [
             "gpt-4o-mini output is 0.60 (the provider's price), not the 0.20 of the original notes.",
             "cachedInput and cacheWrite, when absent, bill at the input price.",
+            additions["why"],
         ],
         "models": models,
     }
@@ -65,4 +77,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2])

@@ -422,8 +422,8 @@ int cost(Cli &cli)
     const PriceBook *prices = cli.prices();
     if (!prices)
         return cli.failureCode();
-    if (cli.value("model").isEmpty())
-        return cli.fail(QStringLiteral("--model is required"), ExitUsage);
+    if (cli.value("model").trimmed().isEmpty())
+        return cli.fail(QStringLiteral("--model is required (a blank name is never priced)"), ExitUsage);
     TokenCounts tokens;
     const qint64 max = MaxTokensPerEvent;
     if (!cli.number("input", &tokens.input, 0, max) || !cli.number("output", &tokens.output, 0, max)
@@ -436,6 +436,10 @@ int cost(Cli &cli)
     if (cli.json()) {
         cli.printJson(QJsonObject{{QStringLiteral("model"), cli.value("model")},
                                   {QStringLiteral("matchedModel"), quote->matchedModel},
+                                  {QStringLiteral("matchedBy"), matchKindName(quote->matchedBy)},
+                                  {QStringLiteral("source"), quote->source},
+                                  {QStringLiteral("effectiveFrom"), quote->effectiveFrom.isNull()
+                                       ? QJsonValue() : QJsonValue(quote->effectiveFrom.toString(Qt::ISODate))},
                                   {QStringLiteral("priced"), quote->priced},
                                   {QStringLiteral("longContext"), quote->longContext},
                                   {QStringLiteral("cost"), usd(quote->cost)},
@@ -445,10 +449,9 @@ int cost(Cli &cli)
     cli.out() << usdText(quote->cost);
     if (!quote->priced)
         cli.out() << "  (unpriced model: fallback rate of $5.00 per 1M tokens)";
-    else if (quote->longContext)
-        cli.out() << "  (" << quote->matchedModel << ", long-context rates)";
     else
-        cli.out() << "  (" << quote->matchedModel << ")";
+        cli.out() << "  (" << quote->matchedModel << (quote->longContext ? ", long-context rates" : "") << "; matched by "
+                  << matchKindName(quote->matchedBy) << "; " << quote->source << ")";
     cli.out() << '\n';
     return ExitOk;
 }

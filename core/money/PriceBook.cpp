@@ -101,19 +101,20 @@ std::optional<ModelPrice> readModel(const QJsonObject &object, QString *error)
               [](const PriceTier &a, const PriceTier &b) {
                   return a.aboveInputTokens < b.aboveInputTokens;
               });
+    const QString from = object.value(u"effectiveFrom").toString();
+    if (!from.isEmpty()) {
+        model.effectiveFrom = QDate::fromString(from, Qt::ISODate);
+        if (!model.effectiveFrom.isValid()) {
+            *error = where + QStringLiteral(": \"effectiveFrom\" wants a date as YYYY-MM-DD");
+            return std::nullopt;
+        }
+    }
     return model;
 }
 
-bool readBook(const QByteArray &json, QList<ModelPrice> *models, std::optional<Rates> *fallback,
+bool readBook(const QJsonObject &root, QList<ModelPrice> *models, std::optional<Rates> *fallback,
               QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (!document.isObject()) {
-        *error = QStringLiteral("price book is not a JSON object: %1").arg(parseError.errorString());
-        return false;
-    }
-    const QJsonObject root = document.object();
     if (root.contains(u"fallback")) {
         Rates rates;
         if (!readRates(root.value(u"fallback").toObject(), &rates, nullptr, error,
@@ -130,16 +131,90 @@ bool readBook(const QByteArray &json, QList<ModelPrice> *models, std::optional<R
     return true;
 }
 
-// Whether `name` continues `prefix` at a word boundary ("gpt-4o" in
-// "gpt-4o-audio", but not "gpt-4" in "gpt-4.5-preview").
-bool isPrefixAtBoundary(const QString &name, const QString &prefix)
+// A LiteLLM map: an object of model names, each with per-token prices.
+bool isLiteLlmMap(const QJsonObject &root)
 {
-    if (!name.startsWith(prefix))
+    if (root.contains(u"models"))
         return false;
-    if (name.size() == prefix.size())
-        return true;
-    const QChar next = name.at(prefix.size());
-    return next == u'-' || next == u':' || next == u'@';
+    for (auto it = root.constBegin(); it != root.constEnd(); ++it)
+        if (it.value().toObject().contains(u"input_cost_per_token"))
+            return true;
+    return false;
+}
+
+// USD per token, as LiteLLM writes it (2.5e-06), to nano-dollars per 1M.
+std::optional<qint64> perTokenRate(const QJsonValue &value)
+{
+    if (!value.isDouble() || value.toDouble() < 0)
+        return std::nullopt;
+    const auto money = Money::fromDecimal(QString::number(value.toDouble() * 1e6, 'f', 9));
+    return money ? std::optional(money->nanos()) : std::nullopt;
+}
+
+QString serviceOfLiteLlm(const QString &model, const QString &provider)
+{
+    if (model.contains(u"claude"))
+        return QStringLiteral("anthropic");
+    if (model.contains(u"gemini") || model.contains(u"gemma") || provider.startsWith(u"vertex_ai-language"))
+        return QStringLiteral("google");
+    if (provider == u"openai" || provider == u"azure" || provider == u"text-completion-openai")
+        return QStringLiteral("openai");
+    return QStringLiteral("other");
+}
+
+// The entries of a LiteLLM map priced per token; others (per image, per
+// second) are left out. Long-context prices ("..._above_200k_tokens")
+// become tiers.
+bool readLiteLlm(const QJsonObject &root, QList<ModelPrice> *models, QString *error)
+{
+    static const QRegularExpression above(QStringLiteral("^input_cost_per_token_above_(\\d+)k_tokens$"));
+    for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
+        const QJsonObject entry = it.value().toObject();
+        const auto input = perTokenRate(entry.value(u"input_cost_per_token"));
+        const auto output = perTokenRate(entry.value(u"output_cost_per_token"));
+        if (!input || !output)
+            continue;
+        ModelPrice model;
+        model.model = it.key().trimmed().toLower();
+        if (model.model.isEmpty() || model.model.size() > 200)
+            continue;
+        model.service = serviceOfLiteLlm(model.model, entry.value(u"litellm_provider").toString());
+        model.rates = {*input, *output, perTokenRate(entry.value(u"cache_read_input_token_cost")),
+                       perTokenRate(entry.value(u"cache_creation_input_token_cost"))};
+        for (auto field = entry.constBegin(); field != entry.constEnd(); ++field) {
+            const QRegularExpressionMatch match = above.match(field.key());
+            if (!match.hasMatch())
+                continue;
+            const QString suffix = QStringLiteral("_above_%1k_tokens").arg(match.captured(1));
+            PriceTier tier;
+            tier.aboveInputTokens = match.captured(1).toLongLong() * 1000;
+            const auto tierInput = perTokenRate(field.value());
+            const auto tierOutput = perTokenRate(entry.value(QStringLiteral("output_cost_per_token") + suffix));
+            if (!tierInput)
+                continue;
+            tier.rates = {*tierInput, tierOutput.value_or(model.rates.output),
+                          perTokenRate(entry.value(QStringLiteral("cache_read_input_token_cost") + suffix)),
+                          perTokenRate(entry.value(QStringLiteral("cache_creation_input_token_cost") + suffix))};
+            if (!tier.rates.cachedInput)
+                tier.rates.cachedInput = model.rates.cachedInput;
+            if (!tier.rates.cacheWrite)
+                tier.rates.cacheWrite = model.rates.cacheWrite;
+            model.tiers.append(tier);
+        }
+        std::sort(model.tiers.begin(), model.tiers.end(),
+                  [](const PriceTier &a, const PriceTier &b) { return a.aboveInputTokens < b.aboveInputTokens; });
+        models->append(model);
+    }
+    if (models->isEmpty()) {
+        *error = QStringLiteral("the LiteLLM map has no entry priced per token");
+        return false;
+    }
+    return true;
+}
+
+int rank(PriceSource source)
+{
+    return int(source);
 }
 
 } // namespace
@@ -147,12 +222,15 @@ bool isPrefixAtBoundary(const QString &name, const QString &prefix)
 const PriceBook &PriceBook::builtIn()
 {
     static const PriceBook book = [] {
-        QFile file(QStringLiteral(":/meterdesk/pricing.json"));
+        QFile curated(QStringLiteral(":/meterdesk/pricing.json"));
+        QFile map(QStringLiteral(":/meterdesk/prices/litellm-2026-07-24.json"));
         QString error;
         std::optional<PriceBook> loaded;
-        if (file.open(QIODevice::ReadOnly))
-            loaded = fromJson(file.readAll(), &error);
-        Q_ASSERT_X(loaded, "PriceBook::builtIn", qPrintable(error));
+        if (curated.open(QIODevice::ReadOnly))
+            loaded = fromJson(curated.readAll(), &error);
+        const bool mapped = loaded && map.open(QIODevice::ReadOnly)
+            && loaded->merge(map.readAll(), &error, PriceSource::LiteLlm, QStringLiteral("LiteLLM map 2026-07-24"));
+        Q_ASSERT_X(loaded && mapped, "PriceBook::builtIn", qPrintable(error));
         return loaded ? *loaded : PriceBook();
     }();
     return book;
@@ -161,32 +239,49 @@ const PriceBook &PriceBook::builtIn()
 std::optional<PriceBook> PriceBook::fromJson(const QByteArray &json, QString *error)
 {
     PriceBook book;
-    std::optional<Rates> fallback;
-    if (!readBook(json, &book.m_models, &fallback, error))
+    book.m_fallback = Rates{5 * Money::NanosPerDollar, 5 * Money::NanosPerDollar, std::nullopt, std::nullopt};
+    if (!book.merge(json, error, PriceSource::Curated, QStringLiteral("Meterdesk curated table")))
         return std::nullopt;
-    book.m_fallback = fallback.value_or(Rates{5 * Money::NanosPerDollar, 5 * Money::NanosPerDollar,
-                                              std::nullopt, std::nullopt});
-    book.reindex();
     return book;
 }
 
-bool PriceBook::merge(const QByteArray &overridesJson, QString *error)
+bool PriceBook::merge(const QByteArray &json, QString *error, PriceSource source, const QString &sourceName)
 {
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (!document.isObject()) {
+        *error = QStringLiteral("price book is not a JSON object: %1").arg(parseError.errorString());
+        return false;
+    }
     QList<ModelPrice> models;
     std::optional<Rates> fallback;
-    if (!readBook(overridesJson, &models, &fallback, error))
+    const QJsonObject root = document.object();
+    if (isLiteLlmMap(root) ? !readLiteLlm(root, &models, error) : !readBook(root, &models, &fallback, error))
         return false;
     if (fallback)
         m_fallback = *fallback;
-    for (const ModelPrice &model : models) {
-        const auto existing = m_byName.constFind(model.model);
-        if (existing != m_byName.constEnd() && m_models[*existing].model == model.model)
-            m_models[*existing] = model;
-        else
-            m_models.append(model);
+    const QString name = root.value(u"source").toString(sourceName);
+    for (ModelPrice &model : models) {
+        model.source = source;
+        model.sourceName = name;
+        add(std::move(model));
     }
     reindex();
     return true;
+}
+
+void PriceBook::add(ModelPrice price)
+{
+    for (ModelPrice &existing : m_models) {
+        if (existing.model == price.model && existing.source == price.source
+            && existing.effectiveFrom == price.effectiveFrom) {
+            existing = std::move(price);
+            reindex();
+            return;
+        }
+    }
+    m_models.append(std::move(price));
+    reindex();
 }
 
 bool PriceBook::mergeFile(const QString &path, QString *error)
@@ -196,7 +291,7 @@ bool PriceBook::mergeFile(const QString &path, QString *error)
         *error = QStringLiteral("cannot read price file %1: %2").arg(path, file.errorString());
         return false;
     }
-    return merge(file.readAll(), error);
+    return merge(file.readAll(), error, PriceSource::Admin, QStringLiteral("price file %1").arg(path));
 }
 
 void PriceBook::reindex()
@@ -204,83 +299,87 @@ void PriceBook::reindex()
     static QAtomicInteger<quint64> generations;
     m_generation = generations.fetchAndAddRelaxed(1) + 1;
     m_byName.clear();
-    // Aliases first, then model names, so a model's own name wins a clash.
-    for (qsizetype i = 0; i < m_models.size(); ++i)
+    for (qsizetype i = 0; i < m_models.size(); ++i) {
+        m_byName[m_models[i].model].append(i);
         for (const QString &alias : std::as_const(m_models[i].aliases))
-            m_byName.insert(alias, i);
-    for (qsizetype i = 0; i < m_models.size(); ++i)
-        m_byName.insert(m_models[i].model, i);
+            if (alias != m_models[i].model)
+                m_byName[alias].append(i);
+    }
+    // For one name: the admin's prices, then the curated, then the map; in
+    // each, the newest effective date first.
+    for (auto it = m_byName.begin(); it != m_byName.end(); ++it)
+        std::stable_sort(it->begin(), it->end(), [this](qsizetype a, qsizetype b) {
+            const ModelPrice &x = m_models[a], &y = m_models[b];
+            if (x.source != y.source)
+                return rank(x.source) < rank(y.source);
+            return x.effectiveFrom > y.effectiveFrom;
+        });
 }
 
-QString PriceBook::normalizeModelName(QStringView model)
+PriceBook::Resolution PriceBook::resolve(QStringView model) const
 {
-    static const QRegularExpression providerPrefix(
-        QStringLiteral("^(openai|anthropic|gemini|google|models|vertex_ai|bedrock)/"));
-    static const QRegularExpression snapshotSuffix(
-        QStringLiteral("-(\\d{4}-\\d{2}-\\d{2}|\\d{8}|\\d{3,4}|latest)$"));
-    QString name = model.trimmed().toString().toLower();
-    // "openai/models/gpt-4o" has two prefixes.
-    for (int i = 0; i < 2; ++i)
-        name.remove(providerPrefix);
-    name.remove(snapshotSuffix);
-    return name;
-}
-
-const ModelPrice *PriceBook::findExact(const QString &name) const
-{
-    const auto it = m_byName.constFind(name);
-    return it == m_byName.constEnd() ? nullptr : &m_models[*it];
-}
-
-const ModelPrice *PriceBook::find(QStringView model) const
-{
-    // Normalising a name costs regular expressions; a service sends the same
-    // few names over and over. Each thread keeps its own answers, per book
-    // generation, so no lock is taken.
+    // Resolving a name builds its candidates with regular expressions; a
+    // service sends the same few names over and over. Each thread keeps its
+    // own answers, per book generation, so no lock is taken.
     struct Cache
     {
         quint64 generation = 0;
-        QHash<QString, qsizetype> index; // -1: unknown
+        QHash<QString, Resolution> answers;
     };
     thread_local Cache cache;
     if (cache.generation != m_generation) {
         cache.generation = m_generation;
-        cache.index.clear();
+        cache.answers.clear();
     }
     const QString key = model.toString();
-    if (const auto hit = cache.index.constFind(key); hit != cache.index.constEnd())
-        return *hit < 0 ? nullptr : &m_models[*hit];
-    const ModelPrice *found = findUncached(model);
-    if (cache.index.size() < 4096)
-        cache.index.insert(key, found ? found - m_models.constData() : -1);
+    if (const auto hit = cache.answers.constFind(key); hit != cache.answers.constEnd())
+        return *hit;
+    const Resolution found = resolveUncached(model);
+    if (cache.answers.size() < 4096)
+        cache.answers.insert(key, found);
     return found;
 }
 
-const ModelPrice *PriceBook::findUncached(QStringView model) const
+PriceBook::Resolution PriceBook::resolveUncached(QStringView model) const
 {
-    // A dated snapshot with its own price ("gpt-4o-2024-05-13") must be found
-    // before its suffix is stripped.
-    QString lowered = model.trimmed().toString().toLower();
-    static const QRegularExpression providerPrefix(
-        QStringLiteral("^(openai|anthropic|gemini|google|models|vertex_ai|bedrock)/"));
-    for (int i = 0; i < 2; ++i)
-        lowered.remove(providerPrefix);
-    if (const ModelPrice *exact = findExact(lowered))
-        return exact;
-    const QString name = normalizeModelName(model);
-    if (name.isEmpty())
-        return nullptr;
-    if (const ModelPrice *exact = findExact(name))
-        return exact;
-    const ModelPrice *best = nullptr;
-    qsizetype bestLength = 0;
-    for (auto it = m_byName.constBegin(); it != m_byName.constEnd(); ++it) {
-        if (it.key().size() > bestLength && isPrefixAtBoundary(name, it.key())) {
-            best = &m_models[it.value()];
-            bestLength = it.key().size();
+    // The admin's prices first, under any name the request may be priced
+    // under: their word is final. Then, most specific name first, the
+    // curated table's price, else the map's: a gateway's own spelling
+    // (with its regional premium) before the provider's plain name.
+    Resolution resolution;
+    const QList<NameCandidate> candidates = modelNameCandidates(model);
+    for (const bool admin : {true, false}) {
+        for (const NameCandidate &candidate : candidates) {
+            const auto it = m_byName.constFind(candidate.name);
+            if (it == m_byName.constEnd())
+                continue;
+            bool found = false;
+            for (qsizetype index : *it) {
+                if ((m_models[index].source == PriceSource::Admin) != admin)
+                    continue;
+                resolution.entries.append({index, candidate.how});
+                found = true;
+            }
+            if (found)
+                break;
         }
     }
-    return best;
+    return resolution;
+}
+
+PriceMatch PriceBook::find(QStringView model, QDate day) const
+{
+    const Resolution resolution = resolve(model);
+    if (!day.isValid())
+        day = QDateTime::currentDateTimeUtc().date();
+    // The first source with a price in force that day; a source whose
+    // prices all start later gives way to the next.
+    for (const auto &[index, how] : resolution.entries) {
+        const ModelPrice &price = m_models[index];
+        if (price.effectiveFrom.isNull() || price.effectiveFrom <= day)
+            return {&price, how};
+    }
+    return {};
 }
 
 const Rates &ratesFor(const ModelPrice &model, qint64 allInputTokens)
@@ -308,10 +407,11 @@ std::optional<Money> costAt(const Rates &rates, const TokenCounts &tokens)
     return Money::fromNanos(qint64(nanos));
 }
 
-std::optional<PriceQuote> PriceBook::quote(QStringView model, const TokenCounts &tokens) const
+std::optional<PriceQuote> PriceBook::quote(QStringView model, const TokenCounts &tokens, const QDateTime &at) const
 {
     PriceQuote quote;
-    const ModelPrice *price = find(model);
+    const PriceMatch match = find(model, at.isValid() ? at.toUTC().date() : QDate());
+    const ModelPrice *price = match.price;
     // An unknown model bills every token, cached or not, at the fallback rate.
     const Rates fallbackRates{m_fallback.input, m_fallback.output, m_fallback.input,
                               m_fallback.input};
@@ -319,6 +419,9 @@ std::optional<PriceQuote> PriceBook::quote(QStringView model, const TokenCounts 
     if (price) {
         quote.priced = true;
         quote.matchedModel = price->model;
+        quote.matchedBy = match.how;
+        quote.source = price->sourceName;
+        quote.effectiveFrom = price->effectiveFrom;
         rates = &ratesFor(*price, tokens.allInput());
         quote.longContext = rates != &price->rates;
     }

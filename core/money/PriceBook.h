@@ -1,8 +1,11 @@
 #pragma once
 
+#include "money/ModelNames.h"
 #include "money/Money.h"
 #include "meterdesk_core_export.h"
 
+#include <QDate>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -40,6 +43,13 @@ struct PriceTier
     Rates rates;
 };
 
+// Where a price comes from, in the order they are consulted for one name.
+enum class PriceSource {
+    Admin,   // the admin's own: the database's price table, or a --prices file
+    Curated, // Meterdesk's table (resources/pricing.json)
+    LiteLlm, // a LiteLLM-format price map (one is shipped, dated)
+};
+
 struct ModelPrice
 {
     QString service;
@@ -47,6 +57,9 @@ struct ModelPrice
     QStringList aliases;
     Rates rates;
     QList<PriceTier> tiers; // ascending thresholds
+    PriceSource source = PriceSource::Curated;
+    QString sourceName;  // what an admin is shown: "LiteLLM map 2026-07-24", ...
+    QDate effectiveFrom; // null: in force for every call
 };
 
 struct PriceQuote
@@ -55,37 +68,60 @@ struct PriceQuote
     bool priced = false;      // false: the model is unknown, fallback rates used
     QString matchedModel;     // the price book entry used, empty when unpriced
     bool longContext = false; // a long-context tier applied
+    MatchKind matchedBy = MatchKind::None;
+    QString source;           // the entry's sourceName
+    QDate effectiveFrom;
 };
 
-// The price book: built-in prices from resources/pricing.json, optionally
-// overridden or extended by a user file of the same format.
+// One name's price, and how the name reached it.
+struct PriceMatch
+{
+    const ModelPrice *price = nullptr;
+    MatchKind how = MatchKind::None;
+};
+
+// The price book: the admin's prices, Meterdesk's curated table and a
+// LiteLLM-format map, consulted in that order for each name a request may
+// be priced under (ModelNames.h); for each, the price in force on the day
+// of the call.
 class METERDESK_CORE_EXPORT PriceBook
 {
 public:
-    // The built-in book (never fails: it is compiled in and tested).
+    // The built-in book: the curated table and the shipped LiteLLM map
+    // (never fails: both are compiled in and tested).
     static const PriceBook &builtIn();
+    // A book of Meterdesk's format alone (curated entries).
     static std::optional<PriceBook> fromJson(const QByteArray &json, QString *error);
-    // Entries of `overrides` replace or add to this book's entries.
-    bool merge(const QByteArray &overridesJson, QString *error);
+    // Entries in Meterdesk's format, or a LiteLLM map (recognised by its
+    // shape), added as `source`; an entry of the same model, source and
+    // effective date is replaced.
+    bool merge(const QByteArray &json, QString *error, PriceSource source = PriceSource::Admin,
+               const QString &sourceName = QStringLiteral("price file"));
     bool mergeFile(const QString &path, QString *error);
+    // One entry, as above.
+    void add(ModelPrice price);
 
-    // Lowercase, provider prefix and snapshot suffix removed.
-    static QString normalizeModelName(QStringView model);
-    // The entry for a model name, or nullptr when unknown.
-    const ModelPrice *find(QStringView model) const;
+    // The price of a model name on a day (a null day: today), or none.
+    PriceMatch find(QStringView model, QDate day = {}) const;
     // std::nullopt only when the cost does not fit in 64-bit nano-dollars
-    // or a token count is negative.
-    std::optional<PriceQuote> quote(QStringView model, const TokenCounts &tokens) const;
+    // or a token count is negative. A null `at` prices at today's prices.
+    std::optional<PriceQuote> quote(QStringView model, const TokenCounts &tokens, const QDateTime &at = {}) const;
     Rates fallback() const { return m_fallback; }
     const QList<ModelPrice> &models() const { return m_models; }
 
 private:
     void reindex();
-    const ModelPrice *findExact(const QString &name) const;
-    const ModelPrice *findUncached(QStringView model) const;
+    // The entries a requested name resolves to (source order, newest
+    // first) and how, before the day is chosen.
+    struct Resolution
+    {
+        QList<std::pair<qsizetype, MatchKind>> entries; // consulted in order
+    };
+    Resolution resolve(QStringView model) const;
+    Resolution resolveUncached(QStringView model) const;
 
     QList<ModelPrice> m_models;
-    QHash<QString, qsizetype> m_byName; // names and aliases -> index
+    QHash<QString, QList<qsizetype>> m_byName; // names and aliases -> entries, consulted in order
     Rates m_fallback;
     quint64 m_generation = 0; // changes whenever the entries do; keys find()'s cache
 };

@@ -420,7 +420,7 @@ bool Database::resolvePricedFlags(const PriceBook &prices, QString *error)
     QSqlQuery update = prepare(QStringLiteral("UPDATE api_usage_tracking SET priced = ? "
                                               "WHERE priced IS NULL AND model = ?"), error);
     for (const QString &name : std::as_const(names)) {
-        update.addBindValue(prices.find(name) != nullptr);
+        update.addBindValue(prices.find(name).price != nullptr);
         update.addBindValue(name);
         if (!update.exec()) {
             *error = describe(update.lastError());

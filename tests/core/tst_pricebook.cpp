@@ -209,11 +209,36 @@ private Q_SLOTS:
         QCOMPARE(book.models().size(), PriceBook::builtIn().models().size());
     }
 
-    void normalize()
+    // Only a known prefix and a known tag are ever cut: a name is never
+    // tried as a shorter name it continues.
+    void candidatesCutOnlyPrefixesAndTags()
     {
-        QCOMPARE(PriceBook::normalizeModelName(u"  OpenAI/GPT-4o-2024-08-06 "), QStringLiteral("gpt-4o"));
-        QCOMPARE(PriceBook::normalizeModelName(u"anthropic/claude-3-5-haiku-latest"), QStringLiteral("claude-3-5-haiku"));
-        QCOMPARE(PriceBook::normalizeModelName(u"gemini/models/gemini-1.5-flash-002"), QStringLiteral("gemini-1.5-flash"));
+        const auto names = [](QStringView model) {
+            QStringList list;
+            for (const NameCandidate &candidate : modelNameCandidates(model))
+                list << candidate.name + u'=' + matchKindName(candidate.how);
+            return list.join(u' ');
+        };
+        QCOMPARE(names(u"  OpenAI/GPT-4o-2024-08-06 "),
+                 QStringLiteral("openai/gpt-4o-2024-08-06=exact openai/gpt-4o=snapshot-tag "
+                                "gpt-4o-2024-08-06=routing-prefix gpt-4o=routing-prefix+snapshot-tag"));
+        QCOMPARE(names(u"claude-opus-4-5"), QStringLiteral("claude-opus-4-5=exact"));
+        QCOMPARE(names(u"o1-pro"), QStringLiteral("o1-pro=exact"));
+        QCOMPARE(names(u"bedrock/us.anthropic.claude-3-5-sonnet-20241022-v2:0"),
+                 QStringLiteral("bedrock/us.anthropic.claude-3-5-sonnet-20241022-v2:0=exact "
+                                "bedrock/us.anthropic.claude-3-5-sonnet=snapshot-tag "
+                                "us.anthropic.claude-3-5-sonnet-20241022-v2:0=routing-prefix "
+                                "us.anthropic.claude-3-5-sonnet=routing-prefix+snapshot-tag "
+                                "anthropic.claude-3-5-sonnet-20241022-v2:0=routing-prefix "
+                                "anthropic.claude-3-5-sonnet=routing-prefix+snapshot-tag "
+                                "claude-3-5-sonnet-20241022-v2:0=routing-prefix "
+                                "claude-3-5-sonnet=routing-prefix+snapshot-tag"));
+        QCOMPARE(names(u"vertex_ai/claude-opus-4-5@20251101"),
+                 QStringLiteral("vertex_ai/claude-opus-4-5@20251101=exact vertex_ai/claude-opus-4-5=snapshot-tag "
+                                "claude-opus-4-5@20251101=routing-prefix claude-opus-4-5=routing-prefix+snapshot-tag"));
+        QCOMPARE(names(u"ft:gpt-4o-mini-2024-07-18:acme:support:9xk2"),
+                 QStringLiteral("ft:gpt-4o-mini-2024-07-18=exact ft:gpt-4o-mini=snapshot-tag"));
+        QCOMPARE(names(u"   "), QString());
     }
 };
 
