@@ -724,16 +724,16 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <translation>Alle Modelle in diesem Zeitraum stehen in der Preisliste.</translation>
     </message>
     <message>
-        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Add them to a price file (--prices) to bill them exactly.</source>
-        <translation>Diese Modelle stehen nicht in der Preisliste; ihre Aufrufe wurden zum Ersatztarif von $5 pro 1 Mio. Tokens abgerechnet. Tragen Sie sie in eine Preisdatei (--prices) ein, um sie genau abzurechnen.</translation>
-    </message>
-    <message>
         <source>&amp;Audit log…</source>
         <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
         <source>The password could not be saved in the keychain: %1</source>
         <translation>Das Passwort konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Set a price for each with &quot;meterctl prices set MODEL --input USD --output USD&quot;: the calls recorded from then on are billed exactly.</source>
+        <translation>Diese Modelle stehen nicht im Preisbuch; ihre Aufrufe wurden zum Ersatzpreis von 5 $ pro 1 Mio. Tokens berechnet. Legen Sie für jedes einen Preis fest mit &quot;meterctl prices set MODEL --input USD --output USD&quot;: Aufrufe, die danach erfasst werden, werden genau berechnet.</translation>
     </message>
 </context>
 <context>

@@ -724,16 +724,16 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <translation>Todos los modelos de este periodo están en la lista de precios.</translation>
     </message>
     <message>
-        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Add them to a price file (--prices) to bill them exactly.</source>
-        <translation>Estos modelos no están en la lista de precios; sus llamadas se cobraron a la tarifa de reserva de 5 $ por millón de tokens. Añádalos a un archivo de precios (--prices) para cobrarlos con exactitud.</translation>
-    </message>
-    <message>
         <source>&amp;Audit log…</source>
         <translation>Registro de &amp;auditoría…</translation>
     </message>
     <message>
         <source>The password could not be saved in the keychain: %1</source>
         <translation>No se pudo guardar la contraseña en el llavero: %1</translation>
+    </message>
+    <message>
+        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Set a price for each with &quot;meterctl prices set MODEL --input USD --output USD&quot;: the calls recorded from then on are billed exactly.</source>
+        <translation>Estos modelos no están en la tarifa; sus llamadas se cobraron a la tarifa de reserva de 5 $ por millón de tokens. Fije un precio para cada uno con &quot;meterctl prices set MODEL --input USD --output USD&quot;: las llamadas registradas a partir de entonces se cobrarán con exactitud.</translation>
     </message>
 </context>
 <context>

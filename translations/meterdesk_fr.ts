@@ -724,16 +724,16 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <translation>Tous les modèles de cette période figurent dans la grille tarifaire.</translation>
     </message>
     <message>
-        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Add them to a price file (--prices) to bill them exactly.</source>
-        <translation>Ces modèles ne figurent pas dans la grille tarifaire ; leurs appels ont été facturés au tarif par défaut de 5 $ par million de jetons. Ajoutez-les à un fichier de prix (--prices) pour les facturer exactement.</translation>
-    </message>
-    <message>
         <source>&amp;Audit log…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
     </message>
     <message>
         <source>The password could not be saved in the keychain: %1</source>
         <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau : %1</translation>
+    </message>
+    <message>
+        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Set a price for each with &quot;meterctl prices set MODEL --input USD --output USD&quot;: the calls recorded from then on are billed exactly.</source>
+        <translation>Ces modèles ne figurent pas dans le barème ; leurs appels ont été facturés au tarif de repli de 5 $ par million de jetons. Fixez un prix pour chacun avec &quot;meterctl prices set MODEL --input USD --output USD&quot; : les appels enregistrés ensuite seront facturés exactement.</translation>
     </message>
 </context>
 <context>

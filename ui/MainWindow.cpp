@@ -431,7 +431,8 @@ void MainWindow::showUnpricedModels()
     box.setTextFormat(Qt::PlainText);
     box.setText(lines.isEmpty() ? tr("Every model in this range is in the price book.")
                                 : tr("These models are not in the price book; their calls were billed at the fallback "
-                                     "rate of $5 per 1M tokens. Add them to a price file (--prices) to bill them exactly."));
+                                     "rate of $5 per 1M tokens. Set a price for each with \"meterctl prices set MODEL --input USD --output USD\": "
+                                     "the calls recorded from then on are billed exactly."));
     box.setDetailedText(lines.join(u'\n'));
     box.exec();
 }

@@ -1,5 +1,7 @@
 #include "Cli.h"
 
+#include <admin/PriceTable.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,6 +29,17 @@ const PriceBook *Cli::prices()
         if (!file.isEmpty() && !book.mergeFile(file, &error)) {
             fail(error);
             return nullptr;
+        }
+        // With a database, its own prices come first (admin/PriceTable.h);
+        // one not yet at the current schema (before `init`) has none.
+        int version = 0;
+        if (m_db && m_db->inspect(&version, &error) == SchemaState::Current) {
+            auto withTable = PriceTable(*m_db).book(book, &error);
+            if (!withTable) {
+                fail(QStringLiteral("cannot read the database's prices: ") + error);
+                return nullptr;
+            }
+            book = *withTable;
         }
         m_prices = book;
     }

@@ -14,7 +14,7 @@ const Command Table[] = {
     {"track", "record one call and print its cost (--user --service --model --input --output ...)",
      "user service model input output cached cache-write endpoint meta event-id timestamp unattributed", &track},
     {"import", "record many calls from FILE.jsonl (- for standard input), one JSON object a line",
-     "batch unattributed", &import, true},
+     "batch unattributed", &import, 1},
     {"cost", "price a call without a database (--model --input --output [--cached --cache-write])",
      "model input output cached cache-write", &cost},
     {"stats", "totals and per-service breakdown [--from --to]", "from to", &stats},
@@ -31,6 +31,9 @@ const Command Table[] = {
      "kind out from to", &exportReport},
     {"audit", "the admin audit log [--user --action --limit]; --verify checks its hash chain",
      "user action limit verify", &audit},
+    {"prices", "the admin's own prices; `prices set MODEL --input --output [--cached --cache-write --from DATE]`; "
+               "`prices import FILE` (a LiteLLM map or Meterdesk's format) [--from DATE]",
+     "input output cached cache-write from service", &prices, 2},
     {"verify", "check that stats (service_breakdown, total_cost, unpriced counts) and rollups equal the log", "",
      &verify},
 };

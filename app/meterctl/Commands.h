@@ -14,7 +14,7 @@ struct Command
     const char *summary; // one line for --help
     const char *options; // the options it reads, space-separated (besides --db, --prices, --json, --csv)
     int (*run)(Cli &cli);
-    bool takesFile = false; // one positional FILE argument (import)
+    int arguments = 0; // positional arguments after the name (import FILE; prices set MODEL)
 };
 
 // Every command, in the order --help lists them.
@@ -40,4 +40,5 @@ int check(Cli &cli);
 int exportReport(Cli &cli);
 int audit(Cli &cli);
 int verify(Cli &cli);
+int prices(Cli &cli);
 } // namespace commands

@@ -419,6 +419,9 @@ int exportReport(Cli &cli, Database &db)
 
 int cost(Cli &cli)
 {
+    // With --db, the database's own prices come first.
+    if (!cli.value("db").isEmpty() && !cli.database())
+        return cli.failureCode();
     const PriceBook *prices = cli.prices();
     if (!prices)
         return cli.failureCode();

@@ -4,12 +4,15 @@
 #include "Commands.h"
 
 #include <admin/AdminActions.h>
+#include <admin/PriceTable.h>
 #include <tracking/DemoData.h>
 #include <tracking/Tracker.h>
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -312,4 +315,120 @@ int commands::import(Cli &cli)
               << importer.rejected << " lines rejected, in " << QString::number(seconds, 'f', 2) << " s ("
               << QString::number(seconds > 0 ? importer.recorded / seconds : 0, 'f', 0) << " events/s)" << Qt::endl;
     return importer.rejected ? ExitError : ExitOk;
+}
+
+namespace {
+
+// A price option: dollars per 1M tokens as a decimal ("2.50").
+bool priceOption(Cli &cli, const char *name, std::optional<qint64> *out, bool required)
+{
+    const QString text = cli.value(name);
+    if (text.isEmpty()) {
+        if (required)
+            cli.fail(QStringLiteral("--%1 is required (USD per 1M tokens)").arg(QLatin1String(name)), ExitUsage);
+        return !required;
+    }
+    const auto money = Money::fromDecimal(text);
+    if (!money || money->nanos() < 0) {
+        cli.fail(QStringLiteral("--%1 wants USD per 1M tokens, such as 2.50, not \"%2\"")
+                     .arg(QLatin1String(name), text.left(40)), ExitUsage);
+        return false;
+    }
+    *out = money->nanos();
+    return true;
+}
+
+int listPrices(Cli &cli, PriceTable &table)
+{
+    QString error;
+    const auto prices = table.prices(&error);
+    if (!prices)
+        return cli.fail(error);
+    if (cli.json()) {
+        QJsonArray array;
+        for (const ModelPrice &price : *prices)
+            array.append(QJsonObject{{QStringLiteral("model"), price.model},
+                                     {QStringLiteral("effectiveFrom"), price.effectiveFrom.toString(Qt::ISODate)},
+                                     {QStringLiteral("input"), Money::fromNanos(price.rates.input).toString(6)},
+                                     {QStringLiteral("output"), Money::fromNanos(price.rates.output).toString(6)},
+                                     {QStringLiteral("source"), price.sourceName}});
+        cli.printJson(array);
+        return ExitOk;
+    }
+    if (prices->isEmpty())
+        cli.out() << "no prices of your own: calls are priced by the curated table and the LiteLLM map\n";
+    for (const ModelPrice &price : *prices)
+        cli.out() << price.model << "  from " << price.effectiveFrom.toString(Qt::ISODate) << "  in $"
+                  << Money::fromNanos(price.rates.input).toString(6) << "  out $"
+                  << Money::fromNanos(price.rates.output).toString(6) << " per 1M  (" << price.sourceName << ")\n";
+    return ExitOk;
+}
+
+int setPrice(Cli &cli, PriceTable &table, const QString &model)
+{
+    ModelPrice price;
+    price.model = model;
+    price.service = cli.value("service");
+    std::optional<qint64> input, output;
+    if (!priceOption(cli, "input", &input, true) || !priceOption(cli, "output", &output, true)
+        || !priceOption(cli, "cached", &price.rates.cachedInput, false)
+        || !priceOption(cli, "cache-write", &price.rates.cacheWrite, false))
+        return ExitUsage;
+    price.rates.input = *input;
+    price.rates.output = *output;
+    if (!cli.value("from").isEmpty()) {
+        price.effectiveFrom = QDate::fromString(cli.value("from"), Qt::ISODate);
+        if (!price.effectiveFrom.isValid())
+            return cli.fail(QStringLiteral("--from wants a date as YYYY-MM-DD"), ExitUsage);
+    }
+    price.sourceName = QStringLiteral("set with meterctl");
+    QString error;
+    if (!table.set(price, &error))
+        return cli.fail(error);
+    cli.out() << "price of " << model.trimmed().toLower() << " set\n";
+    return ExitOk;
+}
+
+int importPrices(Cli &cli, PriceTable &table, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return cli.fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    PriceBook read;
+    QString error;
+    if (!read.merge(file.readAll(), &error, PriceSource::Admin, QStringLiteral("imported")))
+        return cli.fail(QStringLiteral("%1: %2").arg(path, error));
+    QList<ModelPrice> prices = read.models();
+    const QDate from = QDate::fromString(cli.value("from"), Qt::ISODate);
+    if (!cli.value("from").isEmpty() && !from.isValid())
+        return cli.fail(QStringLiteral("--from wants a date as YYYY-MM-DD"), ExitUsage);
+    for (ModelPrice &price : prices)
+        if (from.isValid())
+            price.effectiveFrom = from;
+    const auto count = table.setAll(prices, QStringLiteral("imported from %1").arg(QFileInfo(path).fileName()), &error);
+    if (!count)
+        return cli.fail(error);
+    cli.out() << "imported " << *count << " prices from " << path << '\n';
+    return ExitOk;
+}
+
+} // namespace
+
+int commands::prices(Cli &cli)
+{
+    const QStringList positional = cli.options().positionalArguments().mid(1);
+    Database *db = cli.database();
+    if (!db)
+        return cli.failureCode();
+    PriceTable table(*db);
+    const QString action = positional.value(0, QStringLiteral("list"));
+    if (action == u"list" && positional.size() <= 1)
+        return listPrices(cli, table);
+    if (action == u"set" && positional.size() == 2)
+        return setPrice(cli, table, positional[1]);
+    if (action == u"import" && positional.size() == 2)
+        return importPrices(cli, table, positional[1]);
+    return cli.fail(QStringLiteral("usage: meterctl prices [list] | prices set MODEL --input USD --output USD "
+                                   "[--cached USD --cache-write USD --from DATE] | prices import FILE [--from DATE]"),
+                    ExitUsage);
 }

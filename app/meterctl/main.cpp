@@ -101,7 +101,7 @@ int main(int argc, char *argv[])
         err << "meterctl: unknown command \"" << printable(positional.first().left(40)) << "\"\n" << commandHelp();
         return ExitUsage;
     }
-    if (positional.size() > (command->takesFile ? 2 : 1)) {
+    if (positional.size() > 1 + command->arguments) {
         err << "meterctl: unexpected argument " << printable(positional.last().left(80)) << '\n';
         return ExitUsage;
     }

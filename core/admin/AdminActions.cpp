@@ -128,6 +128,21 @@ ActionResult AdminActions::applyOne(const QString &userId, const QString &action
     return result;
 }
 
+bool AdminActions::audit(const QString &action, const QString &subject, const QString &oldValue,
+                         const QString &newValue, const QString &reason, QString *error)
+{
+    const QString chainLock = m_db.dialect().transactionLock(AuditChainLock);
+    if (!chainLock.isEmpty() && !m_db.exec(chainLock, error))
+        return false;
+    m_actorRole = m_db.roleName();
+    QSqlQuery query(m_db.sql());
+    if (appendAudit(query, {0, QDateTime::currentDateTimeUtc(), m_actorRole, osUser(), action, subject, oldValue,
+                            newValue, reason}))
+        return true;
+    *error = failed(query, QStringLiteral("write the audit log")).error;
+    return false;
+}
+
 ActionResult AdminActions::failed(const QSqlQuery &query, const QString &what)
 {
     ActionResult result;

@@ -64,6 +64,11 @@ public:
     // (not $USER), recorded beside the database role. It is the client's
     // own word: the database cannot check it.
     static QString osUser();
+    // One audit row for a change made elsewhere (a price), inside the
+    // caller's transaction: the chain's lock first, then the row. `subject`
+    // is what changed (a model name), in the user column.
+    bool audit(const QString &action, const QString &subject, const QString &oldValue, const QString &newValue,
+               const QString &reason, QString *error);
     // The PostgreSQL advisory lock key that serialises audit rows.
     static constexpr qint64 AuditChainLock = 0x6d65746572; // "meter"
 

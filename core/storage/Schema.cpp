@@ -38,6 +38,17 @@ QStringList auditNoTruncate()
                            "FOR EACH STATEMENT EXECUTE FUNCTION meterdesk_audit_append_only()")};
 }
 
+// The admin's own prices (admin/PriceTable.h): one row per model and the
+// day it takes effect; every writer and reader prices with them first.
+QString priceTable(const Dialect &dialect)
+{
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS meterdesk_prices (model %1 NOT NULL, effective_from %2 NOT NULL, "
+                          "service %1, input_nanos bigint NOT NULL, output_nanos bigint NOT NULL, "
+                          "cached_input_nanos bigint, cache_write_nanos bigint, source %1 NOT NULL, set_by %1, "
+                          "set_at %3 NOT NULL, PRIMARY KEY (model, effective_from))")
+        .arg(dialect.textType(), dialect.dayType(), dialect.timestampType());
+}
+
 // Tables and indexes Meterdesk adds; the same text serves both dialects.
 QStringList meterdeskTables(const Dialect &dialect)
 {
@@ -104,6 +115,7 @@ QStringList meterdeskTables(const Dialect &dialect)
            : QStringLiteral("SELECT 1"),
         pg ? auditNoTruncate().at(0) : QStringLiteral("SELECT 1"),
         pg ? auditNoTruncate().at(1) : QStringLiteral("SELECT 1"),
+        priceTable(dialect),
         QStringLiteral("CREATE TABLE IF NOT EXISTS meterdesk_schema (id integer PRIMARY KEY CHECK (id = 1), "
                        "version integer NOT NULL, owns_users boolean NOT NULL, upgraded_at %1)").arg(stamp),
     };
@@ -172,7 +184,10 @@ QStringList roles(const QString &database, const QString &writer, const QString 
     statements << QStringLiteral("GRANT INSERT (is_blocked, block_reason, risk_score) ON api_usage_stats TO %1").arg(admin)
                << QStringLiteral("GRANT UPDATE (is_blocked, block_reason, risk_score) ON api_usage_stats TO %1").arg(admin)
                << QStringLiteral("GRANT SELECT, INSERT ON admin_audit_log TO %1").arg(admin)
-               << QStringLiteral("GRANT USAGE ON SEQUENCE admin_audit_log_id_seq TO %1").arg(admin);
+               << QStringLiteral("GRANT USAGE ON SEQUENCE admin_audit_log_id_seq TO %1").arg(admin)
+               // Everyone prices with the admin's prices; only the admin sets them.
+               << QStringLiteral("GRANT SELECT ON meterdesk_prices TO %1, %2").arg(writer, admin)
+               << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON meterdesk_prices TO %1").arg(admin);
     return statements;
 }
 
@@ -231,7 +246,7 @@ QStringList upgradeSeed(const Dialect &dialect)
     return statements;
 }
 
-QStringList upgrade(int fromVersion, Dialect dialect)
+QStringList upgrade(int fromVersion, const Dialect &dialect)
 {
     QStringList statements;
     if (fromVersion < 2) {
@@ -264,6 +279,8 @@ QStringList upgrade(int fromVersion, Dialect dialect)
                    // original writer lost counts in are right again.
                    << QStringLiteral("UPDATE api_usage_stats SET updated_at = updated_at");
     }
+    if (fromVersion < 3)
+        statements << priceTable(dialect);
     return statements;
 }
 

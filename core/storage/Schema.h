@@ -22,7 +22,7 @@ QStringList legacyWriterSupport();
 QString legacyCountFunction();
 // A database of Meterdesk's own schema `fromVersion` brought to the current
 // version.
-QStringList upgrade(int fromVersion, Dialect dialect);
+QStringList upgrade(int fromVersion, const Dialect &dialect);
 // Rebuilds stats counters, per-service totals and both rollups from the log.
 QStringList rebuildAggregates(const Dialect &dialect);
 // The seed's service_breakdown JSON of a stats row, rebuilt in SQL from the

@@ -1,5 +1,7 @@
 #include "tracking/Tracker.h"
 
+#include "admin/PriceTable.h"
+
 #include "storage/BulkStatement.h"
 #include "storage/LockOrder.h"
 #include "money/PriceBook.h"
@@ -148,6 +150,10 @@ Tracker::~Tracker() = default;
 
 void Tracker::prepareStatements()
 {
+    // A database without the price table yet (an older schema) prices with
+    // the book it was given.
+    QString ignored;
+    m_book = PriceTable(m_db).book(m_prices, &ignored);
     auto s = std::make_unique<Statements>();
     const QSqlDatabase &db = m_db.sql();
     const QString totalCost = m_db.dialect().statsTotalCostUpsert();
@@ -222,7 +228,8 @@ EventOutcome Tracker::price(const UsageEvent &event) const
         outcome.error = problem;
         return outcome;
     }
-    const auto quote = m_prices.quote(event.model, event.tokens);
+    const PriceBook &book = m_book ? *m_book : m_prices;
+    const auto quote = book.quote(event.model, event.tokens, event.timestamp);
     if (!quote) {
         outcome.error = QStringLiteral("the cost of this call does not fit in 64 bits of nano-dollars");
         return outcome;

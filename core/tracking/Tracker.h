@@ -62,7 +62,8 @@ public:
     // database, bad values) are rejected one by one; the rest commit together.
     BatchOutcome trackBatch(const QList<UsageEvent> &events);
 
-    // The cost and priced flag of one event, without recording it.
+    // The cost and priced flag of one event, without recording it, at the
+    // prices in force on its day.
     EventOutcome price(const UsageEvent &event) const;
 
 private:
@@ -80,6 +81,9 @@ private:
 
     Database &m_db;
     const PriceBook &m_prices;
+    // m_prices with the database's own prices (admin/PriceTable.h), read
+    // again with the statements (on start and after a reconnect).
+    std::optional<PriceBook> m_book;
     TrackerOptions m_options;
     std::unique_ptr<Statements> m_statements;
 };

@@ -84,6 +84,8 @@ QString UsageEvent::validate() const
         return QStringLiteral("no service (openai, anthropic, google or other)");
     if (service.size() > 64 || hasControlCharacters(service))
         return QStringLiteral("service name is too long or has control characters");
+    if (model.trimmed().isEmpty())
+        return QStringLiteral("no model name: a call without one cannot be priced");
     if (model.size() > MaxNameLength || hasControlCharacters(model))
         return QStringLiteral("model name is too long or has control characters");
     if (endpoint.size() > MaxNameLength)

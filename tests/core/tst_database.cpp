@@ -97,7 +97,7 @@ private Q_SLOTS:
 
         QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error));
         QCOMPARE(int(db->inspect(&version, &error)), int(SchemaState::Current));
-        QCOMPARE(version, 2);
+        QCOMPARE(version, Database::SchemaVersion);
         QVERIFY(db->ownsUsers()); // kept from when it was made
         const auto chain = verifyAuditChain(*db, &error);
         QVERIFY2(chain, qPrintable(error));

@@ -105,6 +105,9 @@ private Q_SLOTS:
                                     << QStringLiteral("no user id");
         QTest::newRow("user id not string") << QByteArray(R"({"userId":5,"service":"openai","model":"m","inputTokens":1,"outputTokens":1})")
                                             << QStringLiteral("must be a string");
+        QTest::newRow("blank model is refused, not priced at the fallback")
+            << QByteArray(R"({"userId":"u","service":"openai","model":"  ","inputTokens":1,"outputTokens":1})")
+            << QStringLiteral("no model name");
         QTest::newRow("no tokens") << QByteArray(R"({"userId":"u","service":"openai","model":"m"})")
                                    << QStringLiteral("missing \"inputTokens\"");
         QTest::newRow("bad timestamp") << QByteArray(R"({"userId":"u","service":"openai","model":"m","inputTokens":1,"outputTokens":1,"timestamp":"yesterday"})") << QStringLiteral("ISO 8601");
