@@ -32,8 +32,9 @@ const Command Table[] = {
     {"audit", "the admin audit log [--user --action --limit]; --verify checks its hash chain",
      "user action limit verify", &audit},
     {"prices", "the admin's own prices; `prices set MODEL --input --output [--cached --cache-write --from DATE]`; "
-               "`prices import FILE` (a LiteLLM map or Meterdesk's format) [--from DATE]",
-     "input output cached cache-write from service", &prices, 2},
+               "`prices import FILE` (a LiteLLM map or Meterdesk's format) [--from DATE]; "
+               "`prices reprice [--model M --from --to --dry-run]` prices recorded calls again",
+     "input output cached cache-write from to service model dry-run", &prices, 2},
     {"verify", "check that stats (service_breakdown, total_cost, unpriced counts) and rollups equal the log", "",
      &verify},
 };

@@ -5,6 +5,7 @@
 
 #include <admin/AdminActions.h>
 #include <admin/PriceTable.h>
+#include <admin/Repricer.h>
 #include <tracking/DemoData.h>
 #include <tracking/Tracker.h>
 
@@ -15,6 +16,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <unistd.h>
 
 using namespace meterdesk;
 
@@ -412,6 +415,47 @@ int importPrices(Cli &cli, PriceTable &table, const QString &path)
     return ExitOk;
 }
 
+int reprice(Cli &cli, Database &db)
+{
+    QString error;
+    const auto range = DateRange::parse(cli.value("from"), cli.value("to"), &error);
+    if (!range)
+        return cli.fail(error, ExitUsage);
+    const PriceBook *book = cli.prices();
+    if (!book)
+        return cli.failureCode();
+    const bool dryRun = cli.options().isSet(QStringLiteral("dry-run"));
+    const RepriceScope scope{cli.value("model").trimmed(), *range};
+    Repricer repricer(db, *book);
+    // Progress on a terminal only: a script reading standard error sees the result alone.
+    const bool terminal = isatty(STDERR_FILENO);
+    const RepriceResult result = repricer.run(scope, dryRun, [&](qint64 done, qint64 total) {
+        if (terminal && total > Repricer::BatchSize)
+            cli.err() << "\r  " << done << " of " << total << " calls" << (done == total ? "\n" : "") << Qt::flush;
+        return true;
+    });
+    if (!result.ok)
+        return cli.fail(result.error);
+    if (cli.json()) {
+        cli.printJson(QJsonObject{{QStringLiteral("dryRun"), dryRun},
+                                  {QStringLiteral("calls"), result.examined},
+                                  {QStringLiteral("changed"), result.changed},
+                                  {QStringLiteral("oldCost"), result.oldTotal.toString(9)},
+                                  {QStringLiteral("newCost"), result.newTotal.toString(9)},
+                                  {QStringLiteral("nowPriced"), result.nowPriced},
+                                  {QStringLiteral("nowUnpriced"), result.nowUnpriced}});
+        return ExitOk;
+    }
+    if (result.examined == 0) {
+        cli.out() << "nothing to do: no calls in that scope\n";
+        return ExitOk;
+    }
+    cli.out() << (dryRun ? "would change " : "changed ") << result.changed << " of " << result.examined
+              << " calls: $" << result.oldTotal.toString(6) << " -> $" << result.newTotal.toString(6) << " ("
+              << result.nowPriced << " now priced, " << result.nowUnpriced << " now unpriced)\n";
+    return ExitOk;
+}
+
 } // namespace
 
 int commands::prices(Cli &cli)
@@ -428,7 +472,10 @@ int commands::prices(Cli &cli)
         return setPrice(cli, table, positional[1]);
     if (action == u"import" && positional.size() == 2)
         return importPrices(cli, table, positional[1]);
+    if (action == u"reprice" && positional.size() == 1)
+        return reprice(cli, *db);
     return cli.fail(QStringLiteral("usage: meterctl prices [list] | prices set MODEL --input USD --output USD "
-                                   "[--cached USD --cache-write USD --from DATE] | prices import FILE [--from DATE]"),
+                                   "[--cached USD --cache-write USD --from DATE] | prices import FILE [--from DATE] | "
+                                   "prices reprice [--model M --from DATE --to DATE --dry-run]"),
                     ExitUsage);
 }

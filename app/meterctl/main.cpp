@@ -52,6 +52,7 @@ void addOptions(QCommandLineParser &parser)
     option("action", "Audit action: block, unblock or risk.", "action");
     option("verify", "audit: check that no row of the audit log was changed, removed or slipped in.");
     option("batch", "Events per transaction for import (default 2000).", "n");
+    option("dry-run", "prices reprice: say what would change, change nothing.");
     option("roles", "init: create the PostgreSQL roles for least privilege.");
     option("writer-role", "init --roles: the writer role's name (default meterdesk_writer).", "name");
     option("admin-role", "init --roles: the admin role's name (default meterdesk_admin).", "name");

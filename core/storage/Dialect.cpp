@@ -145,6 +145,12 @@ QString Dialect::statsTotalCostUpsert() const
                         : QStringLiteral("(api_usage_stats.total_cost_nanos + excluded.total_cost_nanos) / 1e9");
 }
 
+QString Dialect::statsTotalCostPlus() const
+{
+    return isPostgres() ? QStringLiteral("coalesce(total_cost, 0) + CAST(? AS numeric) / 1000000000")
+                        : QStringLiteral("(total_cost_nanos + ?) / 1e9");
+}
+
 bool Dialect::bindsRowsAsArrays(qsizetype rows) const
 {
     return isPostgres() && rows > 8;

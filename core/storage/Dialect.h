@@ -72,6 +72,9 @@ public:
     // The stats row's total_cost after an upsert: PostgreSQL's is numeric and
     // kept by adding; SQLite's double is derived from the exact nanos.
     QString statsTotalCostUpsert() const;
+    // The stats row's total_cost moved by a bound difference in nanos (the
+    // statement binds that difference twice: here and for total_cost_nanos).
+    QString statsTotalCostPlus() const;
 
     // --- Bulk paths and raw handles -----------------------------------------
     // Many rows go as one statement over arrays (PostgreSQL's unnest)
