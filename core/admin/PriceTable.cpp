@@ -1,6 +1,7 @@
 #include "admin/PriceTable.h"
 
 #include "admin/AdminActions.h"
+#include "storage/PriceNames.h"
 #include "storage/Timestamps.h"
 
 #include <QSqlQuery>
@@ -118,6 +119,16 @@ bool PriceTable::write(const ModelPrice &price, QString *error)
     return false;
 }
 
+bool PriceTable::publish(QString *error)
+{
+    // On PostgreSQL the original writer's trigger prices from the book in
+    // the database: it changes with the table, in the same transaction.
+    if (!m_db.isPostgres())
+        return true;
+    const auto current = book(PriceBook::builtIn(), error);
+    return current && PriceNames::sync(m_db, *current, error);
+}
+
 bool PriceTable::set(ModelPrice price, QString *error)
 {
     price.model = price.model.trimmed().toLower();
@@ -137,7 +148,7 @@ bool PriceTable::set(ModelPrice price, QString *error)
         return false;
     AdminActions audit(m_db);
     const QString old = before.price ? describePrice(before.price->rates) : QStringLiteral("unpriced");
-    if (!write(price, error)
+    if (!write(price, error) || !publish(error)
         || !audit.audit(QStringLiteral("price"), price.model, old, describePrice(price.rates),
                         QStringLiteral("from %1").arg(price.effectiveFrom.toString(Qt::ISODate)), error)) {
         m_db.rollback();
@@ -168,7 +179,7 @@ std::optional<int> PriceTable::setAll(const QList<ModelPrice> &prices, const QSt
         }
     }
     AdminActions audit(m_db);
-    if (!audit.audit(QStringLiteral("price import"), QStringLiteral("*"), {},
+    if (!publish(error) || !audit.audit(QStringLiteral("price import"), QStringLiteral("*"), {},
                      QStringLiteral("%1 prices").arg(prices.size()), source, error)) {
         m_db.rollback();
         return std::nullopt;

@@ -39,6 +39,7 @@ public:
 
 private:
     bool write(const ModelPrice &price, QString *error);
+    bool publish(QString *error);
 
     Database &m_db;
 };

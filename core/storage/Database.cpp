@@ -1,6 +1,7 @@
 #include "storage/Database.h"
 
 #include "money/PriceBook.h"
+#include "storage/PriceNames.h"
 #include "storage/Schema.h"
 
 #include <QAtomicInteger>
@@ -341,15 +342,19 @@ bool Database::migrate(const PriceBook &prices, QString *error)
             return false;
         }
     }
-    if (seed) {
-        // Rows written before the upgrade carry model and tokens only in
-        // metadata; the upgrade statements copied them out. Now price-check
-        // their models and rebuild every aggregate from the log itself.
-        if (!resolvePricedFlags(prices, error)) {
-            rollback();
-            return false;
-        }
-        for (const QString &statement : Schema::rebuildAggregates(dialect())) {
+    // On PostgreSQL the book goes into the database, for the original
+    // writer's trigger; the rows that writer added before are priced by it
+    // (their own estimate stays in estimated_cost) and every aggregate is
+    // rebuilt from the log itself.
+    const bool priceLegacy = isPostgres() && (seed || (state == SchemaState::Outdated && version < 3));
+    if (isPostgres() && (fresh || priceLegacy) && !PriceNames::sync(*this, prices, error)) {
+        rollback();
+        return false;
+    }
+    if (priceLegacy) {
+        QStringList statements{PriceNames::priceLegacyRows()};
+        statements << Schema::rebuildAggregates(dialect());
+        for (const QString &statement : std::as_const(statements)) {
             if (!exec(statement, error)) {
                 rollback();
                 *error = QStringLiteral("rebuilding the aggregates failed: %1").arg(*error);
@@ -405,29 +410,6 @@ bool Database::createRoles(const QString &writer, const QString &admin, QString 
         }
     }
     return commit(error);
-}
-
-bool Database::resolvePricedFlags(const PriceBook &prices, QString *error)
-{
-    QSqlQuery models(m_db);
-    if (!models.exec(QStringLiteral("SELECT DISTINCT model FROM api_usage_tracking WHERE priced IS NULL"))) {
-        *error = describe(models.lastError());
-        return false;
-    }
-    QStringList names;
-    while (models.next())
-        names << models.value(0).toString();
-    QSqlQuery update = prepare(QStringLiteral("UPDATE api_usage_tracking SET priced = ? "
-                                              "WHERE priced IS NULL AND model = ?"), error);
-    for (const QString &name : std::as_const(names)) {
-        update.addBindValue(prices.find(name).price != nullptr);
-        update.addBindValue(name);
-        if (!update.exec()) {
-            *error = describe(update.lastError());
-            return false;
-        }
-    }
-    return true;
 }
 
 } // namespace meterdesk

@@ -83,7 +83,6 @@ public:
 private:
     explicit Database(const ConnectionSpec &spec);
     bool openConnection(QString *error);
-    bool resolvePricedFlags(const PriceBook &prices, QString *error);
 
     ConnectionSpec m_spec;
     QString m_connectionName;

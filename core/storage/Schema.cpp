@@ -1,5 +1,7 @@
 #include "storage/Schema.h"
 
+#include "storage/PriceNames.h"
+
 #include <QFile>
 #include <QRegularExpression>
 
@@ -187,7 +189,9 @@ QStringList roles(const QString &database, const QString &writer, const QString 
                << QStringLiteral("GRANT USAGE ON SEQUENCE admin_audit_log_id_seq TO %1").arg(admin)
                // Everyone prices with the admin's prices; only the admin sets them.
                << QStringLiteral("GRANT SELECT ON meterdesk_prices TO %1, %2").arg(writer, admin)
-               << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON meterdesk_prices TO %1").arg(admin);
+               << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON meterdesk_prices TO %1").arg(admin)
+               << QStringLiteral("GRANT SELECT ON meterdesk_price_names TO %1, %2").arg(writer, admin)
+               << QStringLiteral("GRANT INSERT, DELETE ON meterdesk_price_names TO %1").arg(admin);
     return statements;
 }
 
@@ -231,7 +235,7 @@ QStringList upgradeSeed(const Dialect &dialect)
             "ADD COLUMN IF NOT EXISTS unpriced_requests bigint NOT NULL DEFAULT 0"),
     };
     statements << meterdeskTables(dialect);
-    statements << legacyWriterSupport();
+    statements << PriceNames::support() << legacyWriterSupport();
     // Copy model and tokens out of metadata for rows already written.
     statements << QStringLiteral(
         "UPDATE api_usage_tracking SET "
@@ -281,6 +285,10 @@ QStringList upgrade(int fromVersion, const Dialect &dialect)
     }
     if (fromVersion < 3)
         statements << priceTable(dialect);
+    // The book inside PostgreSQL, and the original writer's trigger priced
+    // by it (Database::migrate fills the book and prices the old rows).
+    if (fromVersion < 3 && dialect.isPostgres())
+        statements << PriceNames::support() << legacyWriterSupport();
     return statements;
 }
 

@@ -22,11 +22,16 @@ BEGIN
   NEW.cache_write_tokens := coalesce(NEW.cache_write_tokens, meterdesk_token(NEW.metadata->'cacheWriteTokens'), 0);
   NEW.input_tokens := coalesce(NEW.input_tokens, meterdesk_token(NEW.metadata->'inputTokens'),
                                greatest(coalesce(NEW.tokens_used, 0) - NEW.output_tokens, 0));
-  NEW.cost_nanos := coalesce(NEW.cost_nanos, round(coalesce(NEW.estimated_cost, 0) * 1000000000)::bigint);
-  -- The cost is that writer's own estimate, not a price from the book:
-  -- counted as unpriced (never NULL) until it is repriced.
-  NEW.priced := coalesce(NEW.priced, false);
   NEW.timestamp := coalesce(NEW.timestamp, now() AT TIME ZONE 'UTC');
+  -- Priced by the same book as Meterdesk's writers (price-names.postgres.sql);
+  -- the writer's own estimate stays in estimated_cost. An unknown model is
+  -- billed at the fallback and counted as unpriced (never NULL).
+  IF NEW.cost_nanos IS NULL THEN
+    SELECT c.cost, c.priced INTO NEW.cost_nanos, NEW.priced
+      FROM meterdesk_price_cost(NEW.model, NEW.timestamp, NEW.input_tokens, NEW.output_tokens,
+                                NEW.cached_input_tokens, NEW.cache_write_tokens) c;
+  END IF;
+  NEW.priced := coalesce(NEW.priced, false);
   RETURN NEW;
 END
 $$

@@ -52,7 +52,10 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         const QJsonObject stats = run.json().object();
         QCOMPARE(stats.value(u"totalRequests").toInteger(), 5); // a NULL request_count counts as one call
-        QCOMPARE(stats.value(u"totalCost").toDouble(), 1.751);
+        // Priced by the book, not the writers' estimates: 10, 100 and 100
+        // tokens of unknown or blank models at the $5 fallback, and 1,000
+        // gemini-2.0-flash input tokens at $0.10 (per 1M).
+        QCOMPARE(stats.value(u"totalCost").toDouble(), 0.00115);
         QCOMPARE(stats.value(u"activeUsers").toInteger(), 2);
         QVERIFY(stats.value(u"serviceBreakdown").toObject().contains(u"mistral"));
 
@@ -60,10 +63,10 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         const QJsonArray users = run.json().array();
         QCOMPARE(users.size(), 2);
-        QCOMPARE(users.at(0).toObject().value(u"userId").toString(), QStringLiteral("ghost"));
-        QCOMPARE(users.at(0).toObject().value(u"userName").toString(), QStringLiteral("ghost")); // no name: its id
-        QCOMPARE(users.at(0).toObject().value(u"totalRequests").toInteger(), 1);
-        const QJsonObject u1 = users.at(1).toObject();
+        QCOMPARE(users.at(1).toObject().value(u"userId").toString(), QStringLiteral("ghost")); // $0.0001, after u1's $0.00105
+        QCOMPARE(users.at(1).toObject().value(u"userName").toString(), QStringLiteral("ghost")); // no name: its id
+        QCOMPARE(users.at(1).toObject().value(u"totalRequests").toInteger(), 1);
+        const QJsonObject u1 = users.at(0).toObject();
         QCOMPARE(u1.value(u"userName").toString(), QStringLiteral("Una"));
         QCOMPARE(u1.value(u"totalRequests").toInteger(), 4); // repaired from the log, not the 99 stored
         QCOMPARE(u1.value(u"serviceBreakdown").toObject().size(), 3);

@@ -270,7 +270,15 @@ private Q_SLOTS:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking")),
                  qint64(legacy.succeeded) + Importers * EventsPerImport);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking WHERE priced IS NULL")), 0);
-        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking WHERE writer = 0 AND priced")), 0);
+        // Priced by the book, not by the writer's own estimate: per token,
+        // gpt-4o-mini $0.15/$0.60, claude-sonnet-4 $3/$15, gemini-2.0-flash
+        // $0.10/$0.40 per 1M, in nano-dollars.
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking WHERE writer = 0 AND NOT priced")), 0);
+        QCOMPARE(scalar(*db, QStringLiteral(
+                     "SELECT count(*) FROM api_usage_tracking WHERE writer = 0 AND cost_nanos <> "
+                     "input_tokens * CASE model WHEN 'gpt-4o-mini' THEN 150 WHEN 'claude-sonnet-4' THEN 3000 ELSE 100 END "
+                     "+ output_tokens * CASE model WHEN 'gpt-4o-mini' THEN 600 WHEN 'claude-sonnet-4' THEN 15000 ELSE 400 END")),
+                 0);
 
         checkStatsAgreeWithTheLog(*db);
         if (QTest::currentTestFailed())
