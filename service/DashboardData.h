@@ -1,6 +1,7 @@
 #pragma once
 
 #include <admin/AdminActions.h>
+#include <admin/Repricer.h>
 #include <queries/DateRange.h>
 #include <queries/Rows.h>
 
@@ -59,6 +60,29 @@ struct ActionOutcome
     qint64 blockedUsers = -1; // -1: not read
 };
 
+// One model seen in a range, with the price that bills it now.
+struct ModelPriceRow
+{
+    QString service;
+    QString model;    // as recorded
+    qint64 calls = 0;
+    qint64 unpriced = 0;
+    Money cost;
+    bool priced = false; // the book knows it now
+    QString matchedModel;
+    QString source;
+    QDate effectiveFrom;
+    Rates rates;
+};
+
+// What a reprice did, or would do (a dry run).
+struct RepriceOutcome
+{
+    bool dryRun = false;
+    RepriceScope scope;
+    RepriceResult result;
+};
+
 // What the connected role may do (PostgreSQL privileges; SQLite: all).
 using Capabilities = RolePrivileges;
 
@@ -69,3 +93,6 @@ Q_DECLARE_METATYPE(meterdesk::UserDetails)
 Q_DECLARE_METATYPE(meterdesk::ActionOutcome)
 Q_DECLARE_METATYPE(meterdesk::Capabilities)
 Q_DECLARE_METATYPE(QList<meterdesk::AuditRow>)
+Q_DECLARE_METATYPE(QList<meterdesk::ModelPriceRow>)
+Q_DECLARE_METATYPE(meterdesk::RepriceOutcome)
+Q_DECLARE_METATYPE(meterdesk::ModelPrice)

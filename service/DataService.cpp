@@ -11,6 +11,8 @@ DataService::DataService(QObject *parent) : QObject(parent)
     qRegisterMetaType<ActionOutcome>();
     qRegisterMetaType<Capabilities>();
     qRegisterMetaType<QList<AuditRow>>();
+    qRegisterMetaType<QList<ModelPriceRow>>();
+    qRegisterMetaType<RepriceOutcome>();
     m_thread.setObjectName(QStringLiteral("meterdesk-data"));
     m_worker = new DataWorker;
     m_worker->moveToThread(&m_thread);
@@ -43,6 +45,10 @@ DataService::DataService(QObject *parent) : QObject(parent)
     });
     connect(m_worker, &DataWorker::actionFinished, this, &DataService::actionFinished);
     connect(m_worker, &DataWorker::auditLoaded, this, &DataService::auditLoaded);
+    connect(m_worker, &DataWorker::pricesLoaded, this, &DataService::pricesLoaded);
+    connect(m_worker, &DataWorker::priceSet, this, &DataService::priceSet);
+    connect(m_worker, &DataWorker::repriceProgress, this, &DataService::repriceProgress);
+    connect(m_worker, &DataWorker::repriced, this, &DataService::repriced);
     m_thread.start();
 }
 
@@ -97,6 +103,30 @@ void DataService::apply(const AdminRequest &request)
 void DataService::loadAudit(const QString &userId, const QString &action)
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, userId, action] { worker->loadAudit(userId, action); });
+}
+
+void DataService::loadPrices(const DateRange &range)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, range] { worker->loadPrices(range); });
+}
+
+void DataService::setPrice(const ModelPrice &price)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, price] { worker->setPrice(price); });
+}
+
+void DataService::reprice(const RepriceScope &scope, bool dryRun)
+{
+    m_cancelReprice = std::make_shared<std::atomic<bool>>(false);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, scope, dryRun, cancel = m_cancelReprice] {
+        worker->reprice(scope, dryRun, cancel);
+    });
+}
+
+void DataService::cancelReprice()
+{
+    if (m_cancelReprice)
+        m_cancelReprice->store(true);
 }
 
 } // namespace meterdesk

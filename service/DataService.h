@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 
 namespace meterdesk {
@@ -32,6 +33,13 @@ public:
     quint64 loadUser(const QString &userId, const DateRange &range, int offset);
     void apply(const AdminRequest &request);
     void loadAudit(const QString &userId, const QString &action);
+    // The Prices window: the models of a range and their prices; setting a
+    // price; repricing recorded calls (a dry run previews), which
+    // cancelReprice() stops after the batch in progress.
+    void loadPrices(const DateRange &range);
+    void setPrice(const ModelPrice &price);
+    void reprice(const RepriceScope &scope, bool dryRun);
+    void cancelReprice();
     bool isOpen() const { return m_open; }
 
 Q_SIGNALS:
@@ -43,6 +51,10 @@ Q_SIGNALS:
     void loadFailed(const QString &message, bool connectionLost);
     void actionFinished(const meterdesk::ActionOutcome &outcome);
     void auditLoaded(const QList<meterdesk::AuditRow> &rows);
+    void pricesLoaded(const QList<meterdesk::ModelPriceRow> &rows, const QString &error);
+    void priceSet(bool ok, const QString &error);
+    void repriceProgress(qint64 done, qint64 total);
+    void repriced(const meterdesk::RepriceOutcome &outcome);
 
 private:
     QThread m_thread;
@@ -51,6 +63,7 @@ private:
     quint64 m_pendingLoad = 0;
     quint64 m_pendingUser = 0;
     bool m_open = false;
+    std::shared_ptr<std::atomic<bool>> m_cancelReprice;
 };
 
 } // namespace meterdesk

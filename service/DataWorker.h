@@ -8,6 +8,7 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace meterdesk {
@@ -29,6 +30,10 @@ public:
     void loadUser(quint64 requestId, const QString &userId, const DateRange &range, int offset);
     void apply(const meterdesk::AdminRequest &request);
     void loadAudit(const QString &userId, const QString &action);
+    // The Prices window (DataWorkerPrices.cpp).
+    void loadPrices(const DateRange &range);
+    void setPrice(const meterdesk::ModelPrice &price);
+    void reprice(const meterdesk::RepriceScope &scope, bool dryRun, std::shared_ptr<std::atomic<bool>> cancel);
 
 Q_SIGNALS:
     void opened(const QString &display, const meterdesk::Capabilities &capabilities);
@@ -38,6 +43,10 @@ Q_SIGNALS:
     void loadFailed(quint64 requestId, const QString &message, bool connectionLost);
     void actionFinished(const meterdesk::ActionOutcome &outcome);
     void auditLoaded(const QList<meterdesk::AuditRow> &rows);
+    void pricesLoaded(const QList<meterdesk::ModelPriceRow> &rows, const QString &error);
+    void priceSet(bool ok, const QString &error);
+    void repriceProgress(qint64 done, qint64 total);
+    void repriced(const meterdesk::RepriceOutcome &outcome);
 
 private:
     // Reconnects once when the connection was lost; false if still away.

@@ -538,10 +538,6 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <source>&amp;Unpriced models…</source>
-        <translation>Modelle &amp;ohne Preis…</translation>
-    </message>
-    <message>
         <source>&amp;Users</source>
         <translation>Ben&amp;utzer</translation>
     </message>
@@ -708,21 +704,6 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <source>Could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%2): %n call(s)</source>
-        <translation>
-            <numerusform>%1 (%2): %n Aufruf</numerusform>
-            <numerusform>%1 (%2): %n Aufrufe</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Unpriced models</source>
-        <translation>Modelle ohne Preis</translation>
-    </message>
-    <message>
-        <source>Every model in this range is in the price book.</source>
-        <translation>Alle Modelle in diesem Zeitraum stehen in der Preisliste.</translation>
-    </message>
     <message>
         <source>&amp;Audit log…</source>
         <translation>&amp;Prüfprotokoll…</translation>
@@ -732,8 +713,155 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <translation>Das Passwort konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Set a price for each with &quot;meterctl prices set MODEL --input USD --output USD&quot;: the calls recorded from then on are billed exactly.</source>
-        <translation>Diese Modelle stehen nicht im Preisbuch; ihre Aufrufe wurden zum Ersatzpreis von 5 $ pro 1 Mio. Tokens berechnet. Legen Sie für jedes einen Preis fest mit &quot;meterctl prices set MODEL --input USD --output USD&quot;: Aufrufe, die danach erfasst werden, werden genau berechnet.</translation>
+        <source>&amp;Prices…</source>
+        <translation>&amp;Preise…</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::PricesDialog</name>
+    <message>
+        <source>Set price</source>
+        <translation>Preis festlegen</translation>
+    </message>
+    <message>
+        <source>Preview reprice</source>
+        <translation>Neuberechnung ansehen</translation>
+    </message>
+    <message>
+        <source>Reprice…</source>
+        <translation>Neu berechnen…</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Every model in %1, the unpriced first. A price bills the calls from its effective day; reprice to bill the calls already recorded again.</source>
+        <translation>Alle Modelle in %1, die ohne Preis zuerst. Ein Preis gilt für Aufrufe ab seinem Stichtag; berechnen Sie neu, um bereits erfasste Aufrufe erneut abzurechnen.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Price per 1M (in / out)</source>
+        <translation>Preis pro 1 Mio. (ein / aus)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Models and their prices</source>
+        <translation>Modelle und ihre Preise</translation>
+    </message>
+    <message>
+        <source>USD per 1M tokens</source>
+        <translation>USD pro 1 Mio. Tokens</translation>
+    </message>
+    <message>
+        <source>as input when empty</source>
+        <translation>leer: wie Eingabe</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>Zwischengespeicherte Eingabe</translation>
+    </message>
+    <message>
+        <source>Cache write</source>
+        <translation>Cache-Schreiben</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <source>The database role &quot;%1&quot; may not change prices.</source>
+        <translation>Die Datenbankrolle „%1“ darf keine Preise ändern.</translation>
+    </message>
+    <message>
+        <source>Price of %1 set from %2. Reprice to bill the calls already recorded.</source>
+        <translation>Preis von %1 ab %2 festgelegt. Berechnen Sie neu, um bereits erfasste Aufrufe abzurechnen.</translation>
+    </message>
+    <message>
+        <source>The price was not set: %1</source>
+        <translation>Der Preis wurde nicht festgelegt: %1</translation>
+    </message>
+    <message>
+        <source>The models could not be read: %1</source>
+        <translation>Die Modelle konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>unpriced: $5 fallback</source>
+        <translation>ohne Preis: Ersatzpreis $5</translation>
+    </message>
+    <message>
+        <source>, from %1</source>
+        <translation>, ab %1</translation>
+    </message>
+    <message>
+        <source>set in the dashboard</source>
+        <translation>in der Übersicht festgelegt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a price in USD per 1M tokens, such as 2.50.</source>
+        <translation>„%1“ ist kein Preis in USD pro 1 Mio. Tokens wie 2.50.</translation>
+    </message>
+    <message>
+        <source>every model</source>
+        <translation>alle Modelle</translation>
+    </message>
+    <message>
+        <source>Reprice</source>
+        <translation>Neu berechnen</translation>
+    </message>
+    <message>
+        <source>Bill the recorded calls of %1 in this range again at the prices in force on their days?</source>
+        <translation>Die erfassten Aufrufe von %1 in diesem Zeitraum zu den an ihrem Tag geltenden Preisen neu abrechnen?</translation>
+    </message>
+    <message>
+        <source>Repricing…</source>
+        <translation>Wird neu berechnet…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls: %3 → %4</source>
+        <translation>%1 von %2 Aufrufen: %3 → %4</translation>
+    </message>
+    <message>
+        <source>A reprice would change %1.</source>
+        <translation>Eine Neuberechnung würde %1 ändern.</translation>
+    </message>
+    <message>
+        <source>Repriced %1.</source>
+        <translation>Neu berechnet: %1.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Angehalten: %1</translation>
     </message>
 </context>
 <context>

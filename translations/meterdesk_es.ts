@@ -538,10 +538,6 @@
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <source>&amp;Unpriced models…</source>
-        <translation>Modelos &amp;sin precio…</translation>
-    </message>
-    <message>
         <source>&amp;Users</source>
         <translation>&amp;Usuarios</translation>
     </message>
@@ -708,21 +704,6 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <source>Could not write %1</source>
         <translation>No se pudo escribir %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%2): %n call(s)</source>
-        <translation>
-            <numerusform>%1 (%2): %n llamada</numerusform>
-            <numerusform>%1 (%2): %n llamadas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Unpriced models</source>
-        <translation>Modelos sin precio</translation>
-    </message>
-    <message>
-        <source>Every model in this range is in the price book.</source>
-        <translation>Todos los modelos de este periodo están en la lista de precios.</translation>
-    </message>
     <message>
         <source>&amp;Audit log…</source>
         <translation>Registro de &amp;auditoría…</translation>
@@ -732,8 +713,155 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <translation>No se pudo guardar la contraseña en el llavero: %1</translation>
     </message>
     <message>
-        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Set a price for each with &quot;meterctl prices set MODEL --input USD --output USD&quot;: the calls recorded from then on are billed exactly.</source>
-        <translation>Estos modelos no están en la tarifa; sus llamadas se cobraron a la tarifa de reserva de 5 $ por millón de tokens. Fije un precio para cada uno con &quot;meterctl prices set MODEL --input USD --output USD&quot;: las llamadas registradas a partir de entonces se cobrarán con exactitud.</translation>
+        <source>&amp;Prices…</source>
+        <translation>&amp;Precios…</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::PricesDialog</name>
+    <message>
+        <source>Set price</source>
+        <translation>Fijar precio</translation>
+    </message>
+    <message>
+        <source>Preview reprice</source>
+        <translation>Vista previa del recálculo</translation>
+    </message>
+    <message>
+        <source>Reprice…</source>
+        <translation>Recalcular…</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Precios</translation>
+    </message>
+    <message>
+        <source>Every model in %1, the unpriced first. A price bills the calls from its effective day; reprice to bill the calls already recorded again.</source>
+        <translation>Todos los modelos de %1, primero los que no tienen precio. Un precio se aplica a las llamadas desde su fecha de vigencia; recalcule para volver a facturar las llamadas ya registradas.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Price per 1M (in / out)</source>
+        <translation>Precio por millón (entrada / salida)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Models and their prices</source>
+        <translation>Modelos y sus precios</translation>
+    </message>
+    <message>
+        <source>USD per 1M tokens</source>
+        <translation>USD por millón de tokens</translation>
+    </message>
+    <message>
+        <source>as input when empty</source>
+        <translation>vacío: como la entrada</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>Entrada en caché</translation>
+    </message>
+    <message>
+        <source>Cache write</source>
+        <translation>Escritura en caché</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>The database role &quot;%1&quot; may not change prices.</source>
+        <translation>El rol de base de datos «%1» no puede cambiar precios.</translation>
+    </message>
+    <message>
+        <source>Price of %1 set from %2. Reprice to bill the calls already recorded.</source>
+        <translation>Precio de %1 fijado desde %2. Recalcule para facturar las llamadas ya registradas.</translation>
+    </message>
+    <message>
+        <source>The price was not set: %1</source>
+        <translation>El precio no se fijó: %1</translation>
+    </message>
+    <message>
+        <source>The models could not be read: %1</source>
+        <translation>No se pudieron leer los modelos: %1</translation>
+    </message>
+    <message>
+        <source>unpriced: $5 fallback</source>
+        <translation>sin precio: reserva de 5 $</translation>
+    </message>
+    <message>
+        <source>, from %1</source>
+        <translation>, desde %1</translation>
+    </message>
+    <message>
+        <source>set in the dashboard</source>
+        <translation>fijado en el panel</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a price in USD per 1M tokens, such as 2.50.</source>
+        <translation>«%1» no es un precio en USD por millón de tokens, como 2.50.</translation>
+    </message>
+    <message>
+        <source>every model</source>
+        <translation>todos los modelos</translation>
+    </message>
+    <message>
+        <source>Reprice</source>
+        <translation>Recalcular</translation>
+    </message>
+    <message>
+        <source>Bill the recorded calls of %1 in this range again at the prices in force on their days?</source>
+        <translation>¿Volver a facturar las llamadas registradas de %1 en este periodo a los precios vigentes en su día?</translation>
+    </message>
+    <message>
+        <source>Repricing…</source>
+        <translation>Recalculando…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls: %3 → %4</source>
+        <translation>%1 de %2 llamadas: %3 → %4</translation>
+    </message>
+    <message>
+        <source>A reprice would change %1.</source>
+        <translation>Un recálculo cambiaría %1.</translation>
+    </message>
+    <message>
+        <source>Repriced %1.</source>
+        <translation>Recalculado: %1.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Detenido: %1</translation>
     </message>
 </context>
 <context>

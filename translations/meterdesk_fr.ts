@@ -538,10 +538,6 @@
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <source>&amp;Unpriced models…</source>
-        <translation>Modèles &amp;sans tarif…</translation>
-    </message>
-    <message>
         <source>&amp;Users</source>
         <translation>&amp;Utilisateurs</translation>
     </message>
@@ -708,21 +704,6 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <source>Could not write %1</source>
         <translation>Impossible d&apos;écrire %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%2): %n call(s)</source>
-        <translation>
-            <numerusform>%1 (%2) : %n appel</numerusform>
-            <numerusform>%1 (%2) : %n appels</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Unpriced models</source>
-        <translation>Modèles sans tarif</translation>
-    </message>
-    <message>
-        <source>Every model in this range is in the price book.</source>
-        <translation>Tous les modèles de cette période figurent dans la grille tarifaire.</translation>
-    </message>
     <message>
         <source>&amp;Audit log…</source>
         <translation>Journal d&apos;&amp;audit…</translation>
@@ -732,8 +713,155 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau : %1</translation>
     </message>
     <message>
-        <source>These models are not in the price book; their calls were billed at the fallback rate of $5 per 1M tokens. Set a price for each with &quot;meterctl prices set MODEL --input USD --output USD&quot;: the calls recorded from then on are billed exactly.</source>
-        <translation>Ces modèles ne figurent pas dans le barème ; leurs appels ont été facturés au tarif de repli de 5 $ par million de jetons. Fixez un prix pour chacun avec &quot;meterctl prices set MODEL --input USD --output USD&quot; : les appels enregistrés ensuite seront facturés exactement.</translation>
+        <source>&amp;Prices…</source>
+        <translation>&amp;Prix…</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::PricesDialog</name>
+    <message>
+        <source>Set price</source>
+        <translation>Fixer le prix</translation>
+    </message>
+    <message>
+        <source>Preview reprice</source>
+        <translation>Aperçu de la refacturation</translation>
+    </message>
+    <message>
+        <source>Reprice…</source>
+        <translation>Refacturer…</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Every model in %1, the unpriced first. A price bills the calls from its effective day; reprice to bill the calls already recorded again.</source>
+        <translation>Tous les modèles de %1, ceux sans prix d’abord. Un prix facture les appels à partir de sa date d’effet ; refacturez pour facturer à nouveau les appels déjà enregistrés.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Price per 1M (in / out)</source>
+        <translation>Prix par million (entrée / sortie)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Models and their prices</source>
+        <translation>Modèles et leurs prix</translation>
+    </message>
+    <message>
+        <source>USD per 1M tokens</source>
+        <translation>USD par million de jetons</translation>
+    </message>
+    <message>
+        <source>as input when empty</source>
+        <translation>vide : comme l’entrée</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>Entrée en cache</translation>
+    </message>
+    <message>
+        <source>Cache write</source>
+        <translation>Écriture en cache</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+    <message>
+        <source>The database role &quot;%1&quot; may not change prices.</source>
+        <translation>Le rôle de base de données « %1 » ne peut pas modifier les prix.</translation>
+    </message>
+    <message>
+        <source>Price of %1 set from %2. Reprice to bill the calls already recorded.</source>
+        <translation>Prix de %1 fixé à partir du %2. Refacturez pour facturer les appels déjà enregistrés.</translation>
+    </message>
+    <message>
+        <source>The price was not set: %1</source>
+        <translation>Le prix n’a pas été fixé : %1</translation>
+    </message>
+    <message>
+        <source>The models could not be read: %1</source>
+        <translation>Les modèles n’ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <source>unpriced: $5 fallback</source>
+        <translation>sans prix : repli à 5 $</translation>
+    </message>
+    <message>
+        <source>, from %1</source>
+        <translation>, à partir du %1</translation>
+    </message>
+    <message>
+        <source>set in the dashboard</source>
+        <translation>fixé dans le tableau de bord</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a price in USD per 1M tokens, such as 2.50.</source>
+        <translation>« %1 » n’est pas un prix en USD par million de jetons, comme 2.50.</translation>
+    </message>
+    <message>
+        <source>every model</source>
+        <translation>tous les modèles</translation>
+    </message>
+    <message>
+        <source>Reprice</source>
+        <translation>Refacturer</translation>
+    </message>
+    <message>
+        <source>Bill the recorded calls of %1 in this range again at the prices in force on their days?</source>
+        <translation>Facturer à nouveau les appels enregistrés de %1 sur cette période aux prix en vigueur leur jour ?</translation>
+    </message>
+    <message>
+        <source>Repricing…</source>
+        <translation>Refacturation…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls: %3 → %4</source>
+        <translation>%1 appels sur %2 : %3 → %4</translation>
+    </message>
+    <message>
+        <source>A reprice would change %1.</source>
+        <translation>Une refacturation changerait %1.</translation>
+    </message>
+    <message>
+        <source>Repriced %1.</source>
+        <translation>Refacturé : %1.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Arrêté : %1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "KpiCard.h"
 #include "KpiStrip.h"
 #include "PasswordStore.h"
+#include "PricesDialog.h"
 #include "RangeBar.h"
 #include "Settings.h"
 #include "UserDetailsPanel.h"
@@ -117,7 +118,7 @@ void MainWindow::buildLayout()
 
 void MainWindow::connectParts()
 {
-    connect(m_cards, &KpiStrip::unpricedClicked, this, &MainWindow::showUnpricedModels);
+    connect(m_cards, &KpiStrip::unpricedClicked, this, &MainWindow::showPrices);
     connect(m_cards, &KpiStrip::blockedClicked, this, [this] {
         m_users->proxy()->setShow(UsersFilterProxy::Show::Blocked);
     });
@@ -157,7 +158,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);
-    view->addAction(tr("&Unpriced models…"), this, &MainWindow::showUnpricedModels);
+    view->addAction(tr("&Prices…"), this, &MainWindow::showPrices);
     view->addAction(tr("&Audit log…"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &MainWindow::showAuditLog);
     QMenu *users = menuBar()->addMenu(tr("&Users"));
     users->addAction(m_users->blockAction());
@@ -420,21 +421,14 @@ void MainWindow::onActionFinished(const ActionOutcome &outcome)
     Q_EMIT actionDone(true, {});
 }
 
-void MainWindow::showUnpricedModels()
+void MainWindow::showPrices()
 {
-    QStringList lines;
-    for (const CostRow &row : std::as_const(m_last.costs))
-        if (row.unpricedEvents > 0)
-            lines << tr("%1 (%2): %n call(s)", nullptr, int(row.unpricedEvents)).arg(row.model, row.service);
-    QMessageBox box(this);
-    box.setWindowTitle(tr("Unpriced models"));
-    box.setTextFormat(Qt::PlainText);
-    box.setText(lines.isEmpty() ? tr("Every model in this range is in the price book.")
-                                : tr("These models are not in the price book; their calls were billed at the fallback "
-                                     "rate of $5 per 1M tokens. Set a price for each with \"meterctl prices set MODEL --input USD --output USD\": "
-                                     "the calls recorded from then on are billed exactly."));
-    box.setDetailedText(lines.join(u'\n'));
-    box.exec();
+    if (!m_data->isOpen())
+        return;
+    auto *dialog = new PricesDialog(m_data, m_range->range(), m_range->describe(), m_capabilities, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PricesDialog::costsChanged, this, &MainWindow::refresh);
+    dialog->show();
 }
 
 void MainWindow::showAuditLog()

@@ -81,7 +81,8 @@ private:
     void exportUsers();
     void exportSeries();
     void saveChart();
-    void showUnpricedModels();
+    // Every model of the range with its price; set prices, reprice.
+    void showPrices();
     void setBanner(const QString &text);
     void updateWritable();
 

@@ -245,10 +245,13 @@ RolePrivileges AdminActions::privileges()
             "AND has_column_privilege('api_usage_stats', 'block_reason', 'UPDATE') "
             "AND has_table_privilege('admin_audit_log', 'INSERT'), "
             "has_column_privilege('api_usage_stats', 'risk_score', 'UPDATE') "
-            "AND has_table_privilege('admin_audit_log', 'INSERT')"))
+            "AND has_table_privilege('admin_audit_log', 'INSERT'), "
+            "to_regclass('meterdesk_prices') IS NOT NULL AND has_table_privilege('meterdesk_prices', 'INSERT') "
+            "AND has_table_privilege('api_usage_tracking', 'UPDATE') AND has_table_privilege('admin_audit_log', 'INSERT')"))
         && query.next()) {
         privileges.canBlock = query.value(0).toBool();
         privileges.canSetRisk = query.value(1).toBool();
+        privileges.canSetPrices = query.value(2).toBool();
     }
     return privileges;
 }

@@ -25,6 +25,7 @@ struct RolePrivileges
 {
     bool canBlock = true;
     bool canSetRisk = true;
+    bool canSetPrices = true; // set prices and reprice recorded calls
     QString role;
 };
 
