@@ -321,8 +321,13 @@ std::optional<QStringList> Queries::verify(QString *error)
                                  .arg(dialect.boolean(false));
     // Dollars as the seed's columns hold them, compared to the micro-dollar:
     // SQLite keeps them as doubles.
-    const auto micros = [](const QString &dollars) { return QStringLiteral("CAST(round(%1 * 1000000) AS bigint)").arg(dollars); };
-    const QString logMicros = QStringLiteral("CAST(round(sum(cost_nanos) / 1000.0) AS bigint)");
+    // Both sides go to whole nano-dollars first (a double holds a total up
+    // to $9M to the nano), then to micro-dollars by the same integer
+    // rounding: rounding each side's own way split half-micro totals.
+    const auto micros = [&](const QString &dollars) {
+        return dialect.microsFromNanos(QStringLiteral("CAST(round(%1 * 1000000000) AS bigint)").arg(dollars));
+    };
+    const QString logMicros = dialect.microsFromNanos(QStringLiteral("sum(cost_nanos)"));
     // The seed's service_breakdown JSON, one row per user and service.
     const QString entry = QStringLiteral("e.value");
     const QString breakdownRows = QStringLiteral("SELECT s.user_id, e.key, %1, %2, %3 FROM api_usage_stats s, %4")

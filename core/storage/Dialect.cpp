@@ -139,6 +139,14 @@ QString Dialect::jsonNumber(const QString &json, const QString &member, const QS
                         : QStringLiteral("CAST(json_extract(%1, '$.%2') AS %3)").arg(json, member, type);
 }
 
+QString Dialect::microsFromNanos(const QString &nanos) const
+{
+    // PostgreSQL's sum of bigint is numeric, whose "/" keeps fractions:
+    // div() truncates. SQLite divides integers as integers.
+    return isPostgres() ? QStringLiteral("CAST(div((%1) + 500, 1000) AS bigint)").arg(nanos)
+                        : QStringLiteral("((%1) + 500) / 1000").arg(nanos);
+}
+
 QString Dialect::statsTotalCostUpsert() const
 {
     return isPostgres() ? QStringLiteral("coalesce(api_usage_stats.total_cost, 0) + excluded.total_cost")

@@ -69,6 +69,8 @@ public:
     QString jsonEntries(const QString &column) const;
     // A number read from a JSON value's member, as `type`.
     QString jsonNumber(const QString &json, const QString &member, const QString &type) const;
+    // Whole micro-dollars of a whole number of nano-dollars, half up.
+    QString microsFromNanos(const QString &nanos) const;
     // The stats row's total_cost after an upsert: PostgreSQL's is numeric and
     // kept by adding; SQLite's double is derived from the exact nanos.
     QString statsTotalCostUpsert() const;

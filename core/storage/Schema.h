@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/Dialect.h"
+#include "meterdesk_core_export.h"
 
 #include <QStringList>
 
@@ -24,7 +25,7 @@ QString legacyCountFunction();
 // version.
 QStringList upgrade(int fromVersion, const Dialect &dialect);
 // Rebuilds stats counters, per-service totals and both rollups from the log.
-QStringList rebuildAggregates(const Dialect &dialect);
+METERDESK_CORE_EXPORT QStringList rebuildAggregates(const Dialect &dialect);
 // The seed's service_breakdown JSON of a stats row, rebuilt in SQL from the
 // per-service totals (the truth behind it), for the user `userId` names:
 // a column, or a `?` placeholder.

@@ -3,6 +3,7 @@
 #include "Measure.h"
 #include "OriginalDesign.h"
 #include "Recording.h"
+#include "Repricing.h"
 #include "TableFigures.h"
 
 #include <queries/Queries.h>
@@ -301,6 +302,10 @@ int main(int argc, char *argv[])
 
     // 1. Dashboard load against the original design's queries.
     measureDashboardLoad(*db, report);
+
+    // Repricing one model, against updating the calls and rebuilding the
+    // aggregates; the database ends as it began.
+    measureRepricing(*db, out, report);
 
     // 2. Recording, on a fresh database with the same schema and users.
     QTemporaryDir scratch;

@@ -341,6 +341,27 @@ private Q_SLOTS:
         QVERIFY2(problems->join(u'\n').contains(named), qPrintable(problems->join(u'\n')));
         QVERIFY2(Queries(*m_db).verify(&error)->isEmpty(), qPrintable(Queries(*m_db).verify(&error)->join(u'\n')));
     }
+
+    // A total of exactly half a micro-dollar past a whole one ($0.2518755):
+    // the stats row's double and the log's nanos must round alike.
+    void verifyAgreesOnHalfMicroTotals()
+    {
+        auto db = newUsageDatabase(m_dir, QStringLiteral("half"));
+        QVERIFY(db);
+        PriceBook book = PriceBook::builtIn();
+        QString error;
+        QVERIFY(book.merge(R"({"models":[{"model":"half-llm","input":"0.5","output":"0.5"}]})", &error));
+        UsageEvent event;
+        event.userId = QStringLiteral("hal");
+        event.service = QStringLiteral("other");
+        event.model = QStringLiteral("half-llm");
+        event.tokens.input = 503'751; // x 500 nano-dollars = 251,875,500
+        QVERIFY(Tracker(*db, book).track(event).status == EventStatus::Recorded);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT cost_nanos FROM api_usage_tracking")), 251'875'500);
+        const auto problems = Queries(*db).verify(&error);
+        QVERIFY2(problems, qPrintable(error));
+        QVERIFY2(problems->isEmpty(), qPrintable(problems->join(u'\n')));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestQueries)
