@@ -101,6 +101,13 @@ PricesDialog::PricesDialog(DataService *data, const DateRange &range, const QStr
         }
         m_status->setText(why);
     }
+    connectParts();
+    resize(900, 640);
+    reload();
+}
+
+void PricesDialog::connectParts()
+{
     connect(m_set, &QPushButton::clicked, this, &PricesDialog::setPrice);
     connect(m_preview, &QPushButton::clicked, this, [this] { startReprice(true); });
     connect(m_reprice, &QPushButton::clicked, this, [this] { startReprice(false); });
@@ -118,8 +125,6 @@ PricesDialog::PricesDialog(DataService *data, const DateRange &range, const QStr
         }
     });
     connect(m_data, &DataService::repriced, this, &PricesDialog::finishReprice);
-    resize(900, 640);
-    reload();
 }
 
 void PricesDialog::reload()

@@ -32,6 +32,7 @@ Q_SIGNALS:
     void costsChanged();
 
 private:
+    void connectParts();
     void reload();
     void showRows(const QList<ModelPriceRow> &rows, const QString &error);
     void fillForm(int row);

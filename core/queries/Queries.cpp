@@ -319,11 +319,9 @@ std::optional<QStringList> Queries::verify(QString *error)
     const QString tokens = QStringLiteral("input_tokens + output_tokens + cached_input_tokens + cache_write_tokens");
     const QString unpriced = QStringLiteral("sum(CASE WHEN priced = %1 THEN coalesce(request_count, 1) ELSE 0 END)")
                                  .arg(dialect.boolean(false));
-    // Dollars as the seed's columns hold them, compared to the micro-dollar:
-    // SQLite keeps them as doubles.
-    // Both sides go to whole nano-dollars first (a double holds a total up
-    // to $9M to the nano), then to micro-dollars by the same integer
-    // rounding: rounding each side's own way split half-micro totals.
+    // Dollars as the seed's columns hold them (doubles on SQLite), compared to the micro-dollar.
+    // Both sides to whole nanos (a double holds $9M to the nano), then to
+    // micros by one integer rounding: two roundings split half-micro totals.
     const auto micros = [&](const QString &dollars) {
         return dialect.microsFromNanos(QStringLiteral("CAST(round(%1 * 1000000000) AS bigint)").arg(dollars));
     };

@@ -72,10 +72,8 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QJsonObject stats = run.json().object();
         QCOMPARE(stats.value(u"totalRequests").toInteger(), 4);
-        // Priced by the book, not the writer's estimates: gpt-4o-mini 1000 x
-        // $0.15 + 500 x $0.60, claude-sonnet-4 2000 x $3 + 100 x $15, gpt-4o
-        // 100 x $2.50 + 100 x $10, mystery-llm 20 tokens at the $5 fallback
-        // (per 1M): $0.00045 + $0.0075 + $0.00125 + $0.0001.
+        // By the book, per 1M: gpt-4o-mini 1000 x $0.15 + 500 x $0.60, claude-sonnet-4 2000 x $3 + 100 x $15,
+        // gpt-4o 100 x $2.50 + 100 x $10, mystery-llm 20 at the $5 fallback: $0.00045 + $0.0075 + $0.00125 + $0.0001.
         QCOMPARE(stats.value(u"totalCost").toDouble(), 0.0093);
         QCOMPARE(stats.value(u"unpricedEvents").toInteger(), 1);
         QCOMPARE(stats.value(u"activeUsers").toInteger(), 2);

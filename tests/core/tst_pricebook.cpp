@@ -125,11 +125,11 @@ private Q_SLOTS:
             << QStringLiteral("gpt-3.5-turbo-1106") << Million << Million << qint64(0) << qint64(0) << QStringLiteral("3.00") << true;
         QTest::newRow("snapshot suffix stripped")
             << QStringLiteral("claude-sonnet-4-5-20991231") << qint64(100'000) << 0LL << 0LL << 0LL << QStringLiteral("0.30") << true;
-        QTest::newRow("longest prefix")
+        QTest::newRow("a variant is its own model, priced by its own entry")
             << QStringLiteral("gpt-4o-mini-audio-preview") << Million << 0LL << 0LL << 0LL << QStringLiteral("0.15") << true;
         QTest::newRow("models/ prefix and -001 suffix")
             << QStringLiteral("models/gemini-2.0-flash-001") << Million << 0LL << 0LL << 0LL << QStringLiteral("0.10") << true;
-        QTest::newRow("dot is no word boundary: unpriced")
+        QTest::newRow("a model the book does not know: unpriced")
             << QStringLiteral("gpt-4.5-preview") << Million << 0LL << 0LL << 0LL << QStringLiteral("5.00") << false;
         QTest::newRow("unknown model bills every token at the fallback")
             << QStringLiteral("mistral-large-latest") << Million << Million << Million << Million << QStringLiteral("20.00") << false;
