@@ -19,7 +19,6 @@ struct Repricer::Change
     qint64 oldNanos = 0, newNanos = 0;
     qint64 unpricedDelta = 0; // +requests when it becomes unpriced, -requests when priced
     bool priced = false;
-    bool ownRow = false; // written by Meterdesk: its estimated_cost is the cost
 };
 
 namespace {
@@ -76,7 +75,7 @@ RepriceResult Repricer::run(const RepriceScope &scope, bool dryRun, const std::f
     const QString select = QStringLiteral(
         "SELECT id, user_id, service, coalesce(model, ''), timestamp, coalesce(input_tokens, 0), "
         "coalesce(output_tokens, 0), coalesce(cached_input_tokens, 0), coalesce(cache_write_tokens, 0), "
-        "coalesce(cost_nanos, 0), priced, writer, coalesce(request_count, 1) FROM api_usage_tracking "
+        "coalesce(cost_nanos, 0), priced, coalesce(request_count, 1) FROM api_usage_tracking "
         "WHERE id > ? AND %1 ORDER BY id LIMIT %2%3")
         .arg(scopeFilter(scope)).arg(BatchSize).arg(dryRun ? QString() : m_db.dialect().forUpdate());
     for (qint64 lastId = 0;;) {
@@ -103,11 +102,10 @@ RepriceResult Repricer::run(const RepriceScope &scope, bool dryRun, const std::f
             const qint64 oldNanos = rows.value(9).toLongLong();
             if (!quote || (quote->cost.nanos() == oldNanos && quote->priced == wasPriced))
                 continue;
-            const qint64 requests = rows.value(12).toLongLong();
+            const qint64 requests = rows.value(11).toLongLong();
             changes.append({lastId, rows.value(1).toString(), rows.value(2).toString(), model,
                             at.date().toString(Qt::ISODate), oldNanos, quote->cost.nanos(),
-                            (wasPriced ? 0 : -requests) + (quote->priced ? 0 : requests), quote->priced,
-                            rows.value(11).toInt() == 1});
+                            (wasPriced ? 0 : -requests) + (quote->priced ? 0 : requests), quote->priced});
         }
         rows.finish();
         result.examined += read;
@@ -139,19 +137,76 @@ RepriceResult Repricer::run(const RepriceScope &scope, bool dryRun, const std::f
     return result;
 }
 
+bool Repricer::addToRows(const QString &table, const QStringList &keys, const QStringList &types, const QString &sets,
+                         const QList<QVariantList> &rows, QString *error)
+{
+    // `rows` are in key order (QMap). Many rows a statement; on PostgreSQL
+    // the rows are locked first in key order (SELECT ... ORDER BY ... FOR
+    // UPDATE), as every writer takes them (LockOrder.h), then changed.
+    constexpr qsizetype Chunk = 500;
+    QStringList casts;
+    for (const QString &type : types)
+        casts << QStringLiteral("CAST(? AS %1)").arg(type);
+    const QString row = u'(' + casts.join(QStringLiteral(", ")) + u')';
+    QStringList keyCasts = casts.mid(0, keys.size()), match;
+    for (qsizetype k = 0; k < keys.size(); ++k)
+        match << QStringLiteral("%1.%2 = v.column%3").arg(table, keys[k]).arg(k + 1);
+    const QString keyList = keys.join(QStringLiteral(", "));
+    for (qsizetype start = 0; start < rows.size(); start += Chunk) {
+        const qsizetype count = qMin(Chunk, rows.size() - start);
+        QVariantList values, keyValues;
+        for (qsizetype i = start; i < start + count; ++i) {
+            values << rows[i];
+            keyValues << rows[i].mid(0, keys.size());
+        }
+        if (!m_db.dialect().forUpdate().isEmpty()) {
+            QSqlQuery lock(m_db.sql());
+            lock.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE (%2) IN (VALUES %3) ORDER BY %2%4")
+                             .arg(table, keyList, QStringList(count, u'(' + keyCasts.join(QStringLiteral(", ")) + u')').join(u','),
+                                  m_db.dialect().forUpdate()));
+            if (!exec(lock, keyValues, error))
+                return false;
+        }
+        QSqlQuery update(m_db.sql());
+        update.prepare(QStringLiteral("UPDATE %1 SET %2 FROM (VALUES %3) AS v WHERE %4")
+                           .arg(table, sets, QStringList(count, row).join(u','), match.join(QStringLiteral(" AND "))));
+        if (!exec(update, values, error))
+            return false;
+    }
+    return true;
+}
+
+bool Repricer::updateCalls(const QList<Change> &changes, QString *error)
+{
+    // One statement per 500 calls: a statement per call was most of the
+    // time on PostgreSQL (a round trip each).
+    constexpr qsizetype Chunk = 500;
+    for (qsizetype start = 0; start < changes.size(); start += Chunk) {
+        const qsizetype count = qMin(Chunk, changes.size() - start);
+        QStringList rows(count, QStringLiteral("(CAST(? AS bigint), CAST(? AS bigint), CAST(? AS boolean))"));
+        QSqlQuery update(m_db.sql());
+        update.prepare(QStringLiteral("UPDATE api_usage_tracking SET cost_nanos = v.column2, priced = v.column3, "
+                                      "estimated_cost = CASE WHEN writer = 1 THEN v.column2 / 1000000000.0 "
+                                      "ELSE estimated_cost END FROM (VALUES %1) AS v "
+                                      "WHERE api_usage_tracking.id = v.column1").arg(rows.join(u',')));
+        QVariantList values;
+        for (qsizetype i = start; i < start + count; ++i)
+            values << changes[i].id << changes[i].newNanos << changes[i].priced;
+        if (!exec(update, values, error))
+            return false;
+    }
+    return true;
+}
+
 bool Repricer::applyBatch(const QList<Change> &changes, const RepriceScope &scope, QString *error)
 {
     // The log rows are locked already (SELECT ... FOR UPDATE): they change
-    // first, then the aggregates in the one lock order.
-    QSqlQuery query(m_db.sql());
-    query.prepare(QStringLiteral("UPDATE api_usage_tracking SET cost_nanos = ?, priced = ?, "
-                                 "estimated_cost = CASE WHEN writer = 1 THEN ? ELSE estimated_cost END WHERE id = ?"));
+    // first, many a statement, then the aggregates in the one lock order.
+    if (!updateCalls(changes, error))
+        return false;
     Deltas deltas;
     Money oldTotal, newTotal;
     for (const Change &change : changes) {
-        if (!exec(query, {change.newNanos, change.priced, Money::fromNanos(change.newNanos).toDecimalString(), change.id},
-                  error))
-            return false;
         const qint64 delta = change.newNanos - change.oldNanos;
         deltas.userService[{change.userId, change.service}] += delta;
         auto &stats = deltas.stats[change.userId];
@@ -167,47 +222,57 @@ bool Repricer::applyBatch(const QList<Change> &changes, const RepriceScope &scop
         newTotal += Money::fromNanos(change.newNanos);
     }
     const Dialect &dialect = m_db.dialect();
+    const QString text = dialect.textType(), day = dialect.dayType(), number = QStringLiteral("bigint");
     for (Aggregate aggregate : AggregateLockOrder) {
+        QList<QVariantList> rows;
+        bool ok = true;
         switch (aggregate) {
         case Aggregate::UserService:
-            query.prepare(QStringLiteral("UPDATE api_usage_user_service SET cost_nanos = cost_nanos + ? "
-                                         "WHERE user_id = ? AND service = ?"));
             for (auto it = deltas.userService.cbegin(); it != deltas.userService.cend(); ++it)
-                if (!exec(query, {it.value(), it.key().first, it.key().second}, error))
-                    return false;
+                rows.append({it.key().first, it.key().second, it.value()});
+            ok = addToRows(QStringLiteral("api_usage_user_service"), {QStringLiteral("user_id"), QStringLiteral("service")},
+                           {text, text, number}, QStringLiteral("cost_nanos = cost_nanos + v.column3"), rows, error);
             break;
         case Aggregate::Stats:
-            // The breakdown is rebuilt from the per-service totals just moved.
-            query.prepare(QStringLiteral("UPDATE api_usage_stats SET total_cost = %1, "
-                                         "total_cost_nanos = total_cost_nanos + ?, "
-                                         "unpriced_requests = unpriced_requests + ?, service_breakdown = %2 "
-                                         "WHERE user_id = ?")
-                              .arg(dialect.statsTotalCostPlus(), Schema::serviceBreakdown(dialect)));
+            // The breakdown is rebuilt from the per-service totals just moved
+            // (on PostgreSQL by the stats row's own trigger, with total_cost).
             for (auto it = deltas.stats.cbegin(); it != deltas.stats.cend(); ++it)
-                if (!exec(query, {it.value().first, it.value().first, it.value().second, it.key()}, error))
-                    return false;
+                rows.append({it.key(), it.value().first, it.value().second});
+            ok = addToRows(QStringLiteral("api_usage_stats"), {QStringLiteral("user_id")}, {text, number, number},
+                           QStringLiteral("total_cost_nanos = total_cost_nanos + v.column2, "
+                                          "unpriced_requests = unpriced_requests + v.column3")
+                               + (dialect.derivesStatsTotals()
+                                      ? QString()
+                                      : QStringLiteral(", total_cost = %1, service_breakdown = %2")
+                                            .arg(dialect.statsTotalCostPlus(QStringLiteral("v.column2")),
+                                                 Schema::serviceBreakdown(dialect))),
+                           rows, error);
             break;
         case Aggregate::Daily:
-            query.prepare(QStringLiteral("UPDATE api_usage_daily SET cost_nanos = cost_nanos + ?, "
-                                         "unpriced_requests = unpriced_requests + ? "
-                                         "WHERE day = ? AND user_id = ? AND service = ? AND model = ?"));
             for (auto it = deltas.daily.cbegin(); it != deltas.daily.cend(); ++it) {
-                const auto &[day, user, service, model] = it.key();
-                if (!exec(query, {it.value().first, it.value().second, day, user, service, model}, error))
-                    return false;
+                const auto &[d, user, service, model] = it.key();
+                rows.append({d, user, service, model, it.value().first, it.value().second});
             }
+            ok = addToRows(QStringLiteral("api_usage_daily"),
+                           {QStringLiteral("day"), QStringLiteral("user_id"), QStringLiteral("service"), QStringLiteral("model")},
+                           {day, text, text, text, number, number},
+                           QStringLiteral("cost_nanos = cost_nanos + v.column5, unpriced_requests = unpriced_requests + v.column6"),
+                           rows, error);
             break;
         case Aggregate::DailyService:
-            query.prepare(QStringLiteral("UPDATE api_usage_daily_service SET cost_nanos = cost_nanos + ?, "
-                                         "unpriced_requests = unpriced_requests + ? "
-                                         "WHERE day = ? AND service = ? AND model = ?"));
             for (auto it = deltas.dailyService.cbegin(); it != deltas.dailyService.cend(); ++it) {
-                const auto &[day, service, model] = it.key();
-                if (!exec(query, {it.value().first, it.value().second, day, service, model}, error))
-                    return false;
+                const auto &[d, service, model] = it.key();
+                rows.append({d, service, model, it.value().first, it.value().second});
             }
+            ok = addToRows(QStringLiteral("api_usage_daily_service"),
+                           {QStringLiteral("day"), QStringLiteral("service"), QStringLiteral("model")},
+                           {day, text, text, number, number},
+                           QStringLiteral("cost_nanos = cost_nanos + v.column4, unpriced_requests = unpriced_requests + v.column5"),
+                           rows, error);
             break;
         }
+        if (!ok)
+            return false;
     }
     AdminActions audit(m_db);
     return audit.audit(QStringLiteral("reprice"), scope.model.isEmpty() ? QStringLiteral("*") : scope.model,

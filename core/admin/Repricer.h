@@ -38,7 +38,8 @@ struct RepriceResult
 // total_cost and service_breakdown, both rollups, the unpriced counts) by
 // exactly the difference.
 //
-// It works in batches of calls in id order, each one transaction that locks
+// It works in batches of calls in id order (20,000: each batch rewrites the
+// stats row of every user it touches, so fewer batches write fewer rows), each one transaction that locks
 // its log rows first and then the aggregates in the one lock order
 // (LockOrder.h), with its own audit row. A call is moved from the cost it
 // has to the cost it should have, so a run that is killed and started
@@ -54,11 +55,16 @@ public:
     RepriceResult run(const RepriceScope &scope, bool dryRun,
                       const std::function<bool(qint64, qint64)> &progress = {});
 
-    static constexpr int BatchSize = 5000;
+    static constexpr int BatchSize = 20000;
 
 private:
     struct Change;
     bool applyBatch(const QList<Change> &changes, const RepriceScope &scope, QString *error);
+    bool updateCalls(const QList<Change> &changes, QString *error);
+    // Adds each row's differences (`sets`, reading v.columnN) to the row of
+    // `table` its leading `keys` name.
+    bool addToRows(const QString &table, const QStringList &keys, const QStringList &types, const QString &sets,
+                   const QList<QVariantList> &rows, QString *error);
 
     Database &m_db;
     const PriceBook &m_prices;

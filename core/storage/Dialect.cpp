@@ -153,10 +153,10 @@ QString Dialect::statsTotalCostUpsert() const
                         : QStringLiteral("(api_usage_stats.total_cost_nanos + excluded.total_cost_nanos) / 1e9");
 }
 
-QString Dialect::statsTotalCostPlus() const
+QString Dialect::statsTotalCostPlus(const QString &nanos) const
 {
-    return isPostgres() ? QStringLiteral("coalesce(total_cost, 0) + CAST(? AS numeric) / 1000000000")
-                        : QStringLiteral("(total_cost_nanos + ?) / 1e9");
+    return isPostgres() ? QStringLiteral("coalesce(total_cost, 0) + CAST(%1 AS numeric) / 1000000000").arg(nanos)
+                        : QStringLiteral("(total_cost_nanos + %1) / 1e9").arg(nanos);
 }
 
 bool Dialect::bindsRowsAsArrays(qsizetype rows) const

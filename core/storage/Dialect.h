@@ -39,6 +39,10 @@ public:
     // one kind of writer (the audit chain). Empty on SQLite, whose write
     // transaction is already exclusive.
     QString transactionLock(qint64 key) const;
+    // A stats row's total_requests, total_cost and service_breakdown are
+    // derived by its own trigger on every update (PostgreSQL, where the
+    // original writer writes them too: LegacyWriter.cpp).
+    bool derivesStatsTotals() const { return isPostgres(); }
     // Database roles and column privileges exist (PostgreSQL only).
     bool hasRoles() const { return isPostgres(); }
     // The role a statement runs as, as an SQL expression ('sqlite' there).
@@ -74,9 +78,8 @@ public:
     // The stats row's total_cost after an upsert: PostgreSQL's is numeric and
     // kept by adding; SQLite's double is derived from the exact nanos.
     QString statsTotalCostUpsert() const;
-    // The stats row's total_cost moved by a bound difference in nanos (the
-    // statement binds that difference twice: here and for total_cost_nanos).
-    QString statsTotalCostPlus() const;
+    // The stats row's total_cost moved by `nanos`, a difference in nano-dollars.
+    QString statsTotalCostPlus(const QString &nanos) const;
 
     // --- Bulk paths and raw handles -----------------------------------------
     // Many rows go as one statement over arrays (PostgreSQL's unnest)
