@@ -4,7 +4,6 @@
 #include "storage/LockOrder.h"
 #include "storage/Schema.h"
 
-#include <QFile>
 
 namespace meterdesk::Schema {
 
@@ -80,14 +79,8 @@ QString legacyCountFunction()
 
 QStringList legacyWriterSupport()
 {
-    QFile file(QStringLiteral(":/meterdesk/sql/legacy-writer.postgres.sql"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing compiled-in SQL resource");
     QStringList statements;
-    for (const QString &part : QString::fromUtf8(file.readAll()).split(QStringLiteral("\n/\n"))) {
-        const QString statement = part.trimmed();
-        if (statement.isEmpty())
-            continue;
+    for (const QString &statement : slashScript(QStringLiteral("legacy-writer.postgres.sql"))) {
         statements << statement;
         // The count function goes beside the fill function, before the
         // triggers that call them.

@@ -3,8 +3,8 @@
 #include "money/PriceBook.h"
 #include "storage/BulkStatement.h"
 #include "storage/Database.h"
+#include "storage/Schema.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,15 +38,11 @@ QString tiersJson(const QList<PriceTier> &tiers)
 
 QStringList support()
 {
-    QFile file(QStringLiteral(":/meterdesk/sql/price-names.postgres.sql"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing compiled-in SQL resource");
+    // Comment lines go: a part that is a comment alone is no statement.
     QStringList statements;
-    for (const QString &part : QString::fromUtf8(file.readAll()).split(QStringLiteral("\n/\n"))) {
-        QStringList lines;
-        for (const QString &line : part.split(u'\n'))
-            if (!line.startsWith(QLatin1String("--")))
-                lines << line;
+    for (const QString &part : Schema::slashScript(QStringLiteral("price-names.postgres.sql"))) {
+        QStringList lines = part.split(u'\n');
+        lines.removeIf([](const QString &line) { return line.startsWith(QLatin1String("--")); });
         const QString statement = lines.join(u'\n').trimmed();
         if (!statement.isEmpty())
             statements << statement;

@@ -154,6 +154,17 @@ QStringList sqliteSeedTables()
 
 } // namespace
 
+QStringList slashScript(const QString &name)
+{
+    QStringList statements;
+    for (const QString &part : sqlResource(name).split(QStringLiteral("\n/\n"))) {
+        const QString statement = part.trimmed();
+        if (!statement.isEmpty())
+            statements << statement;
+    }
+    return statements;
+}
+
 QStringList seedTables()
 {
     return splitStatements(sqlResource(QStringLiteral("seed-schema.postgres.sql")));

@@ -30,6 +30,9 @@ METERDESK_CORE_EXPORT QStringList rebuildAggregates(const Dialect &dialect);
 // per-service totals (the truth behind it), for the user `userId` names:
 // a column, or a `?` placeholder.
 QString serviceBreakdown(const Dialect &dialect, const QString &userId = QStringLiteral("api_usage_stats.user_id"));
+// A compiled-in script of statements with function bodies, one statement
+// per part between lines holding a single slash ("sql/NAME").
+QStringList slashScript(const QString &name);
 // The seed's DDL exactly as its migration ran it (PostgreSQL).
 QStringList seedTables();
 // PostgreSQL group roles for least privilege: `writer` records events and
