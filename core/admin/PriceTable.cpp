@@ -39,8 +39,10 @@ QString PriceTable::check(const ModelPrice &price)
         return QStringLiteral("a price needs a model name");
     if (model.size() > 200)
         return QStringLiteral("a model name is at most 200 characters, not %1").arg(model.size());
-    const QList<std::optional<qint64>> rates{price.rates.input, price.rates.output, price.rates.cachedInput,
-                                             price.rates.cacheWrite};
+    QList<std::optional<qint64>> rates{price.rates.input, price.rates.output, price.rates.cachedInput,
+                                       price.rates.cacheWrite};
+    for (const PriceTier &tier : price.tiers)
+        rates << tier.rates.input << tier.rates.output << tier.rates.cachedInput << tier.rates.cacheWrite;
     for (const auto &rate : rates)
         if (rate && (*rate < 0 || *rate > MaxNanosPerMillion))
             return QStringLiteral("a price must be between $0 and $10,000 per 1M tokens");
@@ -57,7 +59,7 @@ std::optional<QList<ModelPrice>> PriceTable::prices(QString *error)
     QSqlQuery query;
     if (!m_db.select(query,
                      QStringLiteral("SELECT model, effective_from, service, input_nanos, output_nanos, "
-                                    "cached_input_nanos, cache_write_nanos, source, set_by FROM meterdesk_prices "
+                                    "cached_input_nanos, cache_write_nanos, source, set_by, tiers FROM meterdesk_prices "
                                     "ORDER BY model, effective_from"),
                      {}, error))
         return std::nullopt;
@@ -73,6 +75,7 @@ std::optional<QList<ModelPrice>> PriceTable::prices(QString *error)
             price.rates.cachedInput = query.value(5).toLongLong();
         if (!query.isNull(6))
             price.rates.cacheWrite = query.value(6).toLongLong();
+        price.tiers = tiersFromJson(query.value(9).toString()).value_or(QList<PriceTier>());
         price.source = PriceSource::Admin;
         price.sourceName = query.value(8).toString().isEmpty()
             ? query.value(7).toString()
@@ -98,10 +101,11 @@ bool PriceTable::write(const ModelPrice &price, QString *error)
     QSqlQuery query(m_db.sql());
     query.prepare(QStringLiteral(
         "INSERT INTO meterdesk_prices (model, effective_from, service, input_nanos, output_nanos, cached_input_nanos, "
-        "cache_write_nanos, source, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "cache_write_nanos, tiers, source, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (model, effective_from) DO UPDATE SET service = excluded.service, "
         "input_nanos = excluded.input_nanos, output_nanos = excluded.output_nanos, "
         "cached_input_nanos = excluded.cached_input_nanos, cache_write_nanos = excluded.cache_write_nanos, "
+        "tiers = excluded.tiers, "
         "source = excluded.source, set_by = excluded.set_by, set_at = excluded.set_at"));
     query.addBindValue(price.model);
     query.addBindValue(price.effectiveFrom.toString(Qt::ISODate));
@@ -110,6 +114,7 @@ bool PriceTable::write(const ModelPrice &price, QString *error)
     query.addBindValue(price.rates.output);
     query.addBindValue(optionalNanos(price.rates.cachedInput));
     query.addBindValue(optionalNanos(price.rates.cacheWrite));
+    query.addBindValue(tiersToJson(price.tiers));
     query.addBindValue(price.sourceName);
     query.addBindValue(AdminActions::osUser());
     query.addBindValue(sqlTimestamp(QDateTime::currentDateTimeUtc()));

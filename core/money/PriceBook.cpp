@@ -382,6 +382,41 @@ PriceMatch PriceBook::find(QStringView model, QDate day) const
     return {};
 }
 
+QString tiersToJson(const QList<PriceTier> &tiers)
+{
+    QJsonArray array;
+    for (const PriceTier &tier : tiers) {
+        QJsonObject object{{QStringLiteral("above"), tier.aboveInputTokens},
+                           {QStringLiteral("input"), tier.rates.input},
+                           {QStringLiteral("output"), tier.rates.output}};
+        if (tier.rates.cachedInput)
+            object.insert(QStringLiteral("cached"), *tier.rates.cachedInput);
+        if (tier.rates.cacheWrite)
+            object.insert(QStringLiteral("write"), *tier.rates.cacheWrite);
+        array.append(object);
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+std::optional<QList<PriceTier>> tiersFromJson(const QString &json)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8());
+    if (!document.isArray())
+        return std::nullopt;
+    QList<PriceTier> tiers;
+    for (const QJsonValue &value : document.array()) {
+        const QJsonObject object = value.toObject();
+        const auto optional = [&](const char *key) {
+            return object.contains(QLatin1String(key)) ? std::optional(object.value(QLatin1String(key)).toInteger())
+                                                       : std::nullopt;
+        };
+        tiers.append({object.value(u"above").toInteger(),
+                      {object.value(u"input").toInteger(), object.value(u"output").toInteger(), optional("cached"),
+                       optional("write")}});
+    }
+    return tiers;
+}
+
 const Rates &ratesFor(const ModelPrice &model, qint64 allInputTokens)
 {
     const Rates *rates = &model.rates;

@@ -126,6 +126,12 @@ private:
     quint64 m_generation = 0; // changes whenever the entries do; keys find()'s cache
 };
 
+// Long-context tiers as the database keeps them: a JSON array of
+// {"above", "input", "output", "cached"?, "write"?} in nano-dollars per 1M.
+METERDESK_CORE_EXPORT QString tiersToJson(const QList<PriceTier> &tiers);
+// The same, read back; std::nullopt when the text is not such an array.
+METERDESK_CORE_EXPORT std::optional<QList<PriceTier>> tiersFromJson(const QString &json);
+
 // Rates in effect for a call: the base rates or the tier its input reaches.
 METERDESK_CORE_EXPORT const Rates &ratesFor(const ModelPrice &model, qint64 allInputTokens);
 // Exact cost of `tokens` at `rates`, rounded once to the nano-dollar.

@@ -5,9 +5,6 @@
 #include "storage/Database.h"
 #include "storage/Schema.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace meterdesk::PriceNames {
 
@@ -16,22 +13,6 @@ namespace {
 QVariant optionalNanos(const std::optional<qint64> &nanos)
 {
     return nanos ? QVariant(*nanos) : QVariant(QMetaType::fromType<qint64>());
-}
-
-QString tiersJson(const QList<PriceTier> &tiers)
-{
-    QJsonArray array;
-    for (const PriceTier &tier : tiers) {
-        QJsonObject object{{QStringLiteral("above"), tier.aboveInputTokens},
-                           {QStringLiteral("input"), tier.rates.input},
-                           {QStringLiteral("output"), tier.rates.output}};
-        if (tier.rates.cachedInput)
-            object.insert(QStringLiteral("cached"), *tier.rates.cachedInput);
-        if (tier.rates.cacheWrite)
-            object.insert(QStringLiteral("write"), *tier.rates.cacheWrite);
-        array.append(object);
-    }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
@@ -70,7 +51,7 @@ bool sync(Database &db, const PriceBook &book, QString *error)
     for (const ModelPrice &price : book.models()) {
         const QString from = price.effectiveFrom.isNull() ? QStringLiteral("2000-01-01")
                                                           : price.effectiveFrom.toString(Qt::ISODate);
-        const QString tiers = tiersJson(price.tiers);
+        const QString tiers = tiersToJson(price.tiers);
         QStringList names{price.model};
         for (const QString &alias : price.aliases)
             if (!names.contains(alias))

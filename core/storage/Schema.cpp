@@ -46,7 +46,8 @@ QString priceTable(const Dialect &dialect)
 {
     return QStringLiteral("CREATE TABLE IF NOT EXISTS meterdesk_prices (model %1 NOT NULL, effective_from %2 NOT NULL, "
                           "service %1, input_nanos bigint NOT NULL, output_nanos bigint NOT NULL, "
-                          "cached_input_nanos bigint, cache_write_nanos bigint, source %1 NOT NULL, set_by %1, "
+                          "cached_input_nanos bigint, cache_write_nanos bigint, tiers text NOT NULL DEFAULT '[]', "
+                          "source %1 NOT NULL, set_by %1, "
                           "set_at %3 NOT NULL, PRIMARY KEY (model, effective_from))")
         .arg(dialect.textType(), dialect.dayType(), dialect.timestampType());
 }

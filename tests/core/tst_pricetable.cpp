@@ -146,7 +146,7 @@ private Q_SLOTS:
         QTemporaryFile map;
         QVERIFY(map.open());
         map.write(R"({"acme-llm-2": {"input_cost_per_token": 2e-06, "output_cost_per_token": 8e-06,
-                      "litellm_provider": "acme", "mode": "chat"},
+                      "input_cost_per_token_above_200k_tokens": 4e-06, "litellm_provider": "acme", "mode": "chat"},
                       "gpt-4o": {"input_cost_per_token": 1e-06, "output_cost_per_token": 1e-06}})");
         map.close();
         RunResult run = meterctl({QStringLiteral("--db"), url, QStringLiteral("prices"), QStringLiteral("import"), map.fileName()});
@@ -160,6 +160,12 @@ private Q_SLOTS:
         QCOMPARE(quote.value(u"cost").toDouble(), 2.0);
         QCOMPARE(quote.value(u"matchedModel").toString(), QStringLiteral("gpt-4o"));
         QCOMPARE(quote.value(u"matchedBy").toString(), QStringLiteral("snapshot-tag"));
+        // The map's long-context tier is kept: 300k input tokens at $4 per 1M.
+        run = meterctl({QStringLiteral("--db"), url, QStringLiteral("cost"), QStringLiteral("--model"),
+                        QStringLiteral("acme-llm-2"), QStringLiteral("--input"), QStringLiteral("300000"),
+                        QStringLiteral("--output"), QStringLiteral("0"), QStringLiteral("--json")});
+        QCOMPARE(run.json().object().value(u"cost").toDouble(), 1.2);
+        QCOMPARE(run.json().object().value(u"longContext").toBool(), true);
         // Without --db: the built-in book's $2.50 + $10.
         run = meterctl({QStringLiteral("cost"), QStringLiteral("--model"), QStringLiteral("gpt-4o-2024-08-06"),
                         QStringLiteral("--input"), QStringLiteral("1000000"), QStringLiteral("--output"),
