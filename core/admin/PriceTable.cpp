@@ -124,14 +124,11 @@ bool PriceTable::write(const ModelPrice &price, QString *error)
     return false;
 }
 
-bool PriceTable::publish(QString *error)
+bool PriceTable::publish(const PriceBook &after, QString *error)
 {
     // On PostgreSQL the original writer's trigger prices from the book in
     // the database: it changes with the table, in the same transaction.
-    if (!m_db.isPostgres())
-        return true;
-    const auto current = book(PriceBook::builtIn(), error);
-    return current && PriceNames::sync(m_db, *current, error);
+    return !m_db.isPostgres() || PriceNames::sync(m_db, after, error);
 }
 
 bool PriceTable::set(ModelPrice price, QString *error)
@@ -153,7 +150,12 @@ bool PriceTable::set(ModelPrice price, QString *error)
         return false;
     AdminActions audit(m_db);
     const QString old = before.price ? describePrice(before.price->rates) : QStringLiteral("unpriced");
-    if (!write(price, error) || !publish(error)
+    // The book after the change, without reading the table again.
+    PriceBook after = *current;
+    ModelPrice added = price;
+    added.source = PriceSource::Admin;
+    after.add(added);
+    if (!write(price, error) || !publish(after, error)
         || !audit.audit(QStringLiteral("price"), price.model, old, describePrice(price.rates),
                         QStringLiteral("from %1").arg(price.effectiveFrom.toString(Qt::ISODate)), error)) {
         m_db.rollback();
@@ -184,7 +186,8 @@ std::optional<int> PriceTable::setAll(const QList<ModelPrice> &prices, const QSt
         }
     }
     AdminActions audit(m_db);
-    if (!publish(error) || !audit.audit(QStringLiteral("price import"), QStringLiteral("*"), {},
+    const auto after = book(PriceBook::builtIn(), error);
+    if (!after || !publish(*after, error) || !audit.audit(QStringLiteral("price import"), QStringLiteral("*"), {},
                      QStringLiteral("%1 prices").arg(prices.size()), source, error)) {
         m_db.rollback();
         return std::nullopt;

@@ -39,7 +39,7 @@ public:
 
 private:
     bool write(const ModelPrice &price, QString *error);
-    bool publish(QString *error);
+    bool publish(const PriceBook &after, QString *error);
 
     Database &m_db;
 };
