@@ -35,6 +35,13 @@ const Command Table[] = {
                "`prices import FILE` (a LiteLLM map or Meterdesk's format) [--from DATE]; "
                "`prices reprice [--model M --from --to --dry-run]` prices recorded calls again",
      "input output cached cache-write from to service model dry-run", &prices, 2},
+    {"budget", "budgets that block by themselves; `budget set (--user ID | --all) [--service S] (--usd N | "
+               "--requests N) --period day|week|month [--soft PCT]` (the same scope again replaces it); "
+               "`budget list`; `budget remove ID`",
+     "user all service usd requests period soft", &budget, 2},
+    {"alerts", "soft budget thresholds, budget blocks and risk rising [--since DATE --limit N]; "
+               "`--follow --exec CMD` gives each new alert to CMD as JSON on standard input [--name --interval --once]",
+     "since limit follow exec name interval once", &alerts},
     {"verify", "check that stats (service_breakdown, total_cost, unpriced counts) and rollups equal the log", "",
      &verify},
 };

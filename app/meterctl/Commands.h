@@ -41,4 +41,6 @@ int exportReport(Cli &cli);
 int audit(Cli &cli);
 int verify(Cli &cli);
 int prices(Cli &cli);
+int budget(Cli &cli);
+int alerts(Cli &cli);
 } // namespace commands

@@ -56,6 +56,17 @@ void addOptions(QCommandLineParser &parser)
     option("roles", "init: create the PostgreSQL roles for least privilege.");
     option("writer-role", "init --roles: the writer role's name (default meterdesk_writer).", "name");
     option("admin-role", "init --roles: the admin role's name (default meterdesk_admin).", "name");
+    option("all", "budget set: for every user (the default budget).");
+    option("usd", "budget set: the limit in US dollars.", "amount");
+    option("requests", "budget set: the limit in requests.", "n");
+    option("period", "budget set: day, week or month (UTC calendar periods; weeks start on Monday).", "period");
+    option("soft", "budget set: raise an alert at this percentage of the limit (1-99).", "pct");
+    option("since", "alerts: from this day or time on.", "when");
+    option("follow", "alerts: wait for new alerts and give each to --exec.");
+    option("exec", "alerts --follow: the command that gets each alert as JSON on standard input.", "cmd");
+    option("name", "alerts --follow: the follower's name; each remembers what it delivered (default \"default\").", "name");
+    option("interval", "alerts --follow: seconds between looks for new alerts (default 2).", "s");
+    option("once", "alerts --follow: deliver what is pending, then stop.");
     option("users", "Demo: number of users.", "n");
     option("events", "Demo: number of events.", "n");
     option("days", "Demo: number of days.", "n");

@@ -143,6 +143,23 @@ bool AdminActions::audit(const QString &action, const QString &subject, const QS
     return false;
 }
 
+bool AdminActions::auditAutomatic(const QString &actor, const QString &action, const QString &subject,
+                                  const QString &oldValue, const QString &newValue, const QString &reason,
+                                  QString *error)
+{
+    m_automaticActor = actor;
+    const QString chainLock = m_db.dialect().transactionLock(AuditChainLock);
+    bool ok = chainLock.isEmpty() || m_db.exec(chainLock, error);
+    QSqlQuery query(m_db.sql());
+    if (ok && !appendAudit(query, {0, QDateTime::currentDateTimeUtc(), actor, osUser(), action, subject, oldValue,
+                                   newValue, reason})) {
+        *error = failed(query, QStringLiteral("write the audit log")).error;
+        ok = false;
+    }
+    m_automaticActor.clear();
+    return ok;
+}
+
 ActionResult AdminActions::failed(const QSqlQuery &query, const QString &what)
 {
     ActionResult result;
@@ -189,10 +206,12 @@ bool AdminActions::writeValue(QSqlQuery &query, const QString &userId, Field fie
                               const QString &blockReason, const QString &now)
 {
     if (field == Field::Blocked) {
+        // An admin's block or unblock replaces a budget's: it stays until
+        // an admin lifts it, and an unblock is not undone by the next check.
         query.prepare(QStringLiteral("INSERT INTO api_usage_stats (user_id, is_blocked, block_reason, updated_at) "
                                      "VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
                                      "is_blocked = excluded.is_blocked, block_reason = excluded.block_reason, "
-                                     "updated_at = excluded.updated_at"));
+                                     "block_source = NULL, block_until = NULL, updated_at = excluded.updated_at"));
         query.addBindValue(userId);
         query.addBindValue(value.toBool());
         query.addBindValue(value.toBool() ? QVariant(blockReason) : QVariant(QMetaType::fromType<QString>()));
@@ -220,8 +239,10 @@ bool AdminActions::appendAudit(QSqlQuery &query, const AuditRow &row)
     // On PostgreSQL the role is the server's current_user, not our word for it.
     query.prepare(QStringLiteral("INSERT INTO admin_audit_log (at, actor_role, os_user, action, user_id, "
                                  "old_value, new_value, reason, prev_hash, row_hash) VALUES (?, %1, ?, ?, ?, ?, ?, ?, ?, ?)")
-                      .arg(m_db.dialect().currentRole()));
+                      .arg(m_automaticActor.isEmpty() ? m_db.dialect().currentRole() : QStringLiteral("?")));
     query.addBindValue(sqlTimestamp(row.at));
+    if (!m_automaticActor.isEmpty())
+        query.addBindValue(m_automaticActor);
     query.addBindValue(row.osUser);
     query.addBindValue(row.action);
     query.addBindValue(row.userId);

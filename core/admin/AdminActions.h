@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/Database.h"
+#include "storage/LockOrder.h"
 #include "meterdesk_core_export.h"
 
 #include <QString>
@@ -70,8 +71,12 @@ public:
     // is what changed (a model name), in the user column.
     bool audit(const QString &action, const QString &subject, const QString &oldValue, const QString &newValue,
                const QString &reason, QString *error);
+    // The same for a change nobody made by hand (a budget's block): the
+    // actor is `actor`, not the database role.
+    bool auditAutomatic(const QString &actor, const QString &action, const QString &subject, const QString &oldValue,
+                        const QString &newValue, const QString &reason, QString *error);
     // The PostgreSQL advisory lock key that serialises audit rows.
-    static constexpr qint64 AuditChainLock = 0x6d65746572; // "meter"
+    static constexpr qint64 AuditChainLock = meterdesk::AuditChainLock;
 
 private:
     enum class Field { Blocked, Risk };
@@ -92,6 +97,7 @@ private:
 
     Database &m_db;
     QString m_actorRole; // as the database names it, for the audit hash
+    QString m_automaticActor; // when set, the actor instead of the role
 };
 
 } // namespace meterdesk

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 #include <array>
 
 namespace meterdesk {
@@ -28,6 +30,11 @@ enum class Aggregate {
 // service_breakdown is derived from them once that row is locked; the rows
 // that every user shares (daily_service) come last, so that they are held
 // for the shortest time.
+// The PostgreSQL advisory lock that serialises rows of the audit chain
+// (admin/AuditChain.h): taken before any stats row, by admin actions and by
+// a batch that blocks a user for a budget (budgets/BudgetEnforcer.h).
+inline constexpr qint64 AuditChainLock = 0x6d65746572; // "meter"
+
 inline constexpr std::array<Aggregate, 4> AggregateLockOrder{Aggregate::UserService, Aggregate::Stats,
                                                              Aggregate::Daily, Aggregate::DailyService};
 

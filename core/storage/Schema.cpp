@@ -204,6 +204,7 @@ QStringList roles(const QString &database, const QString &writer, const QString 
                << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON meterdesk_prices TO %1").arg(admin)
                << QStringLiteral("GRANT SELECT ON meterdesk_price_names TO %1, %2").arg(writer, admin)
                << QStringLiteral("GRANT INSERT, DELETE ON meterdesk_price_names TO %1").arg(admin);
+    statements << guardrailRoles(writer, admin);
     return statements;
 }
 
@@ -217,7 +218,7 @@ QStringList create(const Dialect &dialect)
 {
     if (dialect.isPostgres())
         return seedTables() + upgradeSeed(dialect);
-    return sqliteSeedTables() + meterdeskTables(dialect);
+    return sqliteSeedTables() + meterdeskTables(dialect) + guardrailTables(dialect);
 }
 
 QStringList upgradeSeed(const Dialect &dialect)
@@ -247,7 +248,7 @@ QStringList upgradeSeed(const Dialect &dialect)
             "ADD COLUMN IF NOT EXISTS unpriced_requests bigint NOT NULL DEFAULT 0"),
     };
     statements << meterdeskTables(dialect);
-    statements << PriceNames::support() << legacyWriterSupport();
+    statements << PriceNames::support() << legacyWriterSupport() << guardrailTables(dialect);
     // Copy model and tokens out of metadata for rows already written.
     statements << QStringLiteral(
         "UPDATE api_usage_tracking SET "
@@ -301,6 +302,10 @@ QStringList upgrade(int fromVersion, const Dialect &dialect)
     // by it (Database::migrate fills the book and prices the old rows).
     if (fromVersion < 3 && dialect.isPostgres())
         statements << PriceNames::support() << legacyWriterSupport();
+    if (fromVersion < 4)
+        statements << guardrailTables(dialect);
+    if (fromVersion < 4 && dialect.isPostgres())
+        statements << grantGuardrailsToExistingRoles();
     return statements;
 }
 

@@ -40,4 +40,13 @@ QStringList seedTables();
 // unblock and set risk scores. Neither may change the audit log.
 QStringList roles(const QString &database, const QString &writer, const QString &admin);
 
+// Budgets, reservations and alerts (core/budgets/), and the stats row's
+// block_source and block_until unless it has them; on PostgreSQL the
+// functions through which a writer blocks for a budget.
+QStringList guardrailTables(const Dialect &dialect, bool statsHasBlockSource = false);
+// What the writer and admin roles may do with them.
+QStringList guardrailRoles(const QString &writer, const QString &admin);
+// The same for the roles an earlier `init --roles` made (upgrade to 4).
+QStringList grantGuardrailsToExistingRoles();
+
 } // namespace meterdesk::Schema

@@ -1,6 +1,7 @@
 #include "tracking/Tracker.h"
 
 #include "admin/PriceTable.h"
+#include "budgets/BudgetEnforcer.h"
 
 #include "storage/BulkStatement.h"
 #include "storage/LockOrder.h"
@@ -138,7 +139,7 @@ QString legacyMetadata(const UsageEvent &event)
 struct Tracker::Statements
 {
     std::optional<BulkStatement> ensureUsers, existingUsers, insertEvents, upsertStats, upsertUserService,
-        upsertDaily, upsertDailyService;
+        upsertDaily, upsertDailyService, settleReservations;
 };
 
 Tracker::Tracker(Database &database, const PriceBook &prices, TrackerOptions options)
@@ -216,6 +217,8 @@ void Tracker::prepareStatements()
                        "cost_nanos = api_usage_user_service.cost_nanos + excluded.cost_nanos"),
         QStringList{text, text, integer, integer, integer}, 200);
     s->upsertDaily.emplace(rollup(QStringLiteral("api_usage_daily"), QStringLiteral("day, user_id, service, model"), 4));
+    s->settleReservations.emplace(db, QStringLiteral("DELETE FROM meterdesk_reservations WHERE id IN ("),
+                                  QStringLiteral("(?)"), QStringLiteral(")"), QStringList{text}, 200);
     s->upsertDailyService.emplace(rollup(QStringLiteral("api_usage_daily_service"), QStringLiteral("day, service, model"), 3));
     m_statements = std::move(s);
 }
@@ -288,7 +291,7 @@ struct Tracker::Sums
     QMap<std::tuple<QString, QString, QString>, Counters> perDayService;
 };
 
-BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
+BatchOutcome Tracker::attempt(const QList<UsageEvent> &input, bool auditLock)
 {
     BatchOutcome outcome;
     QSqlError sqlError;
@@ -307,6 +310,10 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
     batch.events = priceAll(input, &outcome);
     if (!m_db.begin(&outcome.error, &outcome.failure))
         return outcome;
+    if (auditLock && !m_db.exec(m_db.dialect().transactionLock(AuditChainLock), &outcome.error, &outcome.failure)) {
+        m_db.rollback();
+        return outcome;
+    }
     const auto knownUsers = ensureUsers(batch, outcome, &sqlError);
     if (!knownUsers || !insertLog(batch, *knownUsers, outcome, &sqlError))
         return fail();
@@ -319,8 +326,21 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input)
         outcome.failure = SqlFailure::Other;
         return outcome;
     }
-    if (!writeAggregates(sums, &sqlError))
+    if (!writeAggregates(sums, &sqlError) || !settleReservations(batch, &sqlError))
         return fail();
+    const QDateTime now = m_options.clock ? m_options.clock() : QDateTime::currentDateTimeUtc();
+    const BudgetEnforcer::Outcome budgets = BudgetEnforcer(m_db).enforce(sums.perUser.keys(), now, auditLock);
+    if (!budgets.ok) {
+        m_db.rollback();
+        outcome.error = QStringLiteral("enforcing budgets failed: %1").arg(budgets.error);
+        outcome.failure = SqlFailure::Other;
+        return outcome;
+    }
+    if (budgets.needsAuditLock) {
+        m_db.rollback();
+        return attempt(input, true);
+    }
+    outcome.budgetBlocked = budgets.blocked;
     if (!m_db.commit(&outcome.error, &outcome.failure))
         return outcome;
 
@@ -430,6 +450,24 @@ Tracker::Sums Tracker::sumNewEvents(Batch &batch, BatchOutcome &outcome)
         sums.perDayService[{day, event.service, event.model}].add(event.tokens, cost, result.priced);
     }
     return sums;
+}
+
+bool Tracker::settleReservations(const Batch &batch, QSqlError *sqlError)
+{
+    // After the aggregates: a reservation is held under its user's stats
+    // row, as AccessGuard::reserve takes them (LockOrder.h).
+    QStringList ids;
+    for (qsizetype i : std::as_const(batch.logged))
+        if (!batch.events[i].reservationId.isEmpty())
+            ids << batch.events[i].reservationId;
+    if (ids.isEmpty())
+        return true;
+    ids.sort();
+    ids.removeDuplicates();
+    QList<QVariantList> rows;
+    for (const QString &id : std::as_const(ids))
+        rows.append({id});
+    return m_statements->settleReservations->exec(rows, sqlError);
 }
 
 bool Tracker::writeAggregates(const Sums &sums, QSqlError *sqlError)

@@ -10,6 +10,7 @@
 
 #include <QSet>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -25,6 +26,9 @@ struct TrackerOptions
     // Retries of a whole batch on busy, deadlock or a lost connection.
     int maxRetries = 6;
     int initialBackoffMs = 20;
+    // The time budgets are enforced at (their periods are UTC calendar
+    // periods); the system clock unless a test says otherwise.
+    std::function<QDateTime()> clock;
 };
 
 enum class EventStatus { Recorded, Duplicate, Rejected };
@@ -46,6 +50,7 @@ struct BatchOutcome
     int recorded = 0;
     int duplicates = 0;
     int rejected = 0;
+    QStringList budgetBlocked; // users this batch blocked for a budget
 };
 
 // Records calls synchronously: each batch is one transaction that inserts
@@ -71,12 +76,15 @@ private:
     struct Batch;
     struct Sums;
     // One try at a batch, in one transaction, in these steps.
-    BatchOutcome attempt(const QList<UsageEvent> &events);
+    // With `auditLock`, the audit chain's lock is taken first: a batch that
+    // must block a user for a budget is retried so (LockOrder.h).
+    BatchOutcome attempt(const QList<UsageEvent> &events, bool auditLock = false);
     QList<UsageEvent> priceAll(const QList<UsageEvent> &input, BatchOutcome *outcome) const;
     std::optional<QSet<QString>> ensureUsers(const Batch &batch, const BatchOutcome &outcome, QSqlError *sqlError);
     bool insertLog(Batch &batch, const QSet<QString> &knownUsers, BatchOutcome &outcome, QSqlError *sqlError);
     Sums sumNewEvents(Batch &batch, BatchOutcome &outcome);
     bool writeAggregates(const Sums &sums, QSqlError *sqlError);
+    bool settleReservations(const Batch &batch, QSqlError *sqlError);
     void prepareStatements();
 
     Database &m_db;

@@ -211,6 +211,7 @@ std::optional<UsageEvent> eventFromJson(const QJsonObject &object, QString *erro
     if (!readString(u"userId", &event.userId, true) || !readString(u"service", &event.service, true)
         || !readString(u"model", &event.model, true) || !readString(u"eventId", &event.eventId, false)
         || !readString(u"endpoint", &event.endpoint, false)
+        || !readString(u"reservationId", &event.reservationId, false)
         || !readString(u"timestamp", &timestamp, false)
         || !readTokenCount(object, u"inputTokens", &event.tokens.input, error, true)
         || !readTokenCount(object, u"outputTokens", &event.tokens.output, error, true)
@@ -277,6 +278,8 @@ QJsonObject eventToJson(const UsageEvent &event)
         object.insert(QStringLiteral("cacheWriteTokens"), event.tokens.cacheWrite);
     if (!event.endpoint.isEmpty())
         object.insert(QStringLiteral("endpoint"), event.endpoint);
+    if (!event.reservationId.isEmpty())
+        object.insert(QStringLiteral("reservationId"), event.reservationId);
     if (event.timestamp.isValid())
         object.insert(QStringLiteral("timestamp"), event.timestamp.toUTC().toString(Qt::ISODateWithMs));
     if (!event.metadata.isEmpty())

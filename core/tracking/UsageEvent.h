@@ -22,6 +22,9 @@ struct METERDESK_CORE_EXPORT UsageEvent
     TokenCounts tokens;
     QDateTime timestamp; // UTC; invalid means "now" when recorded
     QJsonObject metadata;
+    // The budget reservation this call settles (AccessGuard::reserve);
+    // recording the call releases it, whatever the call cost.
+    QString reservationId;
 
     // Checks what recording needs; it changes nothing (the Tracker trims and
     // lowercases the service itself). Empty when the event is acceptable,

@@ -156,6 +156,60 @@ private Q_SLOTS:
             QCOMPARE(users->blockAction()->isEnabled() || users->unblockAction()->isEnabled(), allowed);
         }
     }
+
+    // A budget blocks through the writer's own recording, though the writer
+    // may not touch block state: only through the budget functions, which
+    // never lift an admin's block, and the audit row is the chain's.
+    void theWritersCallsBlockForABudget()
+    {
+        const auto track = [&](const QString &user) {
+            return as(m_writerUrl, {QStringLiteral("track"), QStringLiteral("--user"), user, QStringLiteral("--service"),
+                                    QStringLiteral("openai"), QStringLiteral("--model"), QStringLiteral("gpt-4o-mini"),
+                                    QStringLiteral("--input"), QStringLiteral("10"), QStringLiteral("--output"), QStringLiteral("1")});
+        };
+        RunResult result = as(m_writerUrl, {QStringLiteral("budget"), QStringLiteral("set"), QStringLiteral("--user"),
+                                            QStringLiteral("w2"), QStringLiteral("--requests"), QStringLiteral("2"),
+                                            QStringLiteral("--period"), QStringLiteral("day")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains("may not set budgets (permission denied)"), result.err.constData());
+        result = as(m_adminUrl, {QStringLiteral("budget"), QStringLiteral("set"), QStringLiteral("--user"), QStringLiteral("w2"),
+                                 QStringLiteral("--requests"), QStringLiteral("2"), QStringLiteral("--period"), QStringLiteral("day")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QCOMPARE(track(QStringLiteral("w2")).exitCode, 0);
+        QCOMPARE(as(m_writerUrl, {QStringLiteral("check"), QStringLiteral("--user"), QStringLiteral("w2")}).exitCode, 0);
+        result = track(QStringLiteral("w2"));
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        result = as(m_writerUrl, {QStringLiteral("check"), QStringLiteral("--user"), QStringLiteral("w2")});
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY2(result.out.contains("Budget exceeded: 2 requests of 2 requests today"), result.out.constData());
+        QString error;
+        auto writer = Database::open(*ConnectionSpec::parse(m_writerUrl, &error), &error);
+        QVERIFY(writer);
+        // The functions' helper that writes audit rows is nobody's to call.
+        QVERIFY(!writer->exec(QStringLiteral("SELECT meterdesk_budget_audit('unblock', 'w2', '', '', '', '')"), &error));
+        QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+        const RunResult verified = as(m_adminUrl, {QStringLiteral("audit"), QStringLiteral("--verify")});
+        QVERIFY2(verified.exitCode == 0 && verified.out.contains("intact"), verified.out.constData());
+    }
+
+    // Roles an earlier `init --roles` made get the guardrails' privileges
+    // when `init` upgrades the schema: the writer keeps recording.
+    void anUpgradeGrantsTheGuardrailsToTheRolesThereAre()
+    {
+        QString error;
+        auto owner = Database::open(*ConnectionSpec::parse(m_url, &error), &error);
+        QVERIFY(owner);
+        QVERIFY(execOn(*owner, QStringLiteral("REVOKE ALL ON meterdesk_budgets, meterdesk_alerts, meterdesk_reservations "
+                                              "FROM meterdesk_writer, meterdesk_admin")));
+        QVERIFY(execOn(*owner, QStringLiteral("UPDATE meterdesk_schema SET version = 3")));
+        QCOMPARE(meterctl({QStringLiteral("--db"), m_url, QStringLiteral("init")}).exitCode, 0);
+        const RunResult result = as(m_writerUrl, {QStringLiteral("track"), QStringLiteral("--user"), QStringLiteral("w3"),
+                                                  QStringLiteral("--service"), QStringLiteral("openai"), QStringLiteral("--model"),
+                                                  QStringLiteral("gpt-4o-mini"), QStringLiteral("--input"), QStringLiteral("1"),
+                                                  QStringLiteral("--output"), QStringLiteral("1")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QCOMPARE(as(m_adminUrl, {QStringLiteral("budget"), QStringLiteral("list")}).exitCode, 0);
+    }
 };
 
 QTEST_MAIN(TestRoles)

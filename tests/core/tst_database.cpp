@@ -76,7 +76,14 @@ private Q_SLOTS:
         const bool pg = usePostgres();
         QStringList downgrade{QStringLiteral("UPDATE meterdesk_schema SET version = 1"),
                               QStringLiteral("ALTER TABLE admin_audit_log DROP COLUMN prev_hash"),
-                              QStringLiteral("ALTER TABLE admin_audit_log DROP COLUMN row_hash")};
+                              QStringLiteral("ALTER TABLE admin_audit_log DROP COLUMN row_hash"),
+                              // Schema 4's guardrails.
+                              QStringLiteral("ALTER TABLE api_usage_stats DROP COLUMN block_source"),
+                              QStringLiteral("ALTER TABLE api_usage_stats DROP COLUMN block_until"),
+                              QStringLiteral("DROP TABLE meterdesk_budgets"),
+                              QStringLiteral("DROP TABLE meterdesk_reservations"),
+                              QStringLiteral("DROP TABLE meterdesk_alerts"),
+                              QStringLiteral("DROP TABLE meterdesk_alert_cursors")};
         if (pg)
             downgrade << QStringLiteral("DROP TRIGGER meterdesk_stats_truth ON api_usage_stats")
                       << QStringLiteral("DROP TRIGGER admin_audit_log_no_truncate ON admin_audit_log")

@@ -1,0 +1,131 @@
+// Guardrails on the command line: budgets (set, list, remove) and alerts
+// (list, and follow them into a command of the admin's choice).
+#include "Cli.h"
+#include "Commands.h"
+
+#include <budgets/Alerts.h>
+#include <budgets/BudgetStore.h>
+#include <money/Money.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <csignal>
+
+using namespace meterdesk;
+
+namespace {
+
+QJsonObject budgetJson(const Budget &budget)
+{
+    return {{QStringLiteral("id"), budget.id},
+            {QStringLiteral("user"), budget.userId.isEmpty() ? QJsonValue() : QJsonValue(budget.userId)},
+            {QStringLiteral("service"), budget.service.isEmpty() ? QJsonValue() : QJsonValue(budget.service)},
+            {QStringLiteral("metric"), metricName(budget.metric)},
+            {QStringLiteral("period"), periodName(budget.period)},
+            {QStringLiteral("limit"), budget.metric == BudgetMetric::Usd ? QJsonValue(Money::fromNanos(budget.limit).toString(6))
+                                                                         : QJsonValue(budget.limit)},
+            {QStringLiteral("softPercent"), budget.softPercent > 0 ? QJsonValue(budget.softPercent) : QJsonValue()},
+            {QStringLiteral("setBy"), budget.setBy},
+            {QStringLiteral("setAt"), budget.setAt.toString(Qt::ISODateWithMs)}};
+}
+
+int setBudget(Cli &cli, BudgetStore &store)
+{
+    Budget budget;
+    if (cli.isSet("all") == !cli.value("user").isEmpty())
+        return cli.fail(QStringLiteral("say whose budget: --user ID or --all (every user)"), ExitUsage);
+    budget.userId = cli.value("user");
+    budget.service = cli.value("service").trimmed().toLower();
+    if (cli.isSet("usd") == cli.isSet("requests"))
+        return cli.fail(QStringLiteral("give the limit as --usd AMOUNT or --requests N"), ExitUsage);
+    if (cli.isSet("usd")) {
+        const auto amount = Money::fromDecimal(cli.value("usd"));
+        if (!amount)
+            return cli.fail(QStringLiteral("--usd wants an amount in dollars, such as 50 or 12.50, not \"%1\"")
+                                .arg(cli.value("usd").left(40)), ExitUsage);
+        budget.limit = amount->nanos();
+    } else {
+        bool ok = false;
+        budget.limit = cli.value("requests").toLongLong(&ok);
+        if (!ok)
+            return cli.fail(QStringLiteral("--requests wants a whole number, not \"%1\"").arg(cli.value("requests").left(40)),
+                            ExitUsage);
+        budget.metric = BudgetMetric::Requests;
+    }
+    const auto period = periodFromName(cli.value("period"));
+    if (!period)
+        return cli.fail(QStringLiteral("--period wants day, week or month, not \"%1\"").arg(cli.value("period").left(40)),
+                        ExitUsage);
+    budget.period = *period;
+    qint64 soft = 0;
+    if (!cli.number("soft", &soft, 1, 99, false))
+        return ExitUsage;
+    budget.softPercent = int(soft);
+    bool replaced = false;
+    const ActionResult result = store.set(budget, &replaced);
+    if (!result.ok)
+        return cli.fail(result.error);
+    cli.out() << (replaced ? "replaced the budget of " : "budget set for ") << printable(budget.scope()) << ": "
+              << budget.describe() << (soft ? QStringLiteral(", alert at %1%").arg(soft) : QString()) << '\n';
+    return ExitOk;
+}
+
+int listBudgets(Cli &cli, BudgetStore &store)
+{
+    QString error;
+    const auto budgets = store.budgets(&error);
+    if (!budgets)
+        return cli.fail(error);
+    if (cli.json()) {
+        QJsonArray array;
+        for (const Budget &budget : *budgets)
+            array.append(budgetJson(budget));
+        cli.printJson(array);
+        return ExitOk;
+    }
+    if (budgets->isEmpty()) {
+        cli.out() << "no budgets: `meterctl budget set --all --usd 50 --period month` sets one for every user\n";
+        return ExitOk;
+    }
+    TextTable table({QStringLiteral("id"), QStringLiteral("for"), QStringLiteral("limit"), QStringLiteral("alert at")});
+    for (const Budget &budget : *budgets)
+        table.add({QString::number(budget.id), printable(budget.scope()), budget.describe(),
+                   budget.softPercent ? QStringLiteral("%1%").arg(budget.softPercent) : QStringLiteral("-")});
+    table.print(cli.out());
+    return ExitOk;
+}
+
+} // namespace
+
+int commands::budget(Cli &cli)
+{
+    const QStringList positional = cli.options().positionalArguments().mid(1);
+    Database *db = cli.database();
+    if (!db)
+        return cli.failureCode();
+    BudgetStore store(*db);
+    const QString action = positional.value(0, QStringLiteral("list"));
+    if (action == u"list" && positional.size() <= 1)
+        return listBudgets(cli, store);
+    if (action == u"set" && positional.size() == 1)
+        return setBudget(cli, store);
+    if (action == u"remove" && positional.size() == 2) {
+        bool ok = false;
+        const qint64 id = positional[1].toLongLong(&ok);
+        if (!ok)
+            return cli.fail(QStringLiteral("budget remove wants the budget's id (`meterctl budget list`)"), ExitUsage);
+        const ActionResult result = store.remove(id);
+        if (!result.ok)
+            return cli.fail(result.error);
+        cli.out() << "budget " << id << " removed\n";
+        return ExitOk;
+    }
+    return cli.fail(QStringLiteral("usage: meterctl budget [list] | budget set (--user ID | --all) [--service S] "
+                                   "(--usd N | --requests N) --period day|week|month [--soft PCT] | budget remove ID"),
+                    ExitUsage);
+}
