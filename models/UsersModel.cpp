@@ -20,7 +20,9 @@ UsersModel::UsersModel(QObject *parent) : QAbstractTableModel(parent)
     Q_ASSERT(dashboardColumns().size() >= NamedColumns);
     Q_ASSERT(dashboardColumns().at(CostColumn).csvName == u"cost_usd");
     Q_ASSERT(dashboardColumns().at(RiskColumn).kind == UserColumnKind::Score);
+    Q_ASSERT(dashboardColumns().at(SuggestedColumn).kind == UserColumnKind::Score);
     Q_ASSERT(dashboardColumns().at(StatusColumn).kind == UserColumnKind::Status);
+    Q_ASSERT(dashboardColumns().at(BudgetColumn).kind == UserColumnKind::Percent);
 }
 
 void UsersModel::setRows(QList<UserRow> rows)
@@ -89,9 +91,13 @@ QVariant UsersModel::display(const UserRow &row, int column) const
                   : tr("never");
     }
     case UserColumnKind::Score:
-        return int(described.numberOf(row));
+        return described.numberOf(row) < 0 ? QVariant() : QVariant(int(described.numberOf(row)));
     case UserColumnKind::Status:
-        return described.numberOf(row) ? tr("Blocked") : tr("Active");
+        if (!row.blocked)
+            return tr("Active");
+        return row.blockedByBudget ? tr("Blocked (budget)") : tr("Blocked");
+    case UserColumnKind::Percent:
+        return described.numberOf(row) < 0 ? QVariant() : QVariant(locale.toString(double(described.numberOf(row)) / 10.0, 'f', 0) + u'%');
     }
     return {};
 }
@@ -125,8 +131,13 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
     case RiskRole:
         return row.riskScore;
     case Qt::ToolTipRole:
+        if (index.column() == StatusColumn && row.blocked && row.blockedByBudget)
+            return tr("Blocked by a budget until %1: %2")
+                .arg(QLocale().toString(row.blockedUntil.toLocalTime(), QLocale::ShortFormat), row.blockReason);
         if (index.column() == StatusColumn && row.blocked)
             return tr("Blocked: %1").arg(row.blockReason);
+        if (index.column() == BudgetColumn && row.budgetPermille >= 0)
+            return row.budgetText;
         if (index.column() == NameColumn)
             return tr("User id: %1").arg(row.userId);
         if (index.column() == CostColumn && row.unpricedEvents > 0)
@@ -137,6 +148,7 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         case UserColumnKind::Count:
         case UserColumnKind::Money:
         case UserColumnKind::Score:
+        case UserColumnKind::Percent:
             return QVariant(Qt::AlignRight | Qt::AlignVCenter); // numbers line up by their last digit
         default:
             return {};

@@ -32,7 +32,9 @@ public:
         OtherCostColumn,
         LastActivityColumn,
         RiskColumn,
+        SuggestedColumn,
         StatusColumn,
+        BudgetColumn,
         NamedColumns
     };
     enum Roles {

@@ -29,8 +29,11 @@ QString cell(const QModelIndex &index, const UserColumn &column)
     const qint64 raw = index.data(UsersModel::SortRole).toLongLong();
     switch (column.kind) {
     case UserColumnKind::Count:
-    case UserColumnKind::Score:
         return QString::number(raw);
+    case UserColumnKind::Score:
+        return raw < 0 ? QString() : QString::number(raw);
+    case UserColumnKind::Percent:
+        return raw < 0 ? QString() : QString::number(double(raw) / 10.0, 'f', 1);
     case UserColumnKind::Money:
         return Money::fromNanos(raw).toString(6);
     case UserColumnKind::Time:

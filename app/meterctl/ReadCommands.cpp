@@ -125,6 +125,10 @@ int users(Cli &cli, Database &db)
                                      {QStringLiteral("lastActivity"), isoOrEmpty(row.lastActivity)},
                                      {QStringLiteral("isBlocked"), row.blocked},
                                      {QStringLiteral("blockReason"), row.blocked ? QJsonValue(row.blockReason) : QJsonValue()},
+                                     {QStringLiteral("blockedBy"), !row.blocked ? QJsonValue() : row.blockedByBudget ? QStringLiteral("budget") : QStringLiteral("admin")},
+                                     {QStringLiteral("blockedUntil"), row.blocked && row.blockedByBudget ? QJsonValue(isoOrEmpty(row.blockedUntil)) : QJsonValue()},
+                                     {QStringLiteral("budgetUsedPercent"), row.budgetPermille < 0 ? QJsonValue() : QJsonValue(double(row.budgetPermille) / 10.0)},
+                                     {QStringLiteral("budget"), row.budgetPermille < 0 ? QJsonValue() : QJsonValue(row.budgetText)},
                                      {QStringLiteral("riskScore"), row.riskScore},
                                      {QStringLiteral("unpricedEvents"), row.unpricedEvents},
                                      {QStringLiteral("serviceBreakdown"), breakdownJson(row.perService)}});

@@ -46,6 +46,12 @@ METERDESK_CORE_EXPORT QString thisPeriod(BudgetPeriod period);          // "toda
 METERDESK_CORE_EXPORT QString metricName(BudgetMetric metric);          // "usd", "requests"
 METERDESK_CORE_EXPORT std::optional<BudgetMetric> metricFromName(const QString &name);
 
+// The condition of a stats row whose user is blocked now, with two
+// placeholders: true, and the time now. A budget's block whose period
+// ended is no block (AccessGuard lifts it at the next check).
+inline const QString BlockedNowCondition =
+    QStringLiteral("is_blocked = ? AND NOT (coalesce(block_source, '') = 'budget' AND block_until <= ?)");
+
 // The UTC period holding `now`: [start, end).
 struct PeriodWindow
 {

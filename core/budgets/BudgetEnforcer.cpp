@@ -117,8 +117,7 @@ std::optional<QSet<QString>> BudgetEnforcer::blockedNow(const QStringList &userI
     QSqlQuery query(m_db.sql());
     for (const QString &user : userIds) {
         if (!m_db.select(query,
-                         QStringLiteral("SELECT 1 FROM api_usage_stats WHERE user_id = ? AND is_blocked = ? AND "
-                                        "NOT (coalesce(block_source, '') = 'budget' AND block_until <= ?)"),
+                         QStringLiteral("SELECT 1 FROM api_usage_stats WHERE user_id = ? AND ") + BlockedNowCondition,
                          {user, true, sqlTimestamp(now)}, error))
             return std::nullopt;
         if (query.next())

@@ -1,5 +1,7 @@
 #include "queries/Queries.h"
 
+#include "budgets/Budget.h"
+
 #include "queries/ServiceSums.h"
 #include "storage/SqlReader.h"
 #include "storage/Timestamps.h"
@@ -66,7 +68,8 @@ std::optional<Overview> Queries::overview(const DateRange &range, QString *error
         overview.perService.insert(query.value(0).toString(), totals);
     }
     if (!countActiveUsers) {
-        if (!run(query, QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE is_blocked = ?"), {true}, error)
+        if (!run(query, QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE ") + BlockedNowCondition,
+                 {true, sqlTimestamp(QDateTime::currentDateTimeUtc())}, error)
             || !query.next())
             return std::nullopt;
         overview.blockedUsers = toInt64(query.value(0));
@@ -78,7 +81,8 @@ std::optional<Overview> Queries::overview(const DateRange &range, QString *error
     if (!run(query, active, range.isAllTime() ? QVariantList() : dayBounds(range), error) || !query.next())
         return std::nullopt;
     overview.activeUsers = toInt64(query.value(0));
-    if (!run(query, QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE is_blocked = ?"), {true}, error)
+    if (!run(query, QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE ") + BlockedNowCondition,
+                 {true, sqlTimestamp(QDateTime::currentDateTimeUtc())}, error)
         || !query.next())
         return std::nullopt;
     overview.blockedUsers = toInt64(query.value(0));
@@ -88,18 +92,25 @@ std::optional<Overview> Queries::overview(const DateRange &range, QString *error
 // Each user's stats row and name, and where each id's row is.
 bool Queries::readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error)
 {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     // Plain scans joined here by the ids' bytes: SQLite's join probed the
     // users b-tree a hundred thousand times, most of this query's time.
     return readRows(m_db,
-                  QStringLiteral("SELECT user_id, last_activity, is_blocked, block_reason, risk_score, unpriced_requests "
-                                 "FROM api_usage_stats"),
+                  QStringLiteral("SELECT user_id, last_activity, is_blocked, block_reason, risk_score, unpriced_requests, "
+                                 "block_source, block_until FROM api_usage_stats"),
                   {},
                   [&](const SqlRow &r) {
                       UserRow row;
                       row.userId = r.text(0);
                       row.lastActivity = r.timestamp(1);
                       row.blocked = r.value(2).toBool();
-                      if (!r.isNull(3))
+                      if (row.blocked && !r.isNull(6)) {
+                          row.blockedByBudget = r.text(6) == QLatin1String("budget");
+                          row.blockedUntil = r.timestamp(7);
+                          // Its period ended: the user may call again.
+                          row.blocked = !(row.blockedByBudget && row.blockedUntil <= now);
+                      }
+                      if (row.blocked && !r.isNull(3))
                           row.blockReason = r.text(3);
                       row.riskScore = int(r.integer(4));
                       if (allTime)
@@ -177,6 +188,8 @@ std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *er
         merge(sums);
     else if (!readRows(m_db, perService, backgroundShare, add, error))
         return std::nullopt; // no second connection: this one reads its share too
+    if (!addBudgetUse(rows, error))
+        return std::nullopt;
     // A range shows who used it, plus everyone blocked or flagged risky.
     if (!allTime)
         rows.removeIf([](const UserRow &row) { return row.requests == 0 && !row.blocked && row.riskScore == 0; });

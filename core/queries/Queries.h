@@ -48,6 +48,8 @@ private:
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
     QVariantList dayBounds(const DateRange &range) const;
     bool readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error);
+    // Each user's most used budget now (QueriesBudgets.cpp).
+    bool addBudgetUse(QList<UserRow> &rows, QString *error);
 
     Database &m_db;
 };

@@ -40,8 +40,17 @@ struct METERDESK_CORE_EXPORT UserRow
     QDateTime lastActivity; // all time, UTC
     bool blocked = false;
     QString blockReason;
+    bool blockedByBudget = false; // else an admin blocked the user
+    QDateTime blockedUntil;       // when a budget's block ends
     int riskScore = 0;
     qint64 unpricedEvents = 0;
+    // The user's most used budget now: its use in tenths of a percent
+    // (1000 is the whole limit), -1 without a budget; and in words.
+    qint64 budgetPermille = -1;
+    QString budgetText; // "$12.00 of $50.00 this month"
+    // The suggested risk score (queries/RiskSuggestions.h), -1 when not
+    // computed.
+    int suggestedRisk = -1;
 
     // What to call the user: name, else email, else id.
     QString displayName() const;

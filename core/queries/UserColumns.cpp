@@ -24,7 +24,9 @@ qint64 lastActivity(const UserRow &row, const UserColumn &)
     return row.lastActivity.isValid() ? row.lastActivity.toMSecsSinceEpoch() : 0;
 }
 qint64 risk(const UserRow &row, const UserColumn &) { return row.riskScore; }
+qint64 suggested(const UserRow &row, const UserColumn &) { return row.suggestedRisk; }
 qint64 blocked(const UserRow &row, const UserColumn &) { return row.blocked ? 1 : 0; }
+qint64 budgetUse(const UserRow &row, const UserColumn &) { return row.budgetPermille; }
 qint64 unpriced(const UserRow &row, const UserColumn &) { return row.unpricedEvents; }
 
 UserColumn textColumn(const char *title, const QString &csvName, int places, QString (*text)(const UserRow &))
@@ -84,12 +86,20 @@ const QList<UserColumn> &userColumns()
                      K::Time, InDashboard | InReport | InTerminal, lastActivity),
         numberColumn(QT_TRANSLATE_NOOP("UsersModel", "Risk"), QStringLiteral("risk_score"),
                      K::Score, InDashboard | InReport | InTerminal, risk),
+        numberColumn(QT_TRANSLATE_NOOP("UsersModel", "Suggested"), QStringLiteral("suggested_risk"),
+                     K::Score, InDashboard | InReport, suggested),
         numberColumn(QT_TRANSLATE_NOOP("UsersModel", "Status"), QStringLiteral("status"),
                      K::Status, InDashboard | InTerminal, blocked),
+        numberColumn(QT_TRANSLATE_NOOP("UsersModel", "Budget"), QStringLiteral("budget_used_percent"),
+                     K::Percent, InDashboard | InReport | InTerminal, budgetUse),
         textColumn(QT_TRANSLATE_NOOP("UsersModel", "Blocked"), QStringLiteral("blocked"), InReport,
                    [](const UserRow &row) { return row.blocked ? QStringLiteral("yes") : QStringLiteral("no"); }),
         textColumn(QT_TRANSLATE_NOOP("UsersModel", "Block reason"), QStringLiteral("block_reason"), InReport,
                    [](const UserRow &row) { return row.blockReason; }),
+        textColumn(QT_TRANSLATE_NOOP("UsersModel", "Blocked by"), QStringLiteral("blocked_by"), InReport,
+                   [](const UserRow &row) {
+                       return !row.blocked ? QString() : row.blockedByBudget ? QStringLiteral("budget") : QStringLiteral("admin");
+                   }),
         numberColumn(QT_TRANSLATE_NOOP("UsersModel", "Unpriced requests"), QStringLiteral("unpriced_events"),
                      K::Count, InReport, unpriced),
     };
@@ -137,8 +147,11 @@ QString UserColumn::plainText(const UserRow &row) const
     case UserColumnKind::Text:
         return text(row);
     case UserColumnKind::Count:
-    case UserColumnKind::Score:
         return QString::number(numberOf(row));
+    case UserColumnKind::Score:
+        return numberOf(row) < 0 ? QString() : QString::number(numberOf(row));
+    case UserColumnKind::Percent:
+        return numberOf(row) < 0 ? QString() : QString::number(double(numberOf(row)) / 10.0, 'f', 1);
     case UserColumnKind::Money:
         return Money::fromNanos(numberOf(row)).toString(6);
     case UserColumnKind::Time: {
@@ -146,7 +159,9 @@ QString UserColumn::plainText(const UserRow &row) const
         return ms ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QString();
     }
     case UserColumnKind::Status:
-        return row.blocked ? QStringLiteral("blocked: ") + row.blockReason : QStringLiteral("allowed");
+        if (!row.blocked)
+            return QStringLiteral("allowed");
+        return (row.blockedByBudget ? QStringLiteral("blocked by budget: ") : QStringLiteral("blocked: ")) + row.blockReason;
     }
     return {};
 }

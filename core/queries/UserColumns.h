@@ -16,8 +16,9 @@ enum class UserColumnKind {
     Count,  // a number of requests or tokens
     Money,  // nano-dollars
     Time,   // milliseconds since the epoch, UTC; 0 is never
-    Score,  // the risk score, 0..100
+    Score,  // a risk score, 0..100; -1 is none (no suggestion)
     Status, // 1 when the user is blocked; its text adds the reason
+    Percent, // tenths of a percent (a budget's use); -1 is none
 };
 
 // Where a column appears.
