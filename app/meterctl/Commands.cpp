@@ -25,7 +25,9 @@ const Command Table[] = {
      "user limit offset from to", &events},
     {"block", "block a user (--user --reason)", "user reason", &block},
     {"unblock", "unblock a user (--user)", "user reason", &unblock},
-    {"risk", "set a user's risk score, 0..100 (--user --score)", "user score reason", &risk},
+    {"risk", "set a user's risk score, 0..100 (--user --score); `--suggest [--user ID]` prints suggested scores "
+             "with their reasons, `--suggest --user ID --accept` sets the suggestion",
+     "user score reason suggest accept", &risk},
     {"check", "exit 0 when the user may call, 3 with the blocked message when not (--user)", "user", &check},
     {"export", "write a CSV report (--kind users|events|daily --out FILE.csv [--from --to])",
      "kind out from to", &exportReport},

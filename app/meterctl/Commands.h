@@ -43,4 +43,5 @@ int verify(Cli &cli);
 int prices(Cli &cli);
 int budget(Cli &cli);
 int alerts(Cli &cli);
+int suggestRisk(Cli &cli); // risk --suggest
 } // namespace commands

@@ -3,18 +3,15 @@
 #include "Cli.h"
 #include "Commands.h"
 
+#include <admin/AdminActions.h>
 #include <budgets/Alerts.h>
 #include <budgets/BudgetStore.h>
 #include <money/Money.h>
+#include <queries/RiskSuggestions.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QStandardPaths>
-#include <QThread>
-
-#include <csignal>
 
 using namespace meterdesk;
 
@@ -128,4 +125,68 @@ int commands::budget(Cli &cli)
     return cli.fail(QStringLiteral("usage: meterctl budget [list] | budget set (--user ID | --all) [--service S] "
                                    "(--usd N | --requests N) --period day|week|month [--soft PCT] | budget remove ID"),
                     ExitUsage);
+}
+
+namespace {
+
+QString reasonsText(const RiskSuggestion &suggestion)
+{
+    QStringList parts;
+    for (const RiskReason &reason : suggestion.reasons)
+        parts << QStringLiteral("+%1 %2").arg(reason.points).arg(reason.sentence);
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+int commands::suggestRisk(Cli &cli)
+{
+    const QString user = cli.value("user");
+    if (cli.isSet("accept") && user.isEmpty())
+        return cli.fail(QStringLiteral("--accept sets one user's score: give --user"), ExitUsage);
+    Database *db = cli.database();
+    if (!db)
+        return cli.failureCode();
+    QString error;
+    const auto suggestions = RiskSuggestions(*db).compute(&error, user);
+    if (!suggestions)
+        return cli.fail(error);
+    QList<RiskSuggestion> list = suggestions->values();
+    if (!user.isEmpty() && list.isEmpty())
+        list.append(RiskSuggestion{user, 0, {}});
+    std::sort(list.begin(), list.end(), [](const RiskSuggestion &a, const RiskSuggestion &b) {
+        return a.score != b.score ? a.score > b.score : a.userId < b.userId;
+    });
+    if (cli.isSet("accept")) {
+        const RiskSuggestion &suggestion = list.first();
+        const QString reason = QStringLiteral("suggested: ") + (suggestion.reasons.isEmpty() ? QStringLiteral("no signal") : reasonsText(suggestion));
+        const ActionResult result = AdminActions(*db).setRiskScore(user, suggestion.score, reason);
+        if (!result.ok)
+            return cli.fail(result.error);
+        cli.out() << "risk score of " << printable(user) << " set to " << suggestion.score << " (" << printable(reason) << ")\n";
+        return ExitOk;
+    }
+    if (cli.json()) {
+        QJsonArray array;
+        for (const RiskSuggestion &suggestion : std::as_const(list)) {
+            QJsonArray reasons;
+            for (const RiskReason &reason : suggestion.reasons)
+                reasons.append(QJsonObject{{QStringLiteral("signal"), reason.signal},
+                                           {QStringLiteral("points"), reason.points},
+                                           {QStringLiteral("reason"), reason.sentence}});
+            array.append(QJsonObject{{QStringLiteral("userId"), suggestion.userId},
+                                     {QStringLiteral("suggested"), suggestion.score},
+                                     {QStringLiteral("reasons"), reasons}});
+        }
+        cli.printJson(array);
+        return ExitOk;
+    }
+    if (list.isEmpty())
+        cli.out() << "no user shows a risk signal\n";
+    for (const RiskSuggestion &suggestion : std::as_const(list)) {
+        cli.out() << printable(suggestion.userId) << "  " << suggestion.score << '\n';
+        for (const RiskReason &reason : suggestion.reasons)
+            cli.out() << "  +" << reason.points << "  " << reason.sentence << '\n';
+    }
+    return ExitOk;
 }

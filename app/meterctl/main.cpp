@@ -56,6 +56,8 @@ void addOptions(QCommandLineParser &parser)
     option("roles", "init: create the PostgreSQL roles for least privilege.");
     option("writer-role", "init --roles: the writer role's name (default meterdesk_writer).", "name");
     option("admin-role", "init --roles: the admin role's name (default meterdesk_admin).", "name");
+    option("suggest", "risk: suggested risk scores, each with its reasons.");
+    option("accept", "risk --suggest --user ID: set the user's risk score to the suggestion (audited with its reasons).");
     option("all", "budget set: for every user (the default budget).");
     option("usd", "budget set: the limit in US dollars.", "amount");
     option("requests", "budget set: the limit in requests.", "n");

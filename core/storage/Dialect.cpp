@@ -119,6 +119,13 @@ QString Dialect::dayOf(const QString &timestampColumn) const
                         : QStringLiteral("date(%1)").arg(timestampColumn);
 }
 
+QString Dialect::minuteOf(const QString &timestampColumn) const
+{
+    // SQLite holds our own text form, "2026-01-02 03:04:05.678".
+    return isPostgres() ? QStringLiteral("date_trunc('minute', %1)").arg(timestampColumn)
+                        : QStringLiteral("substr(%1, 1, 16)").arg(timestampColumn);
+}
+
 QString Dialect::serviceBreakdownAggregate() const
 {
     return isPostgres()

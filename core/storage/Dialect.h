@@ -65,6 +65,8 @@ public:
     QString boolean(bool value) const;
     // The UTC day of a timestamp column.
     QString dayOf(const QString &timestampColumn) const;
+    // The minute of a timestamp column, for counting calls per minute.
+    QString minuteOf(const QString &timestampColumn) const;
     // The JSON object { service: {requests, cost, tokens} } built from rows
     // with the columns service, requests, cost_nanos and tokens.
     QString serviceBreakdownAggregate() const;

@@ -176,24 +176,25 @@ private Q_SLOTS:
         UsersModel model;
         model.setRows(fixture());
         const QStringList titles = QStringLiteral("User|Email|Requests|Tokens|Cost|OpenAI|Anthropic|Google|Other|"
-                                                  "Last activity|Risk|Status").split(u'|');
+                                                  "Last activity|Risk|Suggested|Status|Budget").split(u'|');
         QCOMPARE(model.columnCount(), titles.size());
         for (int column = 0; column < titles.size(); ++column) {
             QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), titles.at(column));
             const bool number = (column >= UsersModel::RequestsColumn && column <= UsersModel::OtherCostColumn)
-                || column == UsersModel::RiskColumn;
+                || column == UsersModel::RiskColumn || column == UsersModel::SuggestedColumn
+                || column == UsersModel::BudgetColumn;
             QCOMPARE(model.index(0, column).data(Qt::TextAlignmentRole).isValid(), number);
         }
         QStringList terminal;
         for (const UserColumn &column : userColumns(InTerminal))
             terminal << QString::fromLatin1(column.title);
-        QCOMPARE(terminal.join(u'|'), QStringLiteral("User id|User|Requests|Tokens|Cost|Last activity|Risk|Status"));
+        QCOMPARE(terminal.join(u'|'), QStringLiteral("User id|User|Requests|Tokens|Cost|Last activity|Risk|Status|Budget"));
         QStringList report;
         for (const UserColumn &column : userReportColumns({QStringLiteral("openai"), QStringLiteral("mistral")}))
             report << column.csvName;
         QCOMPARE(report.join(u','), QStringLiteral("user_id,name,email,requests,tokens,cost_usd,openai_cost_usd,"
-                                                   "mistral_cost_usd,last_activity_utc,risk_score,blocked,"
-                                                   "block_reason,unpriced_events"));
+                                                   "mistral_cost_usd,last_activity_utc,risk_score,suggested_risk,"
+                                                   "budget_used_percent,blocked,block_reason,blocked_by,unpriced_events"));
     }
 
     void riskEditsOutsideTheRangeAreRefused()

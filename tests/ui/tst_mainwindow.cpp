@@ -238,6 +238,8 @@ private Q_SLOTS:
         view->setColumnHidden(UsersModel::LastActivityColumn, true);
         view->setColumnHidden(UsersModel::GoogleCostColumn, true);
         view->setColumnHidden(UsersModel::OtherCostColumn, true);
+        view->setColumnHidden(UsersModel::SuggestedColumn, true);
+        view->setColumnHidden(UsersModel::BudgetColumn, true);
         const QString path = m_dir.filePath(QStringLiteral("users.csv"));
         QString error;
         QVERIFY2(m_window->exportUsersTo(path, &error), qPrintable(error));

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "storage/Database.h"
+#include "meterdesk_core_export.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace meterdesk {
+
+// One reason a user looks risky: its points and a plain sentence.
+struct RiskReason
+{
+    QString signal; // spike, share, burst, unpriced, per-call
+    int points = 0;
+    QString sentence; // "12x their usual daily cost"
+};
+
+// A suggested risk score, 0..100: the sum of its reasons' points, at most 100.
+struct RiskSuggestion
+{
+    QString userId;
+    int score = 0;
+    QList<RiskReason> reasons;
+};
+
+// Suggested risk scores from the rollups and the last day of the log, by
+// fixed rules (docs/risk.md has each one), so the same data always gives
+// the same score:
+//  - spike: today's cost against the user's own median day of the 14 before;
+//  - share: the user's place among all spenders of the last 15 days;
+//  - burst: the most calls in one minute in the last 24 hours;
+//  - unpriced: calls of models without a price;
+//  - per-call: the user's cost per call against the median user's.
+class METERDESK_CORE_EXPORT RiskSuggestions
+{
+public:
+    static constexpr int WindowDays = 15; // today and the 14 days before
+
+    explicit RiskSuggestions(Database &database, QDateTime now = QDateTime::currentDateTimeUtc());
+    // Every user with a reason (users without one score 0), or one user's.
+    std::optional<QHash<QString, RiskSuggestion>> compute(QString *error, const QString &onlyUser = {});
+
+private:
+    struct UserDays;
+    bool readDays(QHash<QString, UserDays> &users, QString *error);
+    bool readBursts(QHash<QString, qint64> &bursts, QString *error);
+
+    Database &m_db;
+    QDateTime m_now;
+};
+
+} // namespace meterdesk

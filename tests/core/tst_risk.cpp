@@ -1,0 +1,154 @@
+// Suggested risk scores: each signal fires on the usage crafted for it and
+// stays quiet on a normal user; the same data gives the same scores.
+#include "TestSupport.h"
+
+#include <money/PriceBook.h>
+#include <queries/RiskSuggestions.h>
+#include <tracking/Tracker.h>
+
+#include <QTest>
+
+using namespace meterdesk;
+using namespace meterdesk::test;
+
+namespace {
+
+const QDateTime Now = QDateTime(QDate(2026, 11, 30), QTime(12, 0), Qt::UTC);
+const QDate Today = Now.date();
+
+// gpt-4o input is $2.50 per 1M tokens: 40,000 tokens cost $0.10.
+UsageEvent call(const QString &user, const QDateTime &at, qint64 input = 40'000,
+                const QString &model = QStringLiteral("gpt-4o"))
+{
+    UsageEvent e;
+    e.userId = user;
+    e.service = QStringLiteral("openai");
+    e.model = model;
+    e.tokens.input = input;
+    e.timestamp = at;
+    return e;
+}
+
+QDateTime at(int daysAgo, int minutes)
+{
+    return QDateTime(Today.addDays(-daysAgo), QTime(9, 0), Qt::UTC).addSecs(minutes * 60);
+}
+
+} // namespace
+
+class TestRisk : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+
+    static QStringList signalsOf(const QHash<QString, RiskSuggestion> &all, const QString &user)
+    {
+        QStringList names;
+        for (const RiskReason &reason : all.value(user).reasons)
+            names << reason.signal;
+        return names;
+    }
+
+    static int pointsOf(const QHash<QString, RiskSuggestion> &all, const QString &user, const QString &signal)
+    {
+        for (const RiskReason &reason : all.value(user).reasons)
+            if (reason.signal == signal)
+                return reason.points;
+        return 0;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (usePostgres())
+            METERDESK_REQUIRE_PG();
+        m_db = newUsageDatabase(m_dir, QStringLiteral("risk"));
+        QVERIFY(m_db);
+        QList<UsageEvent> events;
+        for (int day = 14; day >= 0; --day) {
+            // Six normal users: two $0.10 calls a day.
+            for (int n = 1; n <= 6; ++n)
+                for (int k = 0; k < 2; ++k)
+                    events << call(QStringLiteral("normal-%1").arg(n), at(day, k * 10));
+            // The whale: thirty such calls a day, every day: most of all spend.
+            for (int k = 0; k < 30; ++k)
+                events << call(QStringLiteral("whale"), at(day, k * 5));
+            // The spike: two calls a day, then 25 today.
+            if (day > 0)
+                for (int k = 0; k < 2; ++k)
+                    events << call(QStringLiteral("spiky"), at(day, k * 10));
+            // The pricey user: a 1M-token call ($2.50) every other day, none today.
+            if (day > 0 && day % 2 == 0)
+                events << call(QStringLiteral("pricey"), at(day, 30), 1'000'000);
+        }
+        for (int k = 0; k < 25; ++k)
+            events << call(QStringLiteral("spiky"), QDateTime(Today, QTime(0, 0), Qt::UTC).addSecs(k * 20 * 60));
+        // The burst: 70 cheap calls within one minute last night.
+        for (int k = 0; k < 70; ++k)
+            events << call(QStringLiteral("burster"), QDateTime(Today.addDays(-1), QTime(20, 0), Qt::UTC).addMSecs(k * 500),
+                           1'000, QStringLiteral("gpt-4o-mini"));
+        // Ten calls of a model nobody priced, small ones.
+        for (int k = 0; k < 10; ++k)
+            events << call(QStringLiteral("unpriced"), at(3, k), 1'000, QStringLiteral("mystery-model-x"));
+        const BatchOutcome outcome = Tracker(*m_db, PriceBook::builtIn()).trackBatch(events);
+        QVERIFY2(outcome.ok && outcome.recorded == events.size(), qPrintable(outcome.error));
+    }
+
+    void eachSignalFiresOnItsCase()
+    {
+        QString error;
+        const auto all = RiskSuggestions(*m_db, Now).compute(&error);
+        QVERIFY2(all, qPrintable(error));
+        // $2.50 today against a usual $0.20: 12.5x (said as 13x), 30 points.
+        QCOMPARE(signalsOf(*all, QStringLiteral("spiky")), QStringList{QStringLiteral("spike")});
+        QCOMPARE(pointsOf(*all, QStringLiteral("spiky"), QStringLiteral("spike")), 30);
+        QVERIFY(all->value(QStringLiteral("spiky")).reasons.first().sentence.startsWith(QStringLiteral("13x their usual daily cost ($2.50 today, $0.20 on a usual day)")));
+        // $45 of about $83 in 15 days: more than a quarter, 15 points.
+        QCOMPARE(signalsOf(*all, QStringLiteral("whale")), QStringList{QStringLiteral("share")});
+        QCOMPARE(pointsOf(*all, QStringLiteral("whale"), QStringLiteral("share")), 15);
+        // 70 calls in one minute: 20 points.
+        QVERIFY(signalsOf(*all, QStringLiteral("burster")).contains(QStringLiteral("burst")));
+        QCOMPARE(pointsOf(*all, QStringLiteral("burster"), QStringLiteral("burst")), 20);
+        QVERIFY(all->value(QStringLiteral("burster")).reasons.first().sentence.contains(QStringLiteral("70 calls in one minute")));
+        // Ten of ten calls unpriced: 15 points.
+        QCOMPARE(pointsOf(*all, QStringLiteral("unpriced"), QStringLiteral("unpriced")), 15);
+        // $2.50 a call against the median user's $0.10: 25x, 20 points.
+        QCOMPARE(signalsOf(*all, QStringLiteral("pricey")), QStringList{QStringLiteral("per-call")});
+        QCOMPARE(pointsOf(*all, QStringLiteral("pricey"), QStringLiteral("per-call")), 20);
+        QCOMPARE(all->value(QStringLiteral("pricey")).score, 20);
+    }
+
+    void normalUsersStayQuiet()
+    {
+        QString error;
+        const auto all = RiskSuggestions(*m_db, Now).compute(&error);
+        QVERIFY2(all, qPrintable(error));
+        for (int n = 1; n <= 6; ++n)
+            QVERIFY2(!all->contains(QStringLiteral("normal-%1").arg(n)),
+                     qPrintable(signalsOf(*all, QStringLiteral("normal-%1").arg(n)).join(u',')));
+    }
+
+    void theSameDataGivesTheSameScores()
+    {
+        QString error;
+        const auto first = RiskSuggestions(*m_db, Now).compute(&error);
+        const auto second = RiskSuggestions(*m_db, Now).compute(&error);
+        QVERIFY(first && second);
+        QCOMPARE(first->keys().size(), second->keys().size());
+        for (auto it = first->cbegin(); it != first->cend(); ++it) {
+            QCOMPARE(second->value(it.key()).score, it.value().score);
+            QCOMPARE(second->value(it.key()).reasons.size(), it.value().reasons.size());
+        }
+        // One user alone gives that user's answer.
+        const auto one = RiskSuggestions(*m_db, Now).compute(&error, QStringLiteral("spiky"));
+        QVERIFY(one);
+        QCOMPARE(one->size(), 1);
+        QCOMPARE(one->value(QStringLiteral("spiky")).score, first->value(QStringLiteral("spiky")).score);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRisk)
+#include "tst_risk.moc"
