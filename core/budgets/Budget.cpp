@@ -73,7 +73,7 @@ QString Budget::amount(qint64 value) const
 {
     if (metric == BudgetMetric::Usd)
         return Money::fromNanos(value).toDisplayString();
-    return QStringLiteral("%1 request%2").arg(QLocale::c().toString(value), value == 1 ? QString() : QStringLiteral("s"));
+    return QStringLiteral("%1 request%2").arg(QLocale(QLocale::English, QLocale::UnitedStates).toString(value), value == 1 ? QString() : QStringLiteral("s"));
 }
 
 QString Budget::describe() const

@@ -71,17 +71,32 @@ void spike(const std::array<qint64, RiskSuggestions::WindowDays> &days, RiskSugg
 
 } // namespace
 
-RiskSuggestions::RiskSuggestions(Database &database, QDateTime now) : m_db(database), m_now(std::move(now)) {}
+RiskSuggestions::RiskSuggestions(Database &database, QDateTime now, Source source)
+    : m_db(database), m_now(std::move(now)), m_source(source)
+{
+}
 
 bool RiskSuggestions::readDays(QHash<QString, UserDays> &users, QString *error)
 {
     const QDate today = m_now.toUTC().date();
     const QDate first = today.addDays(1 - WindowDays);
     QSqlQuery query(m_db.sql());
-    if (!m_db.select(query,
-                     QStringLiteral("SELECT user_id, day, sum(cost_nanos), sum(requests), sum(unpriced_requests) "
-                                    "FROM api_usage_daily WHERE day >= ? AND day <= ? GROUP BY user_id, day"),
-                     {first.toString(Qt::ISODate), today.toString(Qt::ISODate)}, error))
+    const Dialect &dialect = m_db.dialect();
+    const QString dayOf = dialect.dayOf(QStringLiteral("timestamp"));
+    const bool ok = m_source == Source::Rollups
+        ? m_db.select(query,
+                      QStringLiteral("SELECT user_id, day, sum(cost_nanos), sum(requests), sum(unpriced_requests) "
+                                     "FROM api_usage_daily WHERE day >= ? AND day <= ? GROUP BY user_id, day"),
+                      {first.toString(Qt::ISODate), today.toString(Qt::ISODate)}, error)
+        : m_db.select(query,
+                      QStringLiteral("SELECT user_id, %1, sum(cost_nanos), sum(coalesce(request_count, 1)), "
+                                     "sum(CASE WHEN priced = %2 THEN coalesce(request_count, 1) ELSE 0 END) "
+                                     "FROM api_usage_tracking WHERE timestamp >= ? AND timestamp < ? GROUP BY user_id, %1")
+                          .arg(dayOf, dialect.boolean(false)),
+                      {sqlTimestamp(QDateTime(first, QTime(0, 0), Qt::UTC)),
+                       sqlTimestamp(QDateTime(today.addDays(1), QTime(0, 0), Qt::UTC))},
+                      error);
+    if (!ok)
         return false;
     while (query.next()) {
         const qint64 index = first.daysTo(query.value(1).toDate());
@@ -131,7 +146,7 @@ std::optional<QHash<QString, RiskSuggestion>> RiskSuggestions::compute(QString *
     }
     std::sort(spends.begin(), spends.end(), std::greater<>());
     const double medianPerCall = median(perCall);
-    const QLocale c = QLocale::c();
+    const QLocale c(QLocale::English, QLocale::UnitedStates); // "51,734": English, as the sentences are
 
     QHash<QString, RiskSuggestion> result;
     for (auto it = users.cbegin(); it != users.cend(); ++it) {

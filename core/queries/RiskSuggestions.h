@@ -41,7 +41,12 @@ class METERDESK_CORE_EXPORT RiskSuggestions
 public:
     static constexpr int WindowDays = 15; // today and the 14 days before
 
-    explicit RiskSuggestions(Database &database, QDateTime now = QDateTime::currentDateTimeUtc());
+    // Where the days are read from: the rollup, or the log itself (the way a
+    // log-only design would, for the bench's baseline; the same answer).
+    enum class Source { Rollups, Log };
+
+    explicit RiskSuggestions(Database &database, QDateTime now = QDateTime::currentDateTimeUtc(),
+                             Source source = Source::Rollups);
     // Every user with a reason (users without one score 0), or one user's.
     std::optional<QHash<QString, RiskSuggestion>> compute(QString *error, const QString &onlyUser = {});
 
@@ -52,6 +57,7 @@ private:
 
     Database &m_db;
     QDateTime m_now;
+    Source m_source;
 };
 
 } // namespace meterdesk

@@ -5,6 +5,7 @@
 #include "Recording.h"
 #include "Repricing.h"
 #include "TableFigures.h"
+#include "Guardrails.h"
 
 #include <queries/Queries.h>
 #include <tracking/DemoData.h>
@@ -314,6 +315,9 @@ int main(int argc, char *argv[])
     // 3. Sorting and searching the users table.
     out << "The users table:" << Qt::endl;
     measureUsersTable(*db, fault, report);
+
+    // Guardrails: suggested risk scores for every user.
+    measureRiskSuggestions(*db, report);
 
     // 4. The dashboard process: start to screenshot, and its peak memory.
     measureDashboardProcess(parser.value(QStringLiteral("meterdesk")), url, scratch, report);
