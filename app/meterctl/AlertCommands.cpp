@@ -4,7 +4,10 @@
 #include "Commands.h"
 
 #include <budgets/Alerts.h>
+#include <budgets/GuardSettings.h>
+#include <queries/RiskSuggestions.h>
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,6 +82,16 @@ QString deliver(const QString &program, const QStringList &arguments, const Aler
     return process.exitCode() == 0 ? QString() : QStringLiteral("exited with %1").arg(process.exitCode());
 }
 
+void raiseRiskAlerts(Cli &cli, Database &db)
+{
+    QString error;
+    RiskSuggestions suggestions(db);
+    const auto level = GuardSettings(db).riskAlertLevel(&error);
+    const auto scored = level && *level > 0 ? suggestions.compute(&error) : std::nullopt;
+    if (level && *level > 0 && (!scored || !suggestions.raiseAlerts(*scored, *level, &error)))
+        cli.err() << "meterctl: risk alerts not raised this time: " << printable(error) << '\n' << Qt::flush;
+}
+
 int follow(Cli &cli, Alerts &alerts, const QDateTime &since)
 {
     const QStringList words = QProcess::splitCommand(cli.value("exec"));
@@ -106,7 +119,14 @@ int follow(Cli &cli, Alerts &alerts, const QDateTime &since)
             return cli.fail(error);
     }
     const bool once = cli.isSet("once");
+    QElapsedTimer sinceRisk;
     for (;;) {
+        // Risk alerts come from suggestions, which nobody computes unless
+        // asked: the follower asks once a minute.
+        if (!sinceRisk.isValid() || sinceRisk.elapsed() >= 60'000) {
+            sinceRisk.start();
+            raiseRiskAlerts(cli, alerts.database());
+        }
         const auto pending = alerts.list(*delivered, since, 100, &error);
         if (!pending)
             return cli.fail(error);

@@ -26,8 +26,9 @@ const Command Table[] = {
     {"block", "block a user (--user --reason)", "user reason", &block},
     {"unblock", "unblock a user (--user)", "user reason", &unblock},
     {"risk", "set a user's risk score, 0..100 (--user --score); `--suggest [--user ID]` prints suggested scores "
-             "with their reasons, `--suggest --user ID --accept` sets the suggestion",
-     "user score reason suggest accept", &risk},
+             "with their reasons (a score past the alert level raises an alert), `--suggest --user ID --accept` sets "
+             "the suggestion; `--alert-level N` sets that level (default 70, 0: none)",
+     "user score reason suggest accept alert-level", &risk},
     {"check", "exit 0 when the user may call, 3 with the blocked message when not (--user)", "user", &check},
     {"export", "write a CSV report (--kind users|events|daily --out FILE.csv [--from --to])",
      "kind out from to", &exportReport},

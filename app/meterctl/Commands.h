@@ -44,4 +44,5 @@ int prices(Cli &cli);
 int budget(Cli &cli);
 int alerts(Cli &cli);
 int suggestRisk(Cli &cli); // risk --suggest
+int riskAlertLevel(Cli &cli); // risk --alert-level
 } // namespace commands

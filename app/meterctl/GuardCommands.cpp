@@ -6,6 +6,7 @@
 #include <admin/AdminActions.h>
 #include <budgets/Alerts.h>
 #include <budgets/BudgetStore.h>
+#include <budgets/GuardSettings.h>
 #include <money/Money.h>
 #include <queries/RiskSuggestions.h>
 
@@ -139,6 +140,22 @@ QString reasonsText(const RiskSuggestion &suggestion)
 
 } // namespace
 
+int commands::riskAlertLevel(Cli &cli)
+{
+    qint64 level = 0;
+    if (!cli.number("alert-level", &level, 0, 100))
+        return ExitUsage;
+    Database *db = cli.database();
+    if (!db)
+        return cli.failureCode();
+    const ActionResult result = GuardSettings(*db).setRiskAlertLevel(int(level));
+    if (!result.ok)
+        return cli.fail(result.error);
+    cli.out() << (level ? QStringLiteral("a suggested risk score of %1 or more raises an alert\n").arg(level)
+                        : QStringLiteral("suggested risk scores raise no alerts\n"));
+    return ExitOk;
+}
+
 int commands::suggestRisk(Cli &cli)
 {
     const QString user = cli.value("user");
@@ -151,6 +168,11 @@ int commands::suggestRisk(Cli &cli)
     const auto suggestions = RiskSuggestions(*db).compute(&error, user);
     if (!suggestions)
         return cli.fail(error);
+    // A score past the set level is an alert too (once a day per user).
+    RiskSuggestions raiser(*db);
+    const auto level = GuardSettings(*db).riskAlertLevel(&error);
+    if (!level || !raiser.raiseAlerts(*suggestions, *level, &error))
+        cli.err() << "meterctl: no risk alerts raised: " << printable(error) << '\n';
     QList<RiskSuggestion> list = suggestions->values();
     if (!user.isEmpty() && list.isEmpty())
         list.append(RiskSuggestion{user, 0, {}});

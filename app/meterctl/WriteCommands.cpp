@@ -192,7 +192,12 @@ int commands::demo(Cli &cli) { return ::demo(cli); }
 int commands::track(Cli &cli) { return ::track(cli); }
 int commands::block(Cli &cli) { return adminAction(Action::Block, cli); }
 int commands::unblock(Cli &cli) { return adminAction(Action::Unblock, cli); }
-int commands::risk(Cli &cli) { return cli.isSet("suggest") ? suggestRisk(cli) : adminAction(Action::Risk, cli); }
+int commands::risk(Cli &cli)
+{
+    if (cli.isSet("alert-level"))
+        return riskAlertLevel(cli);
+    return cli.isSet("suggest") ? suggestRisk(cli) : adminAction(Action::Risk, cli);
+}
 
 namespace {
 

@@ -58,6 +58,7 @@ void addOptions(QCommandLineParser &parser)
     option("admin-role", "init --roles: the admin role's name (default meterdesk_admin).", "name");
     option("suggest", "risk: suggested risk scores, each with its reasons.");
     option("accept", "risk --suggest --user ID: set the user's risk score to the suggestion (audited with its reasons).");
+    option("alert-level", "risk: a suggested score at or above this raises an alert (0: none).", "n");
     option("all", "budget set: for every user (the default budget).");
     option("usd", "budget set: the limit in US dollars.", "amount");
     option("requests", "budget set: the limit in requests.", "n");

@@ -46,6 +46,7 @@ public:
     // moving it on.
     std::optional<qint64> cursor(const QString &name, QString *error);
     bool setCursor(const QString &name, qint64 lastId, QString *error);
+    Database &database() { return m_db; }
 
 private:
     Database &m_db;

@@ -71,8 +71,17 @@ QString thisPeriod(BudgetPeriod period)
 
 QString Budget::amount(qint64 value) const
 {
-    if (metric == BudgetMetric::Usd)
-        return Money::fromNanos(value).toDisplayString();
+    if (metric == BudgetMetric::Usd) {
+        // Whole cents as "$50.00"; a limit or a spend between cents keeps
+        // its digits ("$0.045"), never rounded up past the limit it shows.
+        const Money money = Money::fromNanos(value);
+        if (value % 10'000'000 == 0)
+            return money.toDisplayString();
+        QString text = money.toString(6);
+        while (text.endsWith(u'0'))
+            text.chop(1);
+        return u'$' + text;
+    }
     return QStringLiteral("%1 request%2").arg(QLocale(QLocale::English, QLocale::UnitedStates).toString(value), value == 1 ? QString() : QStringLiteral("s"));
 }
 

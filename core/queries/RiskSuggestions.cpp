@@ -1,8 +1,11 @@
 #include "queries/RiskSuggestions.h"
 
+#include "budgets/Alerts.h"
 #include "money/Money.h"
 #include "storage/Timestamps.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLocale>
 #include <QSqlQuery>
 
@@ -193,6 +196,41 @@ std::optional<QHash<QString, RiskSuggestion>> RiskSuggestions::compute(QString *
             result.insert(s.userId, s);
     }
     return result;
+}
+
+std::optional<int> RiskSuggestions::raiseAlerts(const QHash<QString, RiskSuggestion> &suggestions, int level,
+                                                QString *error)
+{
+    int raised = 0;
+    if (level <= 0)
+        return raised;
+    Alerts alerts(m_db);
+    const QString day = m_now.toUTC().date().toString(Qt::ISODate);
+    for (const RiskSuggestion &suggestion : suggestions) {
+        if (suggestion.score < level)
+            continue;
+        QJsonArray reasons;
+        QStringList sentences;
+        for (const RiskReason &reason : suggestion.reasons) {
+            reasons.append(QJsonObject{{QStringLiteral("signal"), reason.signal},
+                                       {QStringLiteral("points"), reason.points},
+                                       {QStringLiteral("reason"), reason.sentence}});
+            sentences << reason.sentence;
+        }
+        const Alert alert{0, m_now, suggestion.userId, Alert::Risk,
+                          QStringLiteral("suggested risk %1 (alert at %2): %3")
+                              .arg(suggestion.score)
+                              .arg(level)
+                              .arg(sentences.join(QStringLiteral("; "))),
+                          QJsonObject{{QStringLiteral("suggested"), suggestion.score},
+                                      {QStringLiteral("level"), level},
+                                      {QStringLiteral("reasons"), reasons}}};
+        const auto added = alerts.raise(alert, QStringLiteral("risk:%1:%2:%3").arg(level).arg(day, suggestion.userId), error);
+        if (!added)
+            return std::nullopt;
+        raised += *added ? 1 : 0;
+    }
+    return raised;
 }
 
 } // namespace meterdesk

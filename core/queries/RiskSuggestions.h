@@ -49,6 +49,9 @@ public:
                              Source source = Source::Rollups);
     // Every user with a reason (users without one score 0), or one user's.
     std::optional<QHash<QString, RiskSuggestion>> compute(QString *error, const QString &onlyUser = {});
+    // An alert for each user whose suggested score is at `level` or above
+    // (none when 0): once a day per user and level. The number raised.
+    std::optional<int> raiseAlerts(const QHash<QString, RiskSuggestion> &suggestions, int level, QString *error);
 
 private:
     struct UserDays;

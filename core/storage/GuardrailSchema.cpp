@@ -34,6 +34,8 @@ QStringList guardrailTables(const Dialect &dialect, bool statsHasBlockSource)
         << QStringLiteral("CREATE TABLE IF NOT EXISTS meterdesk_alerts (id %1, at %2 NOT NULL, user_id %3 NOT NULL, "
                           "kind %3 NOT NULL, message text NOT NULL, details text, dedupe %3 NOT NULL UNIQUE)")
                .arg(serial, stamp, text)
+        // Guardrail settings every tool shares (the risk alert level).
+        << QStringLiteral("CREATE TABLE IF NOT EXISTS meterdesk_settings (name %1 PRIMARY KEY, value text NOT NULL)").arg(text)
         // How far each `meterctl alerts --follow` has delivered.
         << QStringLiteral("CREATE TABLE IF NOT EXISTS meterdesk_alert_cursors (name %1 PRIMARY KEY, last_id bigint NOT NULL)")
                .arg(text);
@@ -57,7 +59,7 @@ namespace {
 QStringList writerGrants(const QString &role)
 {
     return {
-        QStringLiteral("GRANT SELECT ON meterdesk_budgets, meterdesk_alerts TO %1").arg(role),
+        QStringLiteral("GRANT SELECT ON meterdesk_budgets, meterdesk_alerts, meterdesk_settings TO %1").arg(role),
         QStringLiteral("GRANT INSERT ON meterdesk_alerts TO %1").arg(role),
         QStringLiteral("GRANT USAGE ON SEQUENCE meterdesk_alerts_id_seq TO %1").arg(role),
         QStringLiteral("GRANT SELECT, INSERT, DELETE ON meterdesk_reservations TO %1").arg(role),
@@ -73,7 +75,7 @@ QStringList adminGrants(const QString &role)
     return {
         QStringLiteral("GRANT INSERT, UPDATE, DELETE ON meterdesk_budgets TO %1").arg(role),
         QStringLiteral("GRANT USAGE ON SEQUENCE meterdesk_budgets_id_seq TO %1").arg(role),
-        QStringLiteral("GRANT SELECT, INSERT, UPDATE ON meterdesk_alert_cursors TO %1").arg(role),
+        QStringLiteral("GRANT SELECT, INSERT, UPDATE ON meterdesk_alert_cursors, meterdesk_settings TO %1").arg(role),
         QStringLiteral("GRANT INSERT (block_source, block_until) ON api_usage_stats TO %1").arg(role),
         QStringLiteral("GRANT UPDATE (block_source, block_until) ON api_usage_stats TO %1").arg(role),
     };

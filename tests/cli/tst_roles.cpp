@@ -199,7 +199,7 @@ private Q_SLOTS:
         QString error;
         auto owner = Database::open(*ConnectionSpec::parse(m_url, &error), &error);
         QVERIFY(owner);
-        QVERIFY(execOn(*owner, QStringLiteral("REVOKE ALL ON meterdesk_budgets, meterdesk_alerts, meterdesk_reservations "
+        QVERIFY(execOn(*owner, QStringLiteral("REVOKE ALL ON meterdesk_budgets, meterdesk_alerts, meterdesk_reservations, meterdesk_settings "
                                               "FROM meterdesk_writer, meterdesk_admin")));
         QVERIFY(execOn(*owner, QStringLiteral("UPDATE meterdesk_schema SET version = 3")));
         QCOMPARE(meterctl({QStringLiteral("--db"), m_url, QStringLiteral("init")}).exitCode, 0);

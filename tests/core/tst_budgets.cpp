@@ -112,7 +112,7 @@ private Q_SLOTS:
         QVERIFY(!decision.allowed);
         QCOMPARE(decision.message, QStringLiteral("API access blocked for this user"));
         QVERIFY(decision.byBudget);
-        QCOMPARE(decision.reason, QStringLiteral("Budget exceeded: $0.11 of $0.10 this month"));
+        QCOMPARE(decision.reason, QStringLiteral("Budget exceeded: $0.105 of $0.10 this month"));
         QCOMPARE(decision.until, QDateTime(QDate(2026, 12, 1), QTime(0, 0), Qt::UTC));
         // Audited with the budget as the actor, in an intact chain; one alert.
         QSqlQuery query(db->sql());

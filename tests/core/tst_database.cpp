@@ -83,7 +83,8 @@ private Q_SLOTS:
                               QStringLiteral("DROP TABLE meterdesk_budgets"),
                               QStringLiteral("DROP TABLE meterdesk_reservations"),
                               QStringLiteral("DROP TABLE meterdesk_alerts"),
-                              QStringLiteral("DROP TABLE meterdesk_alert_cursors")};
+                              QStringLiteral("DROP TABLE meterdesk_alert_cursors"),
+                              QStringLiteral("DROP TABLE meterdesk_settings")};
         if (pg)
             downgrade << QStringLiteral("DROP TRIGGER meterdesk_stats_truth ON api_usage_stats")
                       << QStringLiteral("DROP TRIGGER admin_audit_log_no_truncate ON admin_audit_log")
