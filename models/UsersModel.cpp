@@ -40,12 +40,21 @@ const UserRow *UsersModel::rowFor(const QString &userId) const
     return nullptr;
 }
 
+void UsersModel::setSuggestions(const QHash<QString, int> &scores)
+{
+    for (UserRow &row : m_rows)
+        row.suggestedRisk = scores.value(row.userId, 0);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, SuggestedColumn), index(rowCount() - 1, SuggestedColumn));
+}
+
 void UsersModel::updateUser(const QString &userId, bool blocked, const QString &reason, int riskScore)
 {
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         if (m_rows[i].userId != userId)
             continue;
         m_rows[i].blocked = blocked;
+        m_rows[i].blockedByBudget = false; // an admin's block or unblock replaces a budget's
         m_rows[i].blockReason = blocked ? reason : QString();
         m_rows[i].riskScore = riskScore;
         Q_EMIT dataChanged(index(int(i), 0), index(int(i), columnCount() - 1));

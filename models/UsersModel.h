@@ -3,6 +3,7 @@
 #include <queries/Rows.h>
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QStringMatcher>
 #include <QList>
 
@@ -52,6 +53,8 @@ public:
     const QList<UserRow> &rows() const { return m_rows; }
     const UserRow *rowFor(const QString &userId) const;
     // Reflects an admin action at once, before the next reload.
+    // Each row's suggested risk score (a user not in `scores` has 0).
+    void setSuggestions(const QHash<QString, int> &scores);
     void updateUser(const QString &userId, bool blocked, const QString &reason, int riskScore);
 
     // Compares two rows on a column's raw value, without building QVariants:

@@ -2,6 +2,9 @@
 
 #include <admin/AdminActions.h>
 #include <admin/Repricer.h>
+#include <budgets/Alerts.h>
+#include <budgets/Budget.h>
+#include <queries/RiskSuggestions.h>
 #include <queries/DateRange.h>
 #include <queries/Rows.h>
 
@@ -32,6 +35,28 @@ struct UserDetails
     QList<EventRow> events;
     int offset = 0;
     bool hasMore = false;
+    QList<BudgetUse> budgets; // the user's budgets as they stand now
+};
+
+// The guardrails beside a load: suggested risk scores with their reasons,
+// the budgets, and the latest alerts.
+struct GuardrailData
+{
+    QHash<QString, RiskSuggestion> suggestions; // users without one score 0
+    QList<Budget> budgets;
+    QList<Alert> alerts; // newest last
+    int riskAlertLevel = 0;
+    QString error;
+};
+
+// A budget set or removed, as the worker did it.
+struct BudgetChange
+{
+    Budget budget;
+    bool removed = false;
+    bool ok = false;
+    bool replaced = false;
+    QString error;
 };
 
 // An admin action on some users, decoded once: the window makes it, the
@@ -41,12 +66,15 @@ struct AdminRequest
     enum class Kind { Block, Unblock, SetRisk };
     Kind kind = Kind::Block;
     QStringList userIds;
-    QString reason;    // Block: required
+    QString reason;    // Block: required; SetRisk: optional (an accepted suggestion's reasons)
     int riskScore = 0; // SetRisk: 0..100
 
     static AdminRequest block(const QStringList &userIds, const QString &reason) { return {Kind::Block, userIds, reason, 0}; }
     static AdminRequest unblock(const QStringList &userIds) { return {Kind::Unblock, userIds, {}, 0}; }
-    static AdminRequest setRisk(const QStringList &userIds, int score) { return {Kind::SetRisk, userIds, {}, score}; }
+    static AdminRequest setRisk(const QStringList &userIds, int score, const QString &reason = {})
+    {
+        return {Kind::SetRisk, userIds, reason, score};
+    }
 };
 
 // What an admin action did, and what it changed, read back once: the
@@ -96,3 +124,6 @@ Q_DECLARE_METATYPE(QList<meterdesk::AuditRow>)
 Q_DECLARE_METATYPE(QList<meterdesk::ModelPriceRow>)
 Q_DECLARE_METATYPE(meterdesk::RepriceOutcome)
 Q_DECLARE_METATYPE(meterdesk::ModelPrice)
+Q_DECLARE_METATYPE(meterdesk::GuardrailData)
+Q_DECLARE_METATYPE(meterdesk::BudgetChange)
+Q_DECLARE_METATYPE(meterdesk::Budget)

@@ -13,6 +13,8 @@ DataService::DataService(QObject *parent) : QObject(parent)
     qRegisterMetaType<QList<AuditRow>>();
     qRegisterMetaType<QList<ModelPriceRow>>();
     qRegisterMetaType<RepriceOutcome>();
+    qRegisterMetaType<GuardrailData>();
+    qRegisterMetaType<BudgetChange>();
     m_thread.setObjectName(QStringLiteral("meterdesk-data"));
     m_worker = new DataWorker;
     m_worker->moveToThread(&m_thread);
@@ -49,6 +51,8 @@ DataService::DataService(QObject *parent) : QObject(parent)
     connect(m_worker, &DataWorker::priceSet, this, &DataService::priceSet);
     connect(m_worker, &DataWorker::repriceProgress, this, &DataService::repriceProgress);
     connect(m_worker, &DataWorker::repriced, this, &DataService::repriced);
+    connect(m_worker, &DataWorker::guardrailsLoaded, this, &DataService::guardrailsLoaded);
+    connect(m_worker, &DataWorker::budgetChanged, this, &DataService::budgetChanged);
     m_thread.start();
 }
 
@@ -108,6 +112,21 @@ void DataService::loadAudit(const QString &userId, const QString &action)
 void DataService::loadPrices(const DateRange &range)
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, range] { worker->loadPrices(range); });
+}
+
+void DataService::loadGuardrails()
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->loadGuardrails(); });
+}
+
+void DataService::setBudget(const Budget &budget)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, budget] { worker->setBudget(budget); });
+}
+
+void DataService::removeBudget(const Budget &budget)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, budget] { worker->removeBudget(budget); });
 }
 
 void DataService::setPrice(const ModelPrice &price)

@@ -40,6 +40,10 @@ public:
     void setPrice(const ModelPrice &price);
     void reprice(const RepriceScope &scope, bool dryRun);
     void cancelReprice();
+    // Suggested risk scores, budgets and alerts; after each load.
+    void loadGuardrails();
+    void setBudget(const Budget &budget);
+    void removeBudget(const Budget &budget);
     bool isOpen() const { return m_open; }
 
 Q_SIGNALS:
@@ -55,6 +59,8 @@ Q_SIGNALS:
     void priceSet(bool ok, const QString &error);
     void repriceProgress(qint64 done, qint64 total);
     void repriced(const meterdesk::RepriceOutcome &outcome);
+    void guardrailsLoaded(const meterdesk::GuardrailData &data);
+    void budgetChanged(const meterdesk::BudgetChange &change);
 
 private:
     QThread m_thread;

@@ -1,5 +1,7 @@
 #include "DataWorker.h"
 
+#include <budgets/BudgetStore.h>
+
 #include <admin/AdminActions.h>
 #include <queries/Queries.h>
 #include <tracking/DemoData.h>
@@ -138,6 +140,8 @@ void DataWorker::loadUser(quint64 requestId, const QString &userId, const DateRa
         events->removeLast();
     details.daily = std::move(*daily);
     details.events = std::move(*events);
+    if (auto uses = BudgetStore(*m_db).uses({userId}, QDateTime::currentDateTimeUtc(), &error))
+        details.budgets = uses->value(userId);
     Q_EMIT userLoaded(details);
 }
 
@@ -161,7 +165,7 @@ void DataWorker::apply(const AdminRequest &request)
         result = actions.unblock(request.userIds);
         break;
     case AdminRequest::Kind::SetRisk:
-        result = actions.setRiskScore(request.userIds, request.riskScore);
+        result = actions.setRiskScore(request.userIds, request.riskScore, request.reason);
         break;
     }
     outcome.ok = result.ok;

@@ -34,6 +34,11 @@ public:
     void loadPrices(const DateRange &range);
     void setPrice(const meterdesk::ModelPrice &price);
     void reprice(const meterdesk::RepriceScope &scope, bool dryRun, std::shared_ptr<std::atomic<bool>> cancel);
+    // Guardrails (DataWorkerGuardrails.cpp): suggestions, budgets and alerts;
+    // setting and removing a budget.
+    void loadGuardrails();
+    void setBudget(const meterdesk::Budget &budget);
+    void removeBudget(const meterdesk::Budget &budget);
 
 Q_SIGNALS:
     void opened(const QString &display, const meterdesk::Capabilities &capabilities);
@@ -47,6 +52,8 @@ Q_SIGNALS:
     void priceSet(bool ok, const QString &error);
     void repriceProgress(qint64 done, qint64 total);
     void repriced(const meterdesk::RepriceOutcome &outcome);
+    void guardrailsLoaded(const meterdesk::GuardrailData &data);
+    void budgetChanged(const meterdesk::BudgetChange &change);
 
 private:
     // Reconnects once when the connection was lost; false if still away.

@@ -166,6 +166,7 @@ void MainWindow::buildMenus()
     users->addAction(m_users->riskAction());
     users->addSeparator();
     users->addAction(tr("&Find…"), QKeySequence::Find, this, [this] { m_users->searchBox()->setFocus(); });
+    buildGuardrails(findChild<QToolBar *>(QStringLiteral("dashboardToolBar")), view, users);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Meterdesk"), this, [this] {
         QMessageBox::about(this, tr("About Meterdesk"),
@@ -331,6 +332,11 @@ void MainWindow::updateWritable()
     const QString role = tr("The database role \"%1\" may not do this").arg(m_capabilities.role);
     m_users->setWritable(ok && m_capabilities.canBlock, ok && m_capabilities.canSetRisk,
                          ok ? role : why);
+    m_details->setWritable(ok && m_capabilities.canSetRisk, ok && m_capabilities.canSetBudgets);
+    if (m_budgetAction) {
+        m_budgetAction->setEnabled(ok && m_capabilities.canSetBudgets);
+        m_acceptAction->setEnabled(ok && m_capabilities.canSetRisk);
+    }
 }
 
 void MainWindow::requestBlock(const QList<UserRow> &users)

@@ -9,7 +9,11 @@
 #include <functional>
 
 class QLabel;
+class QMenu;
+class QToolBar;
+class QSystemTrayIcon;
 class QTimer;
+class QToolButton;
 
 namespace meterdesk {
 
@@ -50,12 +54,21 @@ public:
     bool exportSeriesTo(const QString &path, QString *error);
     // The audit view, filtered to the selected user when there is one.
     void showAuditLog();
+    // Guardrails (MainWindowGuardrails.cpp): the budgets window, a user's
+    // budget, the alerts list.
+    void showBudgets();
+    void editUserBudget(const QString &userId);
+    void showAlerts();
+    QToolButton *alertsButton() const { return m_alertsButton; }
+    const QHash<QString, RiskSuggestion> &suggestions() const { return m_suggestions; }
     // Asks before an unblock; tests replace it.
     std::function<bool(const QString &question)> confirm;
 
 Q_SIGNALS:
     // After each load, or a failure, is on screen.
     void dashboardUpdated(bool ok);
+    // After the guardrails of a load (suggestions, budgets, alerts) are on screen.
+    void guardrailsUpdated();
     void actionDone(bool ok, const QString &message);
 
 protected:
@@ -84,6 +97,11 @@ private:
     // Every model of the range with its price; set prices, reprice.
     void showPrices();
     void setBanner(const QString &text);
+    void buildGuardrails(QToolBar *toolBar, QMenu *view, QMenu *users);
+    void onGuardrailsLoaded(const GuardrailData &data);
+    void onBudgetChanged(const BudgetChange &change);
+    void acceptSuggestion(const QString &userId, int score, const QString &reasons);
+    void notifyNewAlerts(const QList<Alert> &alerts);
     void updateWritable();
 
     DataService *m_data;
@@ -106,6 +124,14 @@ private:
     QString m_passwordToRemember;
     bool m_actionRunning = false;
     DashboardData m_last;
+    QHash<QString, RiskSuggestion> m_suggestions;
+    QList<Budget> m_budgets;
+    QList<Alert> m_alerts;
+    qint64 m_seenAlertId = -1; // -1 until the first guardrails load
+    QToolButton *m_alertsButton = nullptr;
+    QAction *m_budgetAction = nullptr;
+    QAction *m_acceptAction = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
 };
 
 } // namespace meterdesk

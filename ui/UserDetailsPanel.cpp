@@ -37,8 +37,15 @@ QTableView *compactTable(QAbstractItemModel *model, QWidget *parent)
 UserDetailsPanel::UserDetailsPanel(QWidget *parent)
     : QWidget(parent), m_header(new QLabel(this)), m_series(new CostSeriesModel(this)), m_chart(new CostOverTimeChart(this)),
       m_models(new QStandardItemModel(this)), m_events(new EventsModel(this)), m_newer(new QPushButton(tr("Newer"), this)),
-      m_older(new QPushButton(tr("Older"), this)), m_page(new QLabel(this))
+      m_older(new QPushButton(tr("Older"), this)), m_page(new QLabel(this)), m_guard(new QLabel(this)),
+      m_accept(new QPushButton(tr("Accept suggestion"), this)), m_budget(new QPushButton(tr("Budget…"), this))
 {
+    m_guard->setTextFormat(Qt::RichText);
+    m_guard->setWordWrap(true);
+    m_guard->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_guard->setAccessibleName(tr("Budget and suggested risk"));
+    m_accept->setToolTip(tr("Set the risk score to the suggestion; the audit log keeps its reasons"));
+    m_budget->setToolTip(tr("Set or change this user's budget"));
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -65,12 +72,26 @@ UserDetailsPanel::UserDetailsPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_header);
+    auto *guard = new QHBoxLayout;
+    guard->addWidget(m_guard, 1);
+    guard->addWidget(m_accept, 0, Qt::AlignTop);
+    guard->addWidget(m_budget, 0, Qt::AlignTop);
+    layout->addLayout(guard);
     layout->addWidget(m_chart, 2);
     layout->addWidget(m_modelsView, 1);
     layout->addLayout(paging);
     layout->addWidget(m_eventsView, 2);
     connect(m_newer, &QPushButton::clicked, this, [this] { Q_EMIT pageRequested(m_userId, qMax(0, m_offset - 50)); });
     connect(m_older, &QPushButton::clicked, this, [this] { Q_EMIT pageRequested(m_userId, m_offset + 50); });
+    connect(m_budget, &QPushButton::clicked, this, [this] { Q_EMIT budgetRequested(m_userId); });
+    connect(m_accept, &QPushButton::clicked, this, [this] {
+        QStringList reasons;
+        for (const RiskReason &reason : std::as_const(m_suggestion.reasons))
+            reasons << QStringLiteral("+%1 %2").arg(reason.points).arg(reason.sentence);
+        Q_EMIT suggestionAccepted(m_userId, m_suggestion.score,
+                                  QStringLiteral("suggested: ")
+                                      + (reasons.isEmpty() ? QStringLiteral("no signal") : reasons.join(QStringLiteral("; "))));
+    });
     showUser(nullptr);
 }
 
@@ -80,6 +101,10 @@ void UserDetailsPanel::showUser(const UserRow *user)
     m_offset = 0;
     m_newer->setEnabled(false);
     m_older->setEnabled(false);
+    m_budgets.clear();
+    m_suggestionKnown = false;
+    m_riskScore = user ? user->riskScore : 0;
+    showGuardrails();
     if (!user) {
         m_header->setText(tr("<i>Select a user to see their usage.</i>"));
         m_series->setSeries({}, Bucket::Day);
@@ -95,7 +120,13 @@ void UserDetailsPanel::updateHeader(const UserRow &user)
 {
     if (user.userId != m_userId)
         return;
-    QString status = user.blocked ? tr("<b>Blocked</b>: %1").arg(user.blockReason.toHtmlEscaped()) : tr("Active");
+    QString status = !user.blocked ? tr("Active")
+        : user.blockedByBudget
+        ? tr("<b>Blocked by a budget</b> until %1: %2")
+              .arg(QLocale().toString(user.blockedUntil.toLocalTime(), QLocale::ShortFormat), user.blockReason.toHtmlEscaped())
+        : tr("<b>Blocked</b>: %1").arg(user.blockReason.toHtmlEscaped());
+    m_riskScore = user.riskScore;
+    showGuardrails();
     m_header->setText(tr("<b>%1</b> &nbsp; %2<br>id %3 · risk %4 · %5")
                           .arg(user.displayName().toHtmlEscaped(), user.email.toHtmlEscaped(), user.userId.toHtmlEscaped())
                           .arg(user.riskScore)
@@ -107,6 +138,8 @@ void UserDetailsPanel::setDetails(const UserDetails &details)
     if (details.userId != m_userId)
         return;
     m_offset = details.offset;
+    m_budgets = details.budgets;
+    showGuardrails();
     QList<SeriesPoint> points;
     QMap<std::pair<QString, QString>, std::pair<qint64, Money>> perModel;
     QDate first, last;
@@ -148,6 +181,51 @@ void UserDetailsPanel::setDetails(const UserDetails &details)
     m_older->setEnabled(details.hasMore);
     m_page->setText(details.events.isEmpty() ? tr("none in this range")
                                              : tr("%1–%2").arg(details.offset + 1).arg(details.offset + details.events.size()));
+}
+
+void UserDetailsPanel::setSuggestion(const RiskSuggestion &suggestion)
+{
+    m_suggestion = suggestion;
+    m_suggestionKnown = true;
+    showGuardrails();
+}
+
+void UserDetailsPanel::setWritable(bool canSetRisk, bool canSetBudgets)
+{
+    m_canSetRisk = canSetRisk;
+    m_budget->setEnabled(canSetBudgets);
+    showGuardrails();
+}
+
+// Each budget with its period, spend, limit and reset; the suggested score
+// with one line per reason.
+void UserDetailsPanel::showGuardrails()
+{
+    const bool shown = !m_userId.isEmpty();
+    m_guard->setVisible(shown);
+    m_budget->setVisible(shown);
+    m_accept->setVisible(shown && m_suggestionKnown);
+    m_accept->setEnabled(m_canSetRisk && m_suggestionKnown && m_suggestion.score != m_riskScore);
+    if (!shown)
+        return;
+    const QLocale locale;
+    QStringList lines;
+    if (m_budgets.isEmpty())
+        lines << tr("No budget.");
+    for (const BudgetUse &use : std::as_const(m_budgets)) {
+        QString line = tr("Budget: %1 of %2 %3").arg(use.budget.spentText(use.spent), use.budget.amount(use.budget.limit),
+                                                    thisPeriod(use.budget.period));
+        if (!use.budget.service.isEmpty())
+            line += QStringLiteral(" (%1)").arg(use.budget.service.toHtmlEscaped());
+        line += tr(" · resets %1").arg(locale.toString(use.window.end.toLocalTime(), QLocale::ShortFormat));
+        lines << (use.reached() ? QStringLiteral("<b>%1</b>").arg(line) : line);
+    }
+    if (m_suggestionKnown) {
+        lines << tr("Suggested risk <b>%1</b> (set: %2)").arg(m_suggestion.score).arg(m_riskScore);
+        for (const RiskReason &reason : std::as_const(m_suggestion.reasons))
+            lines << QStringLiteral("&nbsp;&nbsp;+%1 &nbsp;%2").arg(reason.points).arg(reason.sentence.toHtmlEscaped());
+    }
+    m_guard->setText(lines.join(QStringLiteral("<br>")));
 }
 
 } // namespace meterdesk

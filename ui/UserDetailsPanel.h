@@ -28,14 +28,31 @@ public:
     // the charts and the page of requests stay as they are.
     void updateHeader(const UserRow &user);
     void setDetails(const UserDetails &details);
+    // The user's suggested risk score and its reasons (none: score 0).
+    void setSuggestion(const RiskSuggestion &suggestion);
+    // Whether the role may set risk scores and budgets.
+    void setWritable(bool canSetRisk, bool canSetBudgets);
     QString userId() const { return m_userId; }
+    QLabel *guardrailsLabel() const { return m_guard; }
+    QPushButton *acceptButton() const { return m_accept; }
+    QPushButton *budgetButton() const { return m_budget; }
     int offset() const { return m_offset; }
 
 Q_SIGNALS:
     void pageRequested(const QString &userId, int offset);
+    void budgetRequested(const QString &userId);
+    // Set the risk score to the suggestion, audited with its reasons.
+    void suggestionAccepted(const QString &userId, int score, const QString &reasons);
 
 private:
+    void showGuardrails();
+
     QString m_userId;
+    int m_riskScore = 0;
+    QList<BudgetUse> m_budgets;
+    RiskSuggestion m_suggestion;
+    bool m_suggestionKnown = false;
+    bool m_canSetRisk = true;
     int m_offset = 0;
     QLabel *m_header;
     CostSeriesModel *m_series;
@@ -47,6 +64,9 @@ private:
     QPushButton *m_newer;
     QPushButton *m_older;
     QLabel *m_page;
+    QLabel *m_guard;
+    QPushButton *m_accept;
+    QPushButton *m_budget;
 };
 
 } // namespace meterdesk

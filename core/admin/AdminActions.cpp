@@ -268,11 +268,14 @@ RolePrivileges AdminActions::privileges()
             "has_column_privilege('api_usage_stats', 'risk_score', 'UPDATE') "
             "AND has_table_privilege('admin_audit_log', 'INSERT'), "
             "to_regclass('meterdesk_prices') IS NOT NULL AND has_table_privilege('meterdesk_prices', 'INSERT') "
-            "AND has_table_privilege('api_usage_tracking', 'UPDATE') AND has_table_privilege('admin_audit_log', 'INSERT')"))
+            "AND has_table_privilege('api_usage_tracking', 'UPDATE') AND has_table_privilege('admin_audit_log', 'INSERT'), "
+            "to_regclass('meterdesk_budgets') IS NOT NULL AND has_table_privilege('meterdesk_budgets', 'INSERT') "
+            "AND has_table_privilege('admin_audit_log', 'INSERT')"))
         && query.next()) {
         privileges.canBlock = query.value(0).toBool();
         privileges.canSetRisk = query.value(1).toBool();
         privileges.canSetPrices = query.value(2).toBool();
+        privileges.canSetBudgets = query.value(3).toBool();
     }
     return privileges;
 }

@@ -27,6 +27,7 @@ struct RolePrivileges
     bool canBlock = true;
     bool canSetRisk = true;
     bool canSetPrices = true; // set prices and reprice recorded calls
+    bool canSetBudgets = true;
     QString role;
 };
 

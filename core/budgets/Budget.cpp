@@ -85,6 +85,13 @@ QString Budget::amount(qint64 value) const
     return QStringLiteral("%1 request%2").arg(QLocale(QLocale::English, QLocale::UnitedStates).toString(value), value == 1 ? QString() : QStringLiteral("s"));
 }
 
+QString Budget::spentText(qint64 value) const
+{
+    if (metric == BudgetMetric::Usd && value >= 1'000'000'000)
+        return Money::fromNanos(value).toDisplayString();
+    return amount(value);
+}
+
 QString Budget::describe() const
 {
     QString text = QStringLiteral("%1 per %2").arg(amount(limit), periodName(period));
@@ -104,7 +111,7 @@ QString Budget::scope() const
 QString BudgetUse::blockReason() const
 {
     QString text = QStringLiteral("Budget exceeded: %1 of %2 %3")
-                       .arg(budget.amount(spent), budget.amount(budget.limit), thisPeriod(budget.period));
+                       .arg(budget.spentText(spent), budget.amount(budget.limit), thisPeriod(budget.period));
     if (!budget.service.isEmpty())
         text += QStringLiteral(" (%1)").arg(budget.service);
     return text;

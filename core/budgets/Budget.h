@@ -37,7 +37,9 @@ struct METERDESK_CORE_EXPORT Budget
     QString describe() const;
     // "every user", "user alice", "user alice, openai"
     QString scope() const;
-    QString amount(qint64 value) const; // a limit or spend in this budget's unit
+    QString amount(qint64 value) const; // a limit in this budget's unit, exact
+    // A spend: to the cent from a dollar up ("$51.20"), exact below.
+    QString spentText(qint64 value) const;
 };
 
 METERDESK_CORE_EXPORT QString periodName(BudgetPeriod period);          // "day", "week", "month"

@@ -18,7 +18,7 @@ QJsonObject useDetails(const BudgetUse &use)
             {QStringLiteral("budget"), use.budget.describe()},
             {QStringLiteral("metric"), metricName(use.budget.metric)},
             {QStringLiteral("period"), periodName(use.budget.period)},
-            {QStringLiteral("spent"), use.budget.amount(use.spent)},
+            {QStringLiteral("spent"), use.budget.spentText(use.spent)},
             {QStringLiteral("limit"), use.budget.amount(use.budget.limit)},
             {QStringLiteral("softPercent"), use.budget.softPercent},
             {QStringLiteral("periodEnd"), use.window.end.toString(Qt::ISODate)}};
@@ -130,7 +130,7 @@ bool BudgetEnforcer::raiseSoft(const BudgetUse &use, QString *error)
 {
     const Alert alert{0, QDateTime(), use.userId, Alert::SoftBudget,
                       QStringLiteral("%1 of %2 used %3 (%4% alert)")
-                          .arg(use.budget.amount(use.spent), use.budget.describe(), thisPeriod(use.budget.period))
+                          .arg(use.budget.spentText(use.spent), use.budget.describe(), thisPeriod(use.budget.period))
                           .arg(use.budget.softPercent),
                       useDetails(use)};
     return Alerts(m_db).raise(alert, dedupeKey(Alert::SoftBudget, use), error).has_value();

@@ -33,7 +33,7 @@ bool Queries::addBudgetUse(QList<UserRow> &rows, QString *error)
             const auto permille = qint64(double(use.spent) * 1000.0 / double(use.budget.limit));
             if (permille > row.budgetPermille) {
                 row.budgetPermille = permille;
-                row.budgetText = QStringLiteral("%1 of %2 %3").arg(use.budget.amount(use.spent), use.budget.amount(use.budget.limit),
+                row.budgetText = QStringLiteral("%1 of %2 %3").arg(use.budget.spentText(use.spent), use.budget.amount(use.budget.limit),
                                                                    thisPeriod(use.budget.period));
                 if (!use.budget.service.isEmpty())
                     row.budgetText += QStringLiteral(" (%1)").arg(use.budget.service);

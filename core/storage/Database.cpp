@@ -332,9 +332,15 @@ bool Database::migrate(const PriceBook &prices, QString *error)
     const bool seed = state == SchemaState::Seed;
     if (!begin(error))
         return false;
-    const QStringList statements = fresh ? Schema::create(dialect())
-        : seed                           ? Schema::upgradeSeed(dialect())
-                                         : Schema::upgrade(version, dialect());
+    QStringList statements = fresh ? Schema::create(dialect())
+        : seed                     ? Schema::upgradeSeed(dialect())
+                                   : Schema::upgrade(version, dialect());
+    // Schema 3 as its first builds made it had no tiers in the price table.
+    // (A failed statement would end PostgreSQL's transaction: it asks with IF NOT EXISTS.)
+    if (state == SchemaState::Outdated && version == 3
+        && (isPostgres() || !hasColumn(QStringLiteral("meterdesk_prices"), QStringLiteral("tiers"))))
+        statements.prepend(QStringLiteral("ALTER TABLE meterdesk_prices %1 tiers text NOT NULL DEFAULT '[]'")
+                               .arg(dialect().addColumnIfMissing()));
     for (const QString &statement : statements) {
         if (!exec(statement, error)) {
             rollback();
@@ -381,6 +387,13 @@ bool Database::migrate(const PriceBook &prices, QString *error)
     if (!outdated)
         m_ownsUsers = fresh ? 1 : 0;
     return true;
+}
+
+bool Database::hasColumn(const QString &table, const QString &column)
+{
+    // Reads no row: the statement fails when the column is not there.
+    QSqlQuery query(m_db);
+    return query.exec(QStringLiteral("SELECT %1 FROM %2 WHERE 1 = 0").arg(column, table));
 }
 
 bool Database::createRoles(const QString &writer, const QString &admin, QString *error)

@@ -83,6 +83,8 @@ public:
 private:
     explicit Database(const ConnectionSpec &spec);
     bool openConnection(QString *error);
+    // Whether `table` has `column` (names from the code, never from input).
+    bool hasColumn(const QString &table, const QString &column);
 
     ConnectionSpec m_spec;
     QString m_connectionName;

@@ -173,7 +173,7 @@ std::optional<QString> AccessGuard::reserveLocked(const ReservationRequest &requ
     for (const BudgetUse &use : budgetUses(*budgets, request.userId, total, at))
         if (use.spent > use.budget.limit)
             return QStringLiteral("Budget would be exceeded: %1 of %2 %3 with the calls in flight")
-                .arg(use.budget.amount(use.spent), use.budget.amount(use.budget.limit), thisPeriod(use.budget.period));
+                .arg(use.budget.spentText(use.spent), use.budget.amount(use.budget.limit), thisPeriod(use.budget.period));
     return m_db.select(query,
                        QStringLiteral("INSERT INTO meterdesk_reservations (id, user_id, service, amount_nanos, created_at, "
                                       "expires_at) VALUES (?, ?, ?, ?, ?, ?)"),
