@@ -138,6 +138,9 @@ void MainWindow::connectParts()
     });
     connect(m_users, &UsersPanel::currentUserChanged, this, [this](const QString &userId) {
         m_details->showUser(m_users->model()->rowFor(userId));
+        // The suggestion once the guardrails of a load are in.
+        if (m_seenAlertId >= 0 && !userId.isEmpty())
+            m_details->setSuggestion(m_suggestions.value(userId, RiskSuggestion{userId, 0, {}}));
         if (!userId.isEmpty())
             m_data->loadUser(userId, m_range->range(), 0);
     });
@@ -293,8 +296,11 @@ void MainWindow::onLoaded(const DashboardData &data)
     // The first time, show the top spender's details rather than nothing.
     if (m_details->userId().isEmpty() && m_users->proxy()->rowCount() > 0)
         m_users->selectUser(m_users->proxy()->index(0, 0).data(UsersModel::UserIdRole).toString());
-    if (!m_details->userId().isEmpty())
+    if (!m_details->userId().isEmpty()) {
         m_details->showUser(m_users->model()->rowFor(m_details->userId()));
+        if (m_seenAlertId >= 0)
+            m_details->setSuggestion(m_suggestions.value(m_details->userId(), RiskSuggestion{m_details->userId(), 0, {}}));
+    }
     m_statusLabel->setText(tr("%1 · loaded in %2 ms · %3")
                                .arg(m_range->describe())
                                .arg(data.loadMs)

@@ -77,10 +77,6 @@ void MainWindow::buildGuardrails(QToolBar *toolBar, QMenu *view, QMenu *users)
     connect(m_data, &DataService::budgetChanged, this, &MainWindow::onBudgetChanged);
     connect(m_details, &UserDetailsPanel::budgetRequested, this, &MainWindow::editUserBudget);
     connect(m_details, &UserDetailsPanel::suggestionAccepted, this, &MainWindow::acceptSuggestion);
-    connect(m_users, &UsersPanel::currentUserChanged, this, [this](const QString &userId) {
-        if (m_seenAlertId >= 0 && !userId.isEmpty())
-            m_details->setSuggestion(m_suggestions.value(userId, RiskSuggestion{userId, 0, {}}));
-    });
 }
 
 void MainWindow::onGuardrailsLoaded(const GuardrailData &data)

@@ -72,10 +72,12 @@ UserDetailsPanel::UserDetailsPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_header);
+    // The budget and the suggestion in full width, their buttons below.
+    layout->addWidget(m_guard);
     auto *guard = new QHBoxLayout;
-    guard->addWidget(m_guard, 1);
-    guard->addWidget(m_accept, 0, Qt::AlignTop);
-    guard->addWidget(m_budget, 0, Qt::AlignTop);
+    guard->addStretch(1);
+    guard->addWidget(m_accept);
+    guard->addWidget(m_budget);
     layout->addLayout(guard);
     layout->addWidget(m_chart, 2);
     layout->addWidget(m_modelsView, 1);
@@ -97,12 +99,16 @@ UserDetailsPanel::UserDetailsPanel(QWidget *parent)
 
 void UserDetailsPanel::showUser(const UserRow *user)
 {
-    m_userId = user ? user->userId : QString();
+    const QString userId = user ? user->userId : QString();
+    if (userId != m_userId) {
+        // Another user: their budgets and suggestion are still to come.
+        m_budgets.clear();
+        m_suggestionKnown = false;
+    }
+    m_userId = userId;
     m_offset = 0;
     m_newer->setEnabled(false);
     m_older->setEnabled(false);
-    m_budgets.clear();
-    m_suggestionKnown = false;
     m_riskScore = user ? user->riskScore : 0;
     showGuardrails();
     if (!user) {
@@ -217,7 +223,9 @@ void UserDetailsPanel::showGuardrails()
                                                     thisPeriod(use.budget.period));
         if (!use.budget.service.isEmpty())
             line += QStringLiteral(" (%1)").arg(use.budget.service.toHtmlEscaped());
-        line += tr(" · resets %1").arg(locale.toString(use.window.end.toLocalTime(), QLocale::ShortFormat));
+        const QDateTime reset = use.window.end.toLocalTime();
+        line += tr(" · resets %1 %2")
+                    .arg(locale.toString(reset.date(), QLocale::ShortFormat), locale.toString(reset.time(), QLocale::ShortFormat));
         lines << (use.reached() ? QStringLiteral("<b>%1</b>").arg(line) : line);
     }
     if (m_suggestionKnown) {

@@ -76,6 +76,9 @@ UsersPanel::UsersPanel(QWidget *parent)
         m_view->setColumnWidth(column, 78);
     m_view->setColumnWidth(UsersModel::TokensColumn, 104); // eleven digits and separators
     m_view->setColumnWidth(UsersModel::RiskColumn, 50);
+    m_view->setColumnWidth(UsersModel::SuggestedColumn, 80);
+    m_view->setColumnWidth(UsersModel::StatusColumn, 120);
+    m_view->setColumnWidth(UsersModel::BudgetColumn, 70);
     const QByteArray state = Settings::usersHeaderState();
     if (!state.isEmpty())
         m_view->horizontalHeader()->restoreState(state);
