@@ -71,6 +71,18 @@
         <source>Unpriced requests</source>
         <translation>Anfragen ohne Preis</translation>
     </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Blocked by</source>
+        <translation>Gesperrt durch</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -93,6 +105,45 @@
     <message>
         <source>User interface language (en, de, fr, es).</source>
         <translation>Sprache der Oberfläche (en, de, fr, es).</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::AlertsDialog</name>
+    <message>
+        <source>Budget alert</source>
+        <translation>Budgetwarnung</translation>
+    </message>
+    <message>
+        <source>Budget block</source>
+        <translation>Budgetsperre</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Double-click an alert to select its user. `meterctl alerts --follow --exec CMD` sends each new alert to chat or mail.</source>
+        <translation>Doppelklick auf eine Warnung wählt ihren Benutzer. `meterctl alerts --follow --exec CMD` sendet jede neue Warnung in einen Chat oder per Mail.</translation>
     </message>
 </context>
 <context>
@@ -243,6 +294,200 @@
     <message>
         <source>The reason is %1 characters long; at most %2 are kept.</source>
         <translation>Der Grund ist %1 Zeichen lang; höchstens %2 werden gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::BudgetEditDialog</name>
+    <message>
+        <source>Every user</source>
+        <translation>Jeder Benutzer</translation>
+    </message>
+    <message>
+        <source>One user:</source>
+        <translation>Ein Benutzer:</translation>
+    </message>
+    <message>
+        <source>Edit budget</source>
+        <translation>Budget bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add budget</source>
+        <translation>Budget hinzufügen</translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
+    <message>
+        <source>US dollars</source>
+        <translation>US-Dollar</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <source>per week (from Monday)</source>
+        <translation>pro Woche (ab Montag)</translation>
+    </message>
+    <message>
+        <source>per calendar month</source>
+        <translation>pro Kalendermonat</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>no alert</source>
+        <translation>keine Warnung</translation>
+    </message>
+    <message>
+        <source>Alert at</source>
+        <translation>Warnung bei</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Für:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Dienst:</translation>
+    </message>
+    <message>
+        <source>Limit:</source>
+        <translation>Limit:</translation>
+    </message>
+    <message>
+        <source>Alert at:</source>
+        <translation>Warnung bei:</translation>
+    </message>
+    <message>
+        <source>Reaching the limit blocks the user until the period ends (UTC); an admin&apos;s own block stays until an admin lifts it.</source>
+        <translation>Wer das Limit erreicht, bleibt bis zum Ende des Zeitraums (UTC) gesperrt; die Sperre eines Admins bleibt, bis ein Admin sie aufhebt.</translation>
+    </message>
+    <message>
+        <source>Give the user&apos;s id, or choose every user.</source>
+        <translation>Geben Sie die ID des Benutzers an oder wählen Sie jeden Benutzer.</translation>
+    </message>
+    <message>
+        <source>The limit is an amount in dollars above zero, such as 50 or 12.50.</source>
+        <translation>Das Limit ist ein Dollarbetrag über null, etwa 50 oder 12.50.</translation>
+    </message>
+    <message>
+        <source>The limit is a whole number of requests above zero.</source>
+        <translation>Das Limit ist eine ganze Zahl von Anfragen über null.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::BudgetsDialog</name>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>Remove budget</source>
+        <translation>Budget entfernen</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Alert at</source>
+        <translation>Warnung bei</translation>
+    </message>
+    <message>
+        <source>The database role may not set budgets.</source>
+        <translation>Die Datenbankrolle darf keine Budgets festlegen.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>A user who reaches a budget is blocked until its period ends (UTC); a user&apos;s own budget replaces the budget for every user of the same service, unit and period.</source>
+        <translation>Wer ein Budget erreicht, ist bis zum Ende seines Zeitraums (UTC) gesperrt; das eigene Budget eines Benutzers ersetzt das Budget für alle Benutzer mit demselben Dienst, derselben Einheit und demselben Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Removed the budget of %1.</source>
+        <translation>Budget von %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Replaced the budget of %1.</source>
+        <translation>Budget von %1 ersetzt.</translation>
+    </message>
+    <message>
+        <source>Added a budget for %1.</source>
+        <translation>Budget für %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Every user</source>
+        <translation>Jeder Benutzer</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
+    <message>
+        <source>%1 per %2</source>
+        <translation>%1 pro %2</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>no alert</source>
+        <translation>keine Warnung</translation>
+    </message>
+    <message>
+        <source>No budgets yet: Add… sets one for every user or for one user.</source>
+        <translation>Noch keine Budgets: „Hinzufügen…“ legt eines für jeden oder für einen Benutzer fest.</translation>
+    </message>
+    <message>
+        <source>Remove the budget of %1 (%2)? A block it made stays until its period ends.</source>
+        <translation>Budget von %1 (%2) entfernen? Eine Sperre, die es verhängt hat, bleibt bis zum Ende ihres Zeitraums.</translation>
     </message>
 </context>
 <context>
@@ -716,6 +961,65 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <source>&amp;Prices…</source>
         <translation>&amp;Preise…</translation>
     </message>
+    <message>
+        <source>&amp;Budgets…</source>
+        <translation>&amp;Budgets…</translation>
+    </message>
+    <message>
+        <source>A&amp;lerts…</source>
+        <translation>&amp;Warnungen…</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Set &amp;budget…</source>
+        <translation>&amp;Budget festlegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggested risk</source>
+        <translation>Vorgeschlagenes Risiko ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>Budgets and suggestions could not be read: %1</source>
+        <translation>Budgets und Vorschläge konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>Warnungen (%1)</translation>
+    </message>
+    <message>
+        <source>No new alerts</source>
+        <translation>Keine neuen Warnungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meterdesk: %n new alert(s)</source>
+        <translation>
+            <numerusform>Meterdesk: %n neue Warnung</numerusform>
+            <numerusform>Meterdesk: %n neue Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>The database role &quot;%1&quot; may not set budgets.</source>
+        <translation>Die Datenbankrolle „%1“ darf keine Budgets festlegen.</translation>
+    </message>
+    <message>
+        <source>Budget not saved: %1</source>
+        <translation>Budget nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Budget of %1 removed</source>
+        <translation>Budget von %1 entfernt</translation>
+    </message>
+    <message>
+        <source>Budget of %1 saved: %2</source>
+        <translation>Budget von %1 gespeichert: %2</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1038,6 +1342,58 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation>Vorschlag übernehmen</translation>
+    </message>
+    <message>
+        <source>Budget…</source>
+        <translation>Budget…</translation>
+    </message>
+    <message>
+        <source>Budget and suggested risk</source>
+        <translation>Budget und vorgeschlagenes Risiko</translation>
+    </message>
+    <message>
+        <source>Set the risk score to the suggestion; the audit log keeps its reasons</source>
+        <translation>Den Risikowert auf den Vorschlag setzen; das Prüfprotokoll hält die Gründe fest</translation>
+    </message>
+    <message>
+        <source>Set or change this user&apos;s budget</source>
+        <translation>Budget dieses Benutzers festlegen oder ändern</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Blocked by a budget&lt;/b&gt; until %1: %2</source>
+        <translation>&lt;b&gt;Durch ein Budget gesperrt&lt;/b&gt; bis %1: %2</translation>
+    </message>
+    <message>
+        <source>No budget.</source>
+        <translation>Kein Budget.</translation>
+    </message>
+    <message>
+        <source>Budget: %1 of %2 %3</source>
+        <translation>Budget: %1 von %2 %3</translation>
+    </message>
+    <message>
+        <source> · resets %1 %2</source>
+        <translation> · neu ab %1 %2</translation>
+    </message>
+    <message>
+        <source>Suggested risk &lt;b&gt;%1&lt;/b&gt; (set: %2)</source>
+        <translation>Vorgeschlagenes Risiko &lt;b&gt;%1&lt;/b&gt; (gesetzt: %2)</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>diese Woche</translation>
+    </message>
+    <message>
+        <source>this month</source>
+        <translation>diesen Monat</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::UsersModel</name>
@@ -1067,6 +1423,14 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
             <numerusform>%n Anfrage eines Modells ohne Preis, zum Ersatztarif abgerechnet</numerusform>
             <numerusform>%n Anfragen von Modellen ohne Preis, zum Ersatztarif abgerechnet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Blocked (budget)</source>
+        <translation>Gesperrt (Budget)</translation>
+    </message>
+    <message>
+        <source>Blocked by a budget until %1: %2</source>
+        <translation>Durch ein Budget gesperrt bis %1: %2</translation>
     </message>
 </context>
 <context>

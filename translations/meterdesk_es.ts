@@ -71,6 +71,18 @@
         <source>Unpriced requests</source>
         <translation>Solicitudes sin precio</translation>
     </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Sugerido</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Presupuesto</translation>
+    </message>
+    <message>
+        <source>Blocked by</source>
+        <translation>Bloqueado por</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -93,6 +105,45 @@
     <message>
         <source>User interface language (en, de, fr, es).</source>
         <translation>Idioma de la interfaz (en, de, fr, es).</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::AlertsDialog</name>
+    <message>
+        <source>Budget alert</source>
+        <translation>Aviso de presupuesto</translation>
+    </message>
+    <message>
+        <source>Budget block</source>
+        <translation>Bloqueo por presupuesto</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Double-click an alert to select its user. `meterctl alerts --follow --exec CMD` sends each new alert to chat or mail.</source>
+        <translation>Haga doble clic en un aviso para seleccionar a su usuario. `meterctl alerts --follow --exec CMD` envía cada aviso nuevo a un chat o por correo.</translation>
     </message>
 </context>
 <context>
@@ -243,6 +294,200 @@
     <message>
         <source>The reason is %1 characters long; at most %2 are kept.</source>
         <translation>El motivo tiene %1 caracteres; se guardan como máximo %2.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::BudgetEditDialog</name>
+    <message>
+        <source>Every user</source>
+        <translation>Todos los usuarios</translation>
+    </message>
+    <message>
+        <source>One user:</source>
+        <translation>Un usuario:</translation>
+    </message>
+    <message>
+        <source>Edit budget</source>
+        <translation>Editar presupuesto</translation>
+    </message>
+    <message>
+        <source>Add budget</source>
+        <translation>Añadir presupuesto</translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation>id de usuario</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Id de usuario</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Todos los servicios</translation>
+    </message>
+    <message>
+        <source>US dollars</source>
+        <translation>Dólares estadounidenses</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>por día</translation>
+    </message>
+    <message>
+        <source>per week (from Monday)</source>
+        <translation>por semana (desde el lunes)</translation>
+    </message>
+    <message>
+        <source>per calendar month</source>
+        <translation>por mes natural</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Límite</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>no alert</source>
+        <translation>sin aviso</translation>
+    </message>
+    <message>
+        <source>Alert at</source>
+        <translation>Aviso al</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Para:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Servicio:</translation>
+    </message>
+    <message>
+        <source>Limit:</source>
+        <translation>Límite:</translation>
+    </message>
+    <message>
+        <source>Alert at:</source>
+        <translation>Aviso al:</translation>
+    </message>
+    <message>
+        <source>Reaching the limit blocks the user until the period ends (UTC); an admin&apos;s own block stays until an admin lifts it.</source>
+        <translation>Alcanzar el límite bloquea al usuario hasta que termina el periodo (UTC); el bloqueo de un administrador sigue hasta que un administrador lo levanta.</translation>
+    </message>
+    <message>
+        <source>Give the user&apos;s id, or choose every user.</source>
+        <translation>Indique el id del usuario o elija todos los usuarios.</translation>
+    </message>
+    <message>
+        <source>The limit is an amount in dollars above zero, such as 50 or 12.50.</source>
+        <translation>El límite es un importe en dólares mayor que cero, como 50 o 12.50.</translation>
+    </message>
+    <message>
+        <source>The limit is a whole number of requests above zero.</source>
+        <translation>El límite es un número entero de solicitudes mayor que cero.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::BudgetsDialog</name>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Presupuestos</translation>
+    </message>
+    <message>
+        <source>Remove budget</source>
+        <translation>Quitar presupuesto</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Límite</translation>
+    </message>
+    <message>
+        <source>Alert at</source>
+        <translation>Aviso al</translation>
+    </message>
+    <message>
+        <source>The database role may not set budgets.</source>
+        <translation>El rol de la base de datos no puede fijar presupuestos.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>A user who reaches a budget is blocked until its period ends (UTC); a user&apos;s own budget replaces the budget for every user of the same service, unit and period.</source>
+        <translation>Un usuario que alcanza un presupuesto queda bloqueado hasta que termina su periodo (UTC); el presupuesto propio de un usuario sustituye al de todos los usuarios del mismo servicio, unidad y periodo.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Removed the budget of %1.</source>
+        <translation>Se quitó el presupuesto de %1.</translation>
+    </message>
+    <message>
+        <source>Replaced the budget of %1.</source>
+        <translation>Se sustituyó el presupuesto de %1.</translation>
+    </message>
+    <message>
+        <source>Added a budget for %1.</source>
+        <translation>Se añadió un presupuesto para %1.</translation>
+    </message>
+    <message>
+        <source>Every user</source>
+        <translation>Todos los usuarios</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Todos los servicios</translation>
+    </message>
+    <message>
+        <source>%1 per %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>no alert</source>
+        <translation>sin aviso</translation>
+    </message>
+    <message>
+        <source>No budgets yet: Add… sets one for every user or for one user.</source>
+        <translation>Todavía no hay presupuestos: «Añadir…» fija uno para todos los usuarios o para uno.</translation>
+    </message>
+    <message>
+        <source>Remove the budget of %1 (%2)? A block it made stays until its period ends.</source>
+        <translation>¿Quitar el presupuesto de %1 (%2)? Un bloqueo que causó sigue hasta que termine su periodo.</translation>
     </message>
 </context>
 <context>
@@ -716,6 +961,65 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <source>&amp;Prices…</source>
         <translation>&amp;Precios…</translation>
     </message>
+    <message>
+        <source>&amp;Budgets…</source>
+        <translation>&amp;Presupuestos…</translation>
+    </message>
+    <message>
+        <source>A&amp;lerts…</source>
+        <translation>A&amp;visos…</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>Set &amp;budget…</source>
+        <translation>Fijar &amp;presupuesto…</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggested risk</source>
+        <translation>&amp;Aceptar el riesgo sugerido</translation>
+    </message>
+    <message>
+        <source>Budgets and suggestions could not be read: %1</source>
+        <translation>No se pudieron leer los presupuestos ni las sugerencias: %1</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>Avisos (%1)</translation>
+    </message>
+    <message>
+        <source>No new alerts</source>
+        <translation>No hay avisos nuevos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meterdesk: %n new alert(s)</source>
+        <translation>
+            <numerusform>Meterdesk: %n aviso nuevo</numerusform>
+            <numerusform>Meterdesk: %n avisos nuevos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Presupuestos</translation>
+    </message>
+    <message>
+        <source>The database role &quot;%1&quot; may not set budgets.</source>
+        <translation>El rol de la base de datos «%1» no puede fijar presupuestos.</translation>
+    </message>
+    <message>
+        <source>Budget not saved: %1</source>
+        <translation>Presupuesto no guardado: %1</translation>
+    </message>
+    <message>
+        <source>Budget of %1 removed</source>
+        <translation>Presupuesto de %1 quitado</translation>
+    </message>
+    <message>
+        <source>Budget of %1 saved: %2</source>
+        <translation>Presupuesto de %1 guardado: %2</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1038,6 +1342,58 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation>Aceptar la sugerencia</translation>
+    </message>
+    <message>
+        <source>Budget…</source>
+        <translation>Presupuesto…</translation>
+    </message>
+    <message>
+        <source>Budget and suggested risk</source>
+        <translation>Presupuesto y riesgo sugerido</translation>
+    </message>
+    <message>
+        <source>Set the risk score to the suggestion; the audit log keeps its reasons</source>
+        <translation>Fijar la puntuación de riesgo en la sugerencia; el registro de auditoría guarda sus motivos</translation>
+    </message>
+    <message>
+        <source>Set or change this user&apos;s budget</source>
+        <translation>Fijar o cambiar el presupuesto de este usuario</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Blocked by a budget&lt;/b&gt; until %1: %2</source>
+        <translation>&lt;b&gt;Bloqueado por un presupuesto&lt;/b&gt; hasta %1: %2</translation>
+    </message>
+    <message>
+        <source>No budget.</source>
+        <translation>Sin presupuesto.</translation>
+    </message>
+    <message>
+        <source>Budget: %1 of %2 %3</source>
+        <translation>Presupuesto: %1 de %2 %3</translation>
+    </message>
+    <message>
+        <source> · resets %1 %2</source>
+        <translation> · se reinicia el %1 %2</translation>
+    </message>
+    <message>
+        <source>Suggested risk &lt;b&gt;%1&lt;/b&gt; (set: %2)</source>
+        <translation>Riesgo sugerido &lt;b&gt;%1&lt;/b&gt; (fijado: %2)</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>esta semana</translation>
+    </message>
+    <message>
+        <source>this month</source>
+        <translation>este mes</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::UsersModel</name>
@@ -1067,6 +1423,14 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
             <numerusform>%n solicitud de un modelo sin precio, cobrada a la tarifa de reserva</numerusform>
             <numerusform>%n solicitudes de modelos sin precio, cobradas a la tarifa de reserva</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Blocked (budget)</source>
+        <translation>Bloqueado (presupuesto)</translation>
+    </message>
+    <message>
+        <source>Blocked by a budget until %1: %2</source>
+        <translation>Bloqueado por un presupuesto hasta %1: %2</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,18 @@
         <source>Unpriced requests</source>
         <translation>Requêtes sans prix</translation>
     </message>
+    <message>
+        <source>Suggested</source>
+        <translation>Suggéré</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Blocked by</source>
+        <translation>Bloqué par</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -93,6 +105,45 @@
     <message>
         <source>User interface language (en, de, fr, es).</source>
         <translation>Langue de l&apos;interface (en, de, fr, es).</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::AlertsDialog</name>
+    <message>
+        <source>Budget alert</source>
+        <translation>Alerte de budget</translation>
+    </message>
+    <message>
+        <source>Budget block</source>
+        <translation>Blocage par budget</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risque</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Double-click an alert to select its user. `meterctl alerts --follow --exec CMD` sends each new alert to chat or mail.</source>
+        <translation>Double-cliquez sur une alerte pour sélectionner son utilisateur. `meterctl alerts --follow --exec CMD` envoie chaque nouvelle alerte vers un chat ou par courriel.</translation>
     </message>
 </context>
 <context>
@@ -243,6 +294,200 @@
     <message>
         <source>The reason is %1 characters long; at most %2 are kept.</source>
         <translation>La raison fait %1 caractères ; au plus %2 sont conservés.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::BudgetEditDialog</name>
+    <message>
+        <source>Every user</source>
+        <translation>Tous les utilisateurs</translation>
+    </message>
+    <message>
+        <source>One user:</source>
+        <translation>Un utilisateur :</translation>
+    </message>
+    <message>
+        <source>Edit budget</source>
+        <translation>Modifier le budget</translation>
+    </message>
+    <message>
+        <source>Add budget</source>
+        <translation>Ajouter un budget</translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation>identifiant</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <source>US dollars</source>
+        <translation>Dollars US</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>par jour</translation>
+    </message>
+    <message>
+        <source>per week (from Monday)</source>
+        <translation>par semaine (à partir du lundi)</translation>
+    </message>
+    <message>
+        <source>per calendar month</source>
+        <translation>par mois civil</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>no alert</source>
+        <translation>pas d’alerte</translation>
+    </message>
+    <message>
+        <source>Alert at</source>
+        <translation>Alerte à</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Pour :</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Service :</translation>
+    </message>
+    <message>
+        <source>Limit:</source>
+        <translation>Limite :</translation>
+    </message>
+    <message>
+        <source>Alert at:</source>
+        <translation>Alerte à :</translation>
+    </message>
+    <message>
+        <source>Reaching the limit blocks the user until the period ends (UTC); an admin&apos;s own block stays until an admin lifts it.</source>
+        <translation>Atteindre la limite bloque l’utilisateur jusqu’à la fin de la période (UTC) ; le blocage d’un administrateur reste jusqu’à ce qu’un administrateur le lève.</translation>
+    </message>
+    <message>
+        <source>Give the user&apos;s id, or choose every user.</source>
+        <translation>Indiquez l’identifiant de l’utilisateur, ou choisissez tous les utilisateurs.</translation>
+    </message>
+    <message>
+        <source>The limit is an amount in dollars above zero, such as 50 or 12.50.</source>
+        <translation>La limite est un montant en dollars supérieur à zéro, comme 50 ou 12.50.</translation>
+    </message>
+    <message>
+        <source>The limit is a whole number of requests above zero.</source>
+        <translation>La limite est un nombre entier de requêtes supérieur à zéro.</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::BudgetsDialog</name>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>Remove budget</source>
+        <translation>Supprimer le budget</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>Alert at</source>
+        <translation>Alerte à</translation>
+    </message>
+    <message>
+        <source>The database role may not set budgets.</source>
+        <translation>Le rôle de base de données ne peut pas définir de budgets.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>A user who reaches a budget is blocked until its period ends (UTC); a user&apos;s own budget replaces the budget for every user of the same service, unit and period.</source>
+        <translation>Un utilisateur qui atteint un budget est bloqué jusqu’à la fin de sa période (UTC) ; le budget propre d’un utilisateur remplace le budget de tous les utilisateurs pour le même service, la même unité et la même période.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Removed the budget of %1.</source>
+        <translation>Budget de %1 supprimé.</translation>
+    </message>
+    <message>
+        <source>Replaced the budget of %1.</source>
+        <translation>Budget de %1 remplacé.</translation>
+    </message>
+    <message>
+        <source>Added a budget for %1.</source>
+        <translation>Budget ajouté pour %1.</translation>
+    </message>
+    <message>
+        <source>Every user</source>
+        <translation>Tous les utilisateurs</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <source>%1 per %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>no alert</source>
+        <translation>pas d’alerte</translation>
+    </message>
+    <message>
+        <source>No budgets yet: Add… sets one for every user or for one user.</source>
+        <translation>Aucun budget pour l’instant : « Ajouter… » en définit un pour tous les utilisateurs ou pour un seul.</translation>
+    </message>
+    <message>
+        <source>Remove the budget of %1 (%2)? A block it made stays until its period ends.</source>
+        <translation>Supprimer le budget de %1 (%2) ? Un blocage qu’il a causé reste jusqu’à la fin de sa période.</translation>
     </message>
 </context>
 <context>
@@ -716,6 +961,65 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <source>&amp;Prices…</source>
         <translation>&amp;Prix…</translation>
     </message>
+    <message>
+        <source>&amp;Budgets…</source>
+        <translation>&amp;Budgets…</translation>
+    </message>
+    <message>
+        <source>A&amp;lerts…</source>
+        <translation>A&amp;lertes…</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Set &amp;budget…</source>
+        <translation>Définir le &amp;budget…</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggested risk</source>
+        <translation>&amp;Accepter le risque suggéré</translation>
+    </message>
+    <message>
+        <source>Budgets and suggestions could not be read: %1</source>
+        <translation>Les budgets et les suggestions n’ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>Alertes (%1)</translation>
+    </message>
+    <message>
+        <source>No new alerts</source>
+        <translation>Aucune nouvelle alerte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Meterdesk: %n new alert(s)</source>
+        <translation>
+            <numerusform>Meterdesk : %n nouvelle alerte</numerusform>
+            <numerusform>Meterdesk : %n nouvelles alertes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>The database role &quot;%1&quot; may not set budgets.</source>
+        <translation>Le rôle de base de données « %1 » ne peut pas définir de budgets.</translation>
+    </message>
+    <message>
+        <source>Budget not saved: %1</source>
+        <translation>Budget non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Budget of %1 removed</source>
+        <translation>Budget de %1 supprimé</translation>
+    </message>
+    <message>
+        <source>Budget of %1 saved: %2</source>
+        <translation>Budget de %1 enregistré : %2</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1038,6 +1342,58 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation>Accepter la suggestion</translation>
+    </message>
+    <message>
+        <source>Budget…</source>
+        <translation>Budget…</translation>
+    </message>
+    <message>
+        <source>Budget and suggested risk</source>
+        <translation>Budget et risque suggéré</translation>
+    </message>
+    <message>
+        <source>Set the risk score to the suggestion; the audit log keeps its reasons</source>
+        <translation>Régler le score de risque sur la suggestion ; le journal d’audit en garde les raisons</translation>
+    </message>
+    <message>
+        <source>Set or change this user&apos;s budget</source>
+        <translation>Définir ou modifier le budget de cet utilisateur</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Blocked by a budget&lt;/b&gt; until %1: %2</source>
+        <translation>&lt;b&gt;Bloqué par un budget&lt;/b&gt; jusqu’au %1 : %2</translation>
+    </message>
+    <message>
+        <source>No budget.</source>
+        <translation>Aucun budget.</translation>
+    </message>
+    <message>
+        <source>Budget: %1 of %2 %3</source>
+        <translation>Budget : %1 sur %2 %3</translation>
+    </message>
+    <message>
+        <source> · resets %1 %2</source>
+        <translation> · remis à zéro le %1 %2</translation>
+    </message>
+    <message>
+        <source>Suggested risk &lt;b&gt;%1&lt;/b&gt; (set: %2)</source>
+        <translation>Risque suggéré &lt;b&gt;%1&lt;/b&gt; (défini : %2)</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>cette semaine</translation>
+    </message>
+    <message>
+        <source>this month</source>
+        <translation>ce mois-ci</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::UsersModel</name>
@@ -1067,6 +1423,14 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
             <numerusform>%n requête d&apos;un modèle sans tarif, facturée au tarif par défaut</numerusform>
             <numerusform>%n requêtes de modèles sans tarif, facturées au tarif par défaut</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Blocked (budget)</source>
+        <translation>Bloqué (budget)</translation>
+    </message>
+    <message>
+        <source>Blocked by a budget until %1: %2</source>
+        <translation>Bloqué par un budget jusqu’au %1 : %2</translation>
     </message>
 </context>
 <context>

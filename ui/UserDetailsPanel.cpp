@@ -219,8 +219,10 @@ void UserDetailsPanel::showGuardrails()
     if (m_budgets.isEmpty())
         lines << tr("No budget.");
     for (const BudgetUse &use : std::as_const(m_budgets)) {
-        QString line = tr("Budget: %1 of %2 %3").arg(use.budget.spentText(use.spent), use.budget.amount(use.budget.limit),
-                                                    thisPeriod(use.budget.period));
+        const QString period = use.budget.period == BudgetPeriod::Day    ? tr("today")
+                             : use.budget.period == BudgetPeriod::Week ? tr("this week")
+                                                                       : tr("this month");
+        QString line = tr("Budget: %1 of %2 %3").arg(use.budget.spentText(use.spent), use.budget.amount(use.budget.limit), period);
         if (!use.budget.service.isEmpty())
             line += QStringLiteral(" (%1)").arg(use.budget.service.toHtmlEscaped());
         const QDateTime reset = use.window.end.toLocalTime();
