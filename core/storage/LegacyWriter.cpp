@@ -73,7 +73,10 @@ QString legacyCountFunction()
                "  n bigint := coalesce(NEW.request_count, 1);\n"
                "  t bigint := NEW.input_tokens + NEW.output_tokens + NEW.cached_input_tokens + NEW.cache_write_tokens;\n"
                "  u bigint := CASE WHEN NEW.priced = false THEN coalesce(NEW.request_count, 1) ELSE 0 END;\n"
-               "BEGIN\n%1  RETURN NULL;\nEND\n$$")
+               "BEGIN\n%1"
+               // Budgets for this writer's calls too (budget-blocks.postgres.sql).
+               "  PERFORM meterdesk_enforce_budgets(NEW.user_id);\n"
+               "  RETURN NULL;\nEND\n$$")
         .arg(body);
 }
 

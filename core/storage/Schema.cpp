@@ -304,8 +304,9 @@ QStringList upgrade(int fromVersion, const Dialect &dialect)
         statements << PriceNames::support() << legacyWriterSupport();
     if (fromVersion < 4)
         statements << guardrailTables(dialect);
+    // The original writer's count trigger enforces budgets from schema 4 on.
     if (fromVersion < 4 && dialect.isPostgres())
-        statements << grantGuardrailsToExistingRoles();
+        statements << legacyWriterSupport() << grantGuardrailsToExistingRoles();
     return statements;
 }
 

@@ -80,3 +80,107 @@ REVOKE ALL ON FUNCTION meterdesk_budget_audit(text, text, text, text, text, text
 REVOKE ALL ON FUNCTION meterdesk_budget_block(text, text, timestamp, text, text, timestamp) FROM PUBLIC
 /
 REVOKE ALL ON FUNCTION meterdesk_budget_lift(text, text, timestamp) FROM PUBLIC
+/
+-- A budget's amount as core/budgets/Budget.cpp words it: requests counted
+-- ("1,000 requests"), dollars to the cent when whole cents (a spend too from
+-- a dollar up), else exact ("$0.045"). tst_budgets_pg compares the words.
+CREATE OR REPLACE FUNCTION meterdesk_budget_amount(p_value bigint, p_metric text, p_spent boolean) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  IF p_metric = 'requests' THEN
+    RETURN to_char(p_value, 'FM999,999,999,999,999,990') || CASE WHEN p_value = 1 THEN ' request' ELSE ' requests' END;
+  END IF;
+  IF p_value % 10000000 = 0 OR (p_spent AND p_value >= 1000000000) THEN
+    RETURN '$' || to_char(round(p_value / 1000000000.0, 2), 'FM999,999,999,990.00');
+  END IF;
+  RETURN '$' || rtrim(to_char(round(p_value / 1000000000.0, 6), 'FM999999999990.000000'), '0');
+END $$
+/
+-- Budgets for the original web app's writer, whose rows its trigger counts:
+-- the rules of core/budgets (BudgetEnforcer, budgetUses) for one user, after
+-- the row is counted, in the same transaction. A soft threshold passed
+-- raises its alert; a limit reached blocks the user, if the audit chain's
+-- lock can be had at once (that writer holds stats rows already, and must
+-- not wait for the lock admins take first: the next call tries again).
+-- Nothing here may fail that writer's insert: an error is a warning.
+CREATE OR REPLACE FUNCTION meterdesk_enforce_budgets(p_user text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  v_now timestamp := clock_timestamp() AT TIME ZONE 'UTC';
+  b record;
+  v_start date;
+  v_end date;
+  v_spent bigint;
+  v_describe text;
+  v_period text;
+  v_window text;
+  v_fraction numeric;
+  v_best numeric := -1;
+  v_reason text;
+  v_budget text;
+  v_details text;
+  v_dedupe text;
+  v_block_details text;
+  v_until timestamp;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM meterdesk_budgets WHERE user_id = p_user OR user_id = '') THEN
+    RETURN;
+  END IF;
+  BEGIN
+    FOR b IN SELECT * FROM meterdesk_budgets d
+              WHERE d.user_id = p_user
+                 OR (d.user_id = '' AND NOT EXISTS (SELECT 1 FROM meterdesk_budgets o WHERE o.user_id = p_user
+                       AND o.service = d.service AND o.metric = d.metric AND o.period = d.period))
+              ORDER BY d.user_id, d.service, d.metric, d.period LOOP
+      v_start := CASE b.period WHEN 'day' THEN v_now::date WHEN 'week' THEN date_trunc('week', v_now)::date
+                 ELSE date_trunc('month', v_now)::date END;
+      v_end := CASE b.period WHEN 'day' THEN v_start + 1 WHEN 'week' THEN v_start + 7
+               ELSE (v_start + interval '1 month')::date END;
+      SELECT coalesce(sum(CASE WHEN b.metric = 'usd' THEN cost_nanos ELSE requests END), 0) INTO v_spent
+        FROM api_usage_daily WHERE user_id = p_user AND day >= v_start AND day < v_end
+         AND (b.service = '' OR service = b.service);
+      v_period := CASE b.period WHEN 'day' THEN 'today' WHEN 'week' THEN 'this week' ELSE 'this month' END;
+      v_describe := meterdesk_budget_amount(b.limit_value, b.metric, false) || ' per ' || b.period
+                    || CASE WHEN b.service = '' THEN '' ELSE ' (' || b.service || ')' END;
+      v_window := to_char(v_start, 'YYYY-MM-DD') || 'T00:00:00Z';
+      v_details := json_build_object('budgetId', b.id, 'budget', v_describe, 'metric', b.metric, 'period', b.period,
+                     'spent', meterdesk_budget_amount(v_spent, b.metric, true),
+                     'limit', meterdesk_budget_amount(b.limit_value, b.metric, false),
+                     'softPercent', coalesce(b.soft_percent, 0),
+                     'periodEnd', to_char(v_end, 'YYYY-MM-DD') || 'T00:00:00Z')::text;
+      IF v_spent >= b.limit_value THEN
+        v_fraction := v_spent::numeric / b.limit_value;
+        v_until := greatest(coalesce(v_until, v_end::timestamp), v_end::timestamp);
+        IF v_fraction > v_best THEN
+          v_best := v_fraction;
+          v_reason := 'Budget exceeded: ' || meterdesk_budget_amount(v_spent, b.metric, true) || ' of '
+                      || meterdesk_budget_amount(b.limit_value, b.metric, false) || ' ' || v_period
+                      || CASE WHEN b.service = '' THEN '' ELSE ' (' || b.service || ')' END;
+          v_budget := 'budget #' || b.id || ': ' || v_describe || ' for '
+                      || CASE WHEN b.user_id = '' THEN 'every user' ELSE 'user ' || b.user_id END
+                      || CASE WHEN b.service = '' THEN '' ELSE ', ' || b.service END;
+          v_dedupe := 'budget-block:' || b.id || ':' || v_window || ':' || p_user;
+          v_block_details := v_details;
+        END IF;
+      ELSIF b.soft_percent IS NOT NULL AND v_spent * 100 >= b.limit_value * b.soft_percent THEN
+        INSERT INTO meterdesk_alerts (at, user_id, kind, message, details, dedupe)
+        VALUES (v_now, p_user, 'budget-soft',
+                meterdesk_budget_amount(v_spent, b.metric, true) || ' of ' || v_describe || ' used ' || v_period
+                  || ' (' || b.soft_percent || '% alert)',
+                v_details, 'budget-soft:' || b.id || ':' || v_window || ':' || p_user)
+        ON CONFLICT (dedupe) DO NOTHING;
+      END IF;
+    END LOOP;
+    IF v_best >= 0 AND pg_try_advisory_xact_lock(%AUDIT_CHAIN_LOCK%)
+       AND meterdesk_budget_block(p_user, v_reason, v_until, v_budget, 'original app (' || session_user || ')', v_now) THEN
+      INSERT INTO meterdesk_alerts (at, user_id, kind, message, details, dedupe)
+      VALUES (v_now, p_user, 'budget-block', v_reason, v_block_details, v_dedupe) ON CONFLICT (dedupe) DO NOTHING;
+    END IF;
+  EXCEPTION WHEN OTHERS THEN
+    RAISE WARNING 'meterdesk: budgets not enforced for %: %', p_user, SQLERRM;
+  END;
+END $$
+/
+-- Whoever the original writer connects as runs it from its trigger: it
+-- applies the budgets' rules and nothing else.
+GRANT EXECUTE ON FUNCTION meterdesk_enforce_budgets(text) TO PUBLIC

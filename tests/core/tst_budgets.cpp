@@ -1,6 +1,7 @@
 // Budgets that block by themselves: in the recording transaction, exactly
 // once under concurrent writers, lifted when the period ends, never over an
 // admin's block; reservations that cannot pass a limit together.
+#include "SeedWriter.h"
 #include "TestSupport.h"
 
 #include <admin/AdminActions.h>
@@ -11,6 +12,7 @@
 #include <tracking/AccessGuard.h>
 #include <tracking/Tracker.h>
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
@@ -372,6 +374,73 @@ private Q_SLOTS:
         }
         QCOMPARE(unknown.load(), 0);
         QCOMPARE(allowed.load(), 1);
+    }
+
+    // The original web app's writer on PostgreSQL: its trigger counts the
+    // row and enforces the same budgets in the same transaction, with the
+    // same words as the C++ rules.
+    void theOriginalWritersCallsMeetTheBudgetsToo()
+    {
+        if (!usePostgres())
+            QSKIP("the original writer's trigger is PostgreSQL's");
+        auto db = newUsageDatabase(m_dir, QStringLiteral("legacy"));
+        QVERIFY(db);
+        Budget monthly = budget({}, 40'000'000, BudgetPeriod::Month, BudgetMetric::Usd, 50);
+        QVERIFY_SET(BudgetStore(*db).set(monthly));
+        QVERIFY(execOn(*db, QStringLiteral("INSERT INTO users (id) VALUES ('old')")));
+        QString error;
+        for (int i = 0; i < 2; ++i)
+            QVERIFY2(seedWriterTrack(*db, QStringLiteral("old"), QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"),
+                                     int(CallInput), 0, 0.01, &error),
+                     qPrintable(error));
+        QVERIFY(AccessGuard(*db).check(QStringLiteral("old")).allowed);
+        // $0.03 of $0.04: the soft alert, worded as the C++ rules word it.
+        monthly.id = count(*db, QStringLiteral("SELECT id FROM meterdesk_budgets"));
+        BudgetUse use;
+        use.budget = monthly;
+        use.userId = QStringLiteral("old");
+        use.spent = 2 * CallNanos;
+        QSqlQuery query(db->sql());
+        QVERIFY(query.exec(QStringLiteral("SELECT message FROM meterdesk_alerts WHERE kind = 'budget-soft'")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("%1 of %2 used %3 (50% alert)")
+                                                .arg(monthly.spentText(use.spent), monthly.describe(), thisPeriod(monthly.period)));
+        QVERIFY2(seedWriterTrack(*db, QStringLiteral("old"), QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"),
+                                 int(CallInput), 0, 0.01, &error),
+                 qPrintable(error));
+        use.spent = 3 * CallNanos;
+        const AccessDecision decision = AccessGuard(*db).check(QStringLiteral("old"));
+        QVERIFY(!decision.allowed);
+        QVERIFY(decision.byBudget);
+        QCOMPARE(decision.reason, use.blockReason());
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM meterdesk_alerts WHERE kind = 'budget-block'")), 1);
+        const auto chain = verifyAuditChain(*db, &error);
+        QVERIFY2(chain && chain->intact(), qPrintable(chain ? chain->problem : error));
+    }
+
+    // The words of amounts in SQL (for the original writer) and in C++.
+    void amountsAreWordedAlikeInSqlAndCpp()
+    {
+        if (!usePostgres())
+            QSKIP("the SQL twin is PostgreSQL's");
+        auto db = newUsageDatabase(m_dir, QStringLiteral("words"));
+        QVERIFY(db);
+        QSqlQuery query(db->sql());
+        QVERIFY(query.prepare(QStringLiteral("SELECT meterdesk_budget_amount(CAST(? AS bigint), CAST(? AS text), CAST(? AS boolean))")));
+        const QList<qint64> values{0, 1, 999, 1'000, 1'234'567, 10'000'000, 45'000'000, 105'000'000, 999'999'999,
+                                   1'000'000'000, 1'234'567'890, 1'005'000'000, 51'200'000'000, 1'234'567'000'000'000};
+        for (BudgetMetric metric : {BudgetMetric::Usd, BudgetMetric::Requests}) {
+            Budget b;
+            b.metric = metric;
+            for (qint64 value : values) {
+                for (bool spent : {false, true}) {
+                    query.addBindValue(value);
+                    query.addBindValue(metricName(metric));
+                    query.addBindValue(spent);
+                    QVERIFY2(query.exec() && query.next(), qPrintable(query.lastError().text()));
+                    QCOMPARE(query.value(0).toString(), spent ? b.spentText(value) : b.amount(value));
+                }
+            }
+        }
     }
 };
 
