@@ -27,6 +27,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -99,7 +100,12 @@ void MainWindow::buildLayout()
     charts->setStretchFactor(1, 2);
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_users);
-    bottom->addWidget(m_details);
+    // On a small screen the details scroll rather than squeeze into each other.
+    auto *detailsScroll = new QScrollArea(this);
+    detailsScroll->setWidget(m_details);
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setFrameShape(QFrame::NoFrame);
+    bottom->addWidget(detailsScroll);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
     auto *body = new QSplitter(Qt::Vertical, this);

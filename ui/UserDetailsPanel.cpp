@@ -71,14 +71,17 @@ UserDetailsPanel::UserDetailsPanel(QWidget *parent)
     paging->addWidget(m_older);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_header);
-    // The budget and the suggestion in full width, their buttons below.
+    // Who, with the buttons for the budget and the suggestion beside it;
+    // the budget and the suggestion's reasons below, in full width.
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_header, 1);
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_budget);
+    buttons->addWidget(m_accept);
+    buttons->addStretch(1);
+    top->addLayout(buttons);
+    layout->addLayout(top);
     layout->addWidget(m_guard);
-    auto *guard = new QHBoxLayout;
-    guard->addStretch(1);
-    guard->addWidget(m_accept);
-    guard->addWidget(m_budget);
-    layout->addLayout(guard);
     layout->addWidget(m_chart, 2);
     layout->addWidget(m_modelsView, 1);
     layout->addLayout(paging);
