@@ -18,6 +18,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 
 using namespace meterdesk;
 using namespace meterdesk::test;
@@ -79,6 +80,32 @@ private:
     }
 
     static qint64 count(Database &db, const QString &sql) { return scalar(db, sql); }
+
+    // Runs `work` on `threads` threads at once, each with its own connection
+    // to `url`; false when a connection could not be opened or a thread hung.
+    static bool together(int threads, const QString &url, const std::function<void(Database &)> &work)
+    {
+        std::atomic<bool> opened = true;
+        QList<QThread *> running;
+        for (int t = 0; t < threads; ++t) {
+            running << QThread::create([&] {
+                QString error;
+                auto connection = Database::open(*ConnectionSpec::parse(url, &error), &error);
+                if (!connection) {
+                    opened = false;
+                    return;
+                }
+                work(*connection);
+            });
+            running.last()->start();
+        }
+        bool finished = true;
+        for (QThread *thread : running) {
+            finished = thread->wait(300'000) && finished;
+            delete thread;
+        }
+        return finished && opened;
+    }
 
 private Q_SLOTS:
     void init()
@@ -230,34 +257,20 @@ private Q_SLOTS:
         constexpr int Writers = 4;
         QVERIFY_SET(BudgetStore(*db).set(budget({}, Limit, BudgetPeriod::Month)));
         std::atomic<int> failures = 0, blocks = 0, refusedAfter = 0;
-        QList<QThread *> threads;
-        for (int t = 0; t < Writers; ++t) {
-            threads << QThread::create([&] {
-                QString error;
-                auto connection = Database::open(*ConnectionSpec::parse(url, &error), &error);
-                if (!connection) {
-                    ++failures;
+        QVERIFY(together(Writers, url, [&](Database &connection) {
+            Tracker tracker(connection, PriceBook::builtIn(), clocked());
+            AccessGuard guard(connection);
+            guard.setClock([this] { return m_now; });
+            for (int i = 0; i < 100; ++i) {
+                if (!guard.check(QStringLiteral("eve")).allowed) {
+                    ++refusedAfter;
                     return;
                 }
-                Tracker tracker(*connection, PriceBook::builtIn(), clocked());
-                AccessGuard guard(*connection);
-                guard.setClock([this] { return m_now; });
-                for (int i = 0; i < 100; ++i) {
-                    if (!guard.check(QStringLiteral("eve")).allowed) {
-                        ++refusedAfter;
-                        return;
-                    }
-                    const BatchOutcome outcome = tracker.trackBatch({call(QStringLiteral("eve"), m_now)});
-                    failures += outcome.ok ? 0 : 1;
-                    blocks += int(outcome.budgetBlocked.size());
-                }
-            });
-            threads.last()->start();
-        }
-        for (QThread *thread : threads) {
-            QVERIFY(thread->wait(300'000));
-            delete thread;
-        }
+                const BatchOutcome outcome = tracker.trackBatch({call(QStringLiteral("eve"), m_now)});
+                failures += outcome.ok ? 0 : 1;
+                blocks += int(outcome.budgetBlocked.size());
+            }
+        }));
         QCOMPARE(failures.load(), 0);
         QCOMPARE(blocks.load(), 1);
         QCOMPARE(refusedAfter.load(), Writers);
@@ -279,42 +292,28 @@ private Q_SLOTS:
         constexpr qint64 Limit = 50 * CallNanos;
         QVERIFY_SET(BudgetStore(*db).set(budget(QStringLiteral("fay"), Limit, BudgetPeriod::Day)));
         std::atomic<int> failures = 0, reserved = 0, refused = 0;
-        QList<QThread *> threads;
-        for (int t = 0; t < 8; ++t) {
-            threads << QThread::create([&] {
-                QString error;
-                auto connection = Database::open(*ConnectionSpec::parse(url, &error), &error);
-                if (!connection) {
-                    ++failures;
+        QVERIFY(together(8, url, [&](Database &connection) {
+            const PriceBook &prices = PriceBook::builtIn();
+            Tracker tracker(connection, prices, clocked());
+            AccessGuard guard(connection, prices);
+            guard.setClock([this] { return m_now; });
+            for (int i = 0; i < 1000; ++i) {
+                // At most 100,000 input and 1,000 output tokens
+                // ($0.0156); the call uses 100,000 and none.
+                ReservationRequest request{QStringLiteral("fay"), QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"),
+                                           TokenCounts{CallInput, 1'000, 0, 0}, 600};
+                const Reservation r = guard.reserve(request);
+                if (!r.allowed) {
+                    ++refused;
+                    failures += r.unknown ? 1 : 0;
                     return;
                 }
-                const PriceBook &prices = PriceBook::builtIn();
-                Tracker tracker(*connection, prices, clocked());
-                AccessGuard guard(*connection, prices);
-                guard.setClock([this] { return m_now; });
-                for (int i = 0; i < 1000; ++i) {
-                    // At most 100,000 input and 1,000 output tokens
-                    // ($0.0156); the call uses 100,000 and none.
-                    ReservationRequest request{QStringLiteral("fay"), QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"),
-                                               TokenCounts{CallInput, 1'000, 0, 0}, 600};
-                    const Reservation r = guard.reserve(request);
-                    if (!r.allowed) {
-                        ++refused;
-                        failures += r.unknown ? 1 : 0;
-                        return;
-                    }
-                    ++reserved;
-                    UsageEvent e = call(QStringLiteral("fay"), m_now);
-                    e.reservationId = r.id;
-                    failures += tracker.trackBatch({e}).ok ? 0 : 1;
-                }
-            });
-            threads.last()->start();
-        }
-        for (QThread *thread : threads) {
-            QVERIFY(thread->wait(300'000));
-            delete thread;
-        }
+                ++reserved;
+                UsageEvent e = call(QStringLiteral("fay"), m_now);
+                e.reservationId = r.id;
+                failures += tracker.trackBatch({e}).ok ? 0 : 1;
+            }
+        }));
         QCOMPARE(failures.load(), 0);
         QCOMPARE(refused.load(), 8);
         const qint64 spent = count(*db, QStringLiteral("SELECT sum(cost_nanos) FROM api_usage_tracking"));
@@ -352,26 +351,14 @@ private Q_SLOTS:
         QVERIFY(db);
         QVERIFY_SET(BudgetStore(*db).set(budget({}, 1, BudgetPeriod::Day, BudgetMetric::Requests)));
         std::atomic<int> allowed = 0, unknown = 0;
-        QList<QThread *> threads;
-        for (int t = 0; t < 4; ++t) {
-            threads << QThread::create([&] {
-                QString error;
-                auto connection = Database::open(*ConnectionSpec::parse(url, &error), &error);
-                if (!connection)
-                    return;
-                AccessGuard guard(*connection, PriceBook::builtIn());
-                guard.setClock([this] { return m_now; });
-                const Reservation r = guard.reserve({QStringLiteral("brand-new"), QStringLiteral("openai"),
-                                                     QStringLiteral("gpt-4o-mini"), TokenCounts{10, 10, 0, 0}, 60});
-                allowed += r.allowed ? 1 : 0;
-                unknown += r.unknown ? 1 : 0;
-            });
-            threads.last()->start();
-        }
-        for (QThread *thread : threads) {
-            QVERIFY(thread->wait(60'000));
-            delete thread;
-        }
+        QVERIFY(together(4, url, [&](Database &connection) {
+            AccessGuard guard(connection, PriceBook::builtIn());
+            guard.setClock([this] { return m_now; });
+            const Reservation r = guard.reserve({QStringLiteral("brand-new"), QStringLiteral("openai"),
+                                                 QStringLiteral("gpt-4o-mini"), TokenCounts{10, 10, 0, 0}, 60});
+            allowed += r.allowed ? 1 : 0;
+            unknown += r.unknown ? 1 : 0;
+        }));
         QCOMPARE(unknown.load(), 0);
         QCOMPARE(allowed.load(), 1);
     }
