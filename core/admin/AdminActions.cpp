@@ -160,12 +160,12 @@ bool AdminActions::auditAutomatic(const QString &actor, const QString &action, c
     return ok;
 }
 
-ActionResult AdminActions::failed(const QSqlQuery &query, const QString &what)
+ActionResult AdminActions::refusal(Database &db, const QSqlQuery &query, const QString &what)
 {
     ActionResult result;
     result.failure = classify(query.lastError());
     result.error = result.failure == SqlFailure::PermissionDenied
-        ? QStringLiteral("the database role \"%1\" may not %2 (permission denied)").arg(m_db.roleName(), what)
+        ? QStringLiteral("the database role \"%1\" may not %2 (permission denied)").arg(db.roleName(), what)
         : QStringLiteral("could not %1: %2").arg(what, describe(query.lastError()));
     return result;
 }

@@ -76,6 +76,9 @@ public:
     // actor is `actor`, not the database role.
     bool auditAutomatic(const QString &actor, const QString &action, const QString &subject, const QString &oldValue,
                         const QString &newValue, const QString &reason, QString *error);
+    // What a failed statement of an admin's change says: "the database role
+    // "x" may not <what> (permission denied)", or "could not <what>: ...".
+    static ActionResult refusal(Database &db, const QSqlQuery &query, const QString &what);
     // The PostgreSQL advisory lock key that serialises audit rows.
     static constexpr qint64 AuditChainLock = meterdesk::AuditChainLock;
 
@@ -86,7 +89,7 @@ private:
     // One user's change and audit row, inside the caller's transaction.
     ActionResult applyOne(const QString &userId, const QString &action, Field field, const QVariant &value,
                           const QString &reason, const QString &blockReason);
-    ActionResult failed(const QSqlQuery &query, const QString &what);
+    ActionResult failed(const QSqlQuery &query, const QString &what) { return refusal(m_db, query, what); }
     // Whether the user exists (added first in Meterdesk's own database);
     // nothing when the query failed.
     std::optional<bool> ensureUser(QSqlQuery &query, const QString &userId);

@@ -26,13 +26,8 @@ QString auditValue(const Budget &budget)
 
 ActionResult queryFailed(Database &db, const QSqlQuery &query, const QString &what)
 {
-    ActionResult result;
-    result.failure = classify(query.lastError());
-    result.error = result.failure == SqlFailure::PermissionDenied
-        ? QStringLiteral("the database role \"%1\" may not %2 (permission denied)").arg(db.roleName(), what)
-        : QStringLiteral("could not %1: %2").arg(what, describe(query.lastError()));
     db.rollback();
-    return result;
+    return AdminActions::refusal(db, query, what);
 }
 
 } // namespace
