@@ -86,8 +86,10 @@ const QList<UserColumn> &userColumns()
                      K::Time, InDashboard | InReport | InTerminal, lastActivity),
         numberColumn(QT_TRANSLATE_NOOP("UsersModel", "Risk"), QStringLiteral("risk_score"),
                      K::Score, InDashboard | InReport | InTerminal, risk),
+        // Suggestions are computed beside a load (queries/RiskSuggestions.h),
+        // not by the users query that reports read: the dashboard only.
         numberColumn(QT_TRANSLATE_NOOP("UsersModel", "Suggested"), QStringLiteral("suggested_risk"),
-                     K::Score, InDashboard | InReport, suggested),
+                     K::Score, InDashboard, suggested),
         numberColumn(QT_TRANSLATE_NOOP("UsersModel", "Status"), QStringLiteral("status"),
                      K::Status, InDashboard | InTerminal, blocked),
         numberColumn(QT_TRANSLATE_NOOP("UsersModel", "Budget"), QStringLiteral("budget_used_percent"),

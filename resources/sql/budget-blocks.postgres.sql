@@ -123,10 +123,10 @@ DECLARE
   v_block_details text;
   v_until timestamp;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM meterdesk_budgets WHERE user_id = p_user OR user_id = '') THEN
-    RETURN;
-  END IF;
   BEGIN
+    IF NOT EXISTS (SELECT 1 FROM meterdesk_budgets WHERE user_id = p_user OR user_id = '') THEN
+      RETURN;
+    END IF;
     FOR b IN SELECT * FROM meterdesk_budgets d
               WHERE d.user_id = p_user
                  OR (d.user_id = '' AND NOT EXISTS (SELECT 1 FROM meterdesk_budgets o WHERE o.user_id = p_user

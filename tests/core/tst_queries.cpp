@@ -204,8 +204,9 @@ private Q_SLOTS:
         QString error;
         QVERIFY(Reports::writeUsersCsv(buffer, {row}, &error));
         const QByteArray expected =
-            "user_id,name,email,requests,tokens,cost_usd,openai_cost_usd,last_activity_utc,risk_score,blocked,block_reason,unpriced_events\r\n"
-            "\"'=HYPERLINK(\"\"http://x\"\")\",'+cmd|' /C calc'!A0,\"a,b@example.com\",0,0,0.000002,0.000002,,0,no,,0\r\n";
+            "user_id,name,email,requests,tokens,cost_usd,openai_cost_usd,last_activity_utc,risk_score,budget_used_percent,"
+            "blocked,block_reason,blocked_by,unpriced_events\r\n"
+            "\"'=HYPERLINK(\"\"http://x\"\")\",'+cmd|' /C calc'!A0,\"a,b@example.com\",0,0,0.000002,0.000002,,0,,no,,,0\r\n";
         QCOMPARE(buffer.data(), expected);
     }
 

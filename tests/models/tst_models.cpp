@@ -193,8 +193,8 @@ private Q_SLOTS:
         for (const UserColumn &column : userReportColumns({QStringLiteral("openai"), QStringLiteral("mistral")}))
             report << column.csvName;
         QCOMPARE(report.join(u','), QStringLiteral("user_id,name,email,requests,tokens,cost_usd,openai_cost_usd,"
-                                                   "mistral_cost_usd,last_activity_utc,risk_score,suggested_risk,"
-                                                   "budget_used_percent,blocked,block_reason,blocked_by,unpriced_events"));
+                                                   "mistral_cost_usd,last_activity_utc,risk_score,budget_used_percent,"
+                                                   "blocked,block_reason,blocked_by,unpriced_events"));
     }
 
     void riskEditsOutsideTheRangeAreRefused()
