@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 
 #include <admin/AdminActions.h>
+#include <admin/AuditChain.h>
 #include <storage/ConnectionSpec.h>
 
 #include <QElapsedTimer>
@@ -220,6 +221,14 @@ private Q_SLOTS:
     {
         const QString url = upgradedSeed();
         QVERIFY(!url.isEmpty());
+        // A budget every user reaches during the run: the original writer's
+        // trigger and the imports enforce it beside the admin, who blocks
+        // and unblocks the same users meanwhile.
+        const RunResult budget = meterctl({QStringLiteral("--db"), url, QStringLiteral("budget"), QStringLiteral("set"),
+                                           QStringLiteral("--all"), QStringLiteral("--usd"), QStringLiteral("0.01"),
+                                           QStringLiteral("--period"), QStringLiteral("month"), QStringLiteral("--soft"),
+                                           QStringLiteral("50")});
+        QVERIFY2(budget.exitCode == 0, budget.err.constData());
 
         QList<QProcess *> importers;
         for (int i = 0; i < Importers; ++i) {
@@ -283,6 +292,11 @@ private Q_SLOTS:
         checkStatsAgreeWithTheLog(*db);
         if (QTest::currentTestFailed())
             return;
+        // The budget blocked users on the way, in an intact audit chain.
+        QVERIFY(scalar(*db, QStringLiteral("SELECT count(*) FROM admin_audit_log WHERE action = 'budget-block'")) > 0);
+        QString chainError;
+        const auto chain = verifyAuditChain(*db, &chainError);
+        QVERIFY2(chain && chain->intact(), qPrintable(chain ? chain->problem : chainError));
 
         const RunResult verify = meterctl({QStringLiteral("--db"), url, QStringLiteral("verify")});
         QVERIFY2(verify.exitCode == 0, QByteArray(verify.out + verify.err).constData());
