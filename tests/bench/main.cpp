@@ -272,7 +272,10 @@ int main(int argc, char *argv[])
                        {QStringLiteral("meterdesk"), QStringLiteral("The meterdesk binary for the screenshot figures."), QStringLiteral("path")},
                        {QStringLiteral("fault"), QStringLiteral("For bench_smoke: make one side fail on purpose (original-writer, "
                                                                 "meterdesk-load, sort) to show the bench then gives no figure."),
-                        QStringLiteral("name")}});
+                        QStringLiteral("name")},
+                       {QStringLiteral("only"), QStringLiteral("Measure only these parts, comma-separated: load, reprice, record, "
+                                                               "table, risk, process, outside (default: all)."),
+                        QStringLiteral("parts")}});
     parser.process(app);
     const qint64 events = parser.value(QStringLiteral("events")).toLongLong();
     const int users = parser.value(QStringLiteral("users")).toInt();
@@ -301,29 +304,40 @@ int main(int argc, char *argv[])
     if (fault == Fault::MeterdeskLoad)
         db->exec(QStringLiteral("UPDATE api_usage_daily SET requests = requests + 1"), &url);
 
+    // --only: the parts asked for (a figure still needs both sides to agree).
+    const QStringList only = parser.value(QStringLiteral("only")).split(u',', Qt::SkipEmptyParts);
+    const auto wanted = [&](const char *part) { return only.isEmpty() || only.contains(QLatin1String(part)); };
+
     // 1. Dashboard load against the original design's queries.
-    measureDashboardLoad(*db, report);
+    if (wanted("load"))
+        measureDashboardLoad(*db, report);
 
     // Repricing one model, against updating the calls and rebuilding the
     // aggregates; the database ends as it began.
-    measureRepricing(*db, out, report);
+    if (wanted("reprice"))
+        measureRepricing(*db, out, report);
 
     // 2. Recording, on a fresh database with the same schema and users.
     QTemporaryDir scratch;
-    measureRecordingOnScratch(*db, scratch, record, users, fault, report);
+    if (wanted("record"))
+        measureRecordingOnScratch(*db, scratch, record, users, fault, report);
 
     // 3. Sorting and searching the users table.
-    out << "The users table:" << Qt::endl;
-    measureUsersTable(*db, fault, report);
+    if (wanted("table")) {
+        out << "The users table:" << Qt::endl;
+        measureUsersTable(*db, fault, report);
+    }
 
     // Guardrails: suggested risk scores for every user.
-    measureRiskSuggestions(*db, report);
+    if (wanted("risk"))
+        measureRiskSuggestions(*db, report);
 
     // 4. The dashboard process: start to screenshot, and its peak memory.
-    measureDashboardProcess(parser.value(QStringLiteral("meterdesk")), url, scratch, report);
+    if (wanted("process"))
+        measureDashboardProcess(parser.value(QStringLiteral("meterdesk")), url, scratch, report);
 
     // 5. An outside reference: the sqlite3 shell running the original users query.
-    if (sqlite)
+    if (sqlite && wanted("outside"))
         measureOutsideReference(*db, scratch, report);
 
     report.printSummary();
