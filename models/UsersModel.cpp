@@ -48,6 +48,17 @@ void UsersModel::setSuggestions(const QHash<QString, int> &scores)
         Q_EMIT dataChanged(index(0, SuggestedColumn), index(rowCount() - 1, SuggestedColumn));
 }
 
+void UsersModel::setBudgetUse(const QHash<QString, UserBudget> &use)
+{
+    for (UserRow &row : m_rows) {
+        const UserBudget most = use.value(row.userId);
+        row.budgetPermille = most.permille;
+        row.budgetText = most.text;
+    }
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, BudgetColumn), index(rowCount() - 1, BudgetColumn));
+}
+
 void UsersModel::updateUser(const QString &userId, bool blocked, const QString &reason, int riskScore)
 {
     for (qsizetype i = 0; i < m_rows.size(); ++i) {

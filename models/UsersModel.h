@@ -55,6 +55,8 @@ public:
     // Reflects an admin action at once, before the next reload.
     // Each row's suggested risk score (a user not in `scores` has 0).
     void setSuggestions(const QHash<QString, int> &scores);
+    // Each row's most used budget (a user not in `use` has none).
+    void setBudgetUse(const QHash<QString, UserBudget> &use);
     void updateUser(const QString &userId, bool blocked, const QString &reason, int riskScore);
 
     // Compares two rows on a column's raw value, without building QVariants:

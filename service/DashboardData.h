@@ -43,6 +43,7 @@ struct UserDetails
 struct GuardrailData
 {
     QHash<QString, RiskSuggestion> suggestions; // users without one score 0
+    QHash<QString, UserBudget> budgetUse;        // the loaded users with a budget
     QList<Budget> budgets;
     QList<Alert> alerts; // newest last
     int riskAlertLevel = 0;

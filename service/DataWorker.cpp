@@ -110,6 +110,10 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     for (const UserRow &user : std::as_const(*users))
         data.overview.activeUsers += user.requests > 0 ? 1 : 0;
     data.users = std::move(*users);
+    m_loadedUsers.clear();
+    m_loadedUsers.reserve(data.users.size());
+    for (const UserRow &row : std::as_const(data.users))
+        m_loadedUsers << row.userId;
     data.costs = std::move(*costs);
     data.series = std::move(*series);
     data.loadMs = timer.elapsed();

@@ -61,6 +61,7 @@ private:
 
     std::unique_ptr<Database> m_db;
     ConnectionSpec m_spec;
+    QStringList m_loadedUsers; // the users of the last load, for their budgets
 };
 
 } // namespace meterdesk

@@ -6,6 +6,7 @@
 
 #include <budgets/BudgetStore.h>
 #include <budgets/GuardSettings.h>
+#include <queries/Queries.h>
 
 namespace meterdesk {
 
@@ -21,6 +22,9 @@ void DataWorker::loadGuardrails()
     RiskSuggestions suggestions(*m_db);
     auto scored = suggestions.compute(&error);
     auto budgets = scored ? BudgetStore(*m_db).budgets(&error) : std::nullopt;
+    auto budgetUse = budgets ? Queries(*m_db).budgetUse(m_loadedUsers, &error) : std::nullopt;
+    if (!budgetUse)
+        budgets.reset();
     const auto level = budgets ? GuardSettings(*m_db).riskAlertLevel(&error) : std::nullopt;
     if (!level) {
         data.error = error;
@@ -39,6 +43,7 @@ void DataWorker::loadGuardrails()
         data.error = error;
     data.suggestions = std::move(*scored);
     data.budgets = std::move(*budgets);
+    data.budgetUse = std::move(*budgetUse);
     data.riskAlertLevel = *level;
     Q_EMIT guardrailsLoaded(data);
 }

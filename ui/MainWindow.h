@@ -99,6 +99,9 @@ private:
     void setBanner(const QString &text);
     void buildGuardrails(QToolBar *toolBar, QMenu *view, QMenu *users);
     void onGuardrailsLoaded(const GuardrailData &data);
+    // The last suggestions and budget use into the rows of a new load,
+    // until the load's own guardrails arrive.
+    void applyGuardrailsToRows();
     void onBudgetChanged(const BudgetChange &change);
     void acceptSuggestion(const QString &userId, int score, const QString &reasons);
     void notifyNewAlerts(const QList<Alert> &alerts);
@@ -125,6 +128,7 @@ private:
     bool m_actionRunning = false;
     DashboardData m_last;
     QHash<QString, RiskSuggestion> m_suggestions;
+    QHash<QString, UserBudget> m_budgetUse;
     QList<Budget> m_budgets;
     QList<Alert> m_alerts;
     qint64 m_seenAlertId = -1; // -1 until the first guardrails load

@@ -87,15 +87,22 @@ void MainWindow::onGuardrailsLoaded(const GuardrailData &data)
     }
     m_suggestions = data.suggestions;
     m_budgets = data.budgets;
-    QHash<QString, int> scores;
-    for (auto it = data.suggestions.cbegin(); it != data.suggestions.cend(); ++it)
-        scores.insert(it.key(), it.value().score);
-    m_users->model()->setSuggestions(scores);
+    m_budgetUse = data.budgetUse;
+    applyGuardrailsToRows();
     if (!m_details->userId().isEmpty())
         m_details->setSuggestion(m_suggestions.value(m_details->userId(), RiskSuggestion{m_details->userId(), 0, {}}));
     notifyNewAlerts(data.alerts);
     m_alerts = data.alerts;
     Q_EMIT guardrailsUpdated();
+}
+
+void MainWindow::applyGuardrailsToRows()
+{
+    QHash<QString, int> scores;
+    for (auto it = m_suggestions.cbegin(); it != m_suggestions.cend(); ++it)
+        scores.insert(it.key(), it.value().score);
+    m_users->model()->setSuggestions(scores);
+    m_users->model()->setBudgetUse(m_budgetUse);
 }
 
 void MainWindow::notifyNewAlerts(const QList<Alert> &alerts)

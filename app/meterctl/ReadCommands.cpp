@@ -108,7 +108,7 @@ int users(Cli &cli, Database &db)
         return ExitUsage;
     QString error;
     auto rows = Queries(db).users(*range, &error);
-    if (!rows)
+    if (!rows || !Queries(db).addBudgetUse(*rows, &error))
         return cli.fail(error);
     std::sort(rows->begin(), rows->end(), [](const UserRow &a, const UserRow &b) {
         return a.cost != b.cost ? a.cost > b.cost : a.userId < b.userId;
@@ -400,6 +400,8 @@ int exportReport(Cli &cli, Database &db)
     bool ok = false;
     if (kind == u"users") {
         auto rows = Queries(db).users(*range, &error);
+        if (rows && !Queries(db).addBudgetUse(*rows, &error))
+            rows.reset();
         if (rows) {
             std::sort(rows->begin(), rows->end(), [](const UserRow &a, const UserRow &b) {
                 return a.cost != b.cost ? a.cost > b.cost : a.userId < b.userId;

@@ -42,6 +42,7 @@ public:
 
 private:
     std::optional<QList<Budget>> read(const QString &where, const QVariantList &values, QString *error);
+    std::optional<QHash<QString, UserSpend>> everyonesSpend(const QDateTime &now, QString *error);
     std::optional<Budget> find(const Budget &scope, QString *error);
 
     Database &m_db;

@@ -188,8 +188,6 @@ std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *er
         merge(sums);
     else if (!readRows(m_db, perService, backgroundShare, add, error))
         return std::nullopt; // no second connection: this one reads its share too
-    if (!addBudgetUse(rows, error))
-        return std::nullopt;
     // A range shows who used it, plus everyone blocked or flagged risky.
     if (!allTime)
         rows.removeIf([](const UserRow &row) { return row.requests == 0 && !row.blocked && row.riskScore == 0; });

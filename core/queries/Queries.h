@@ -11,6 +11,8 @@
 #include <QMap>
 #include <QString>
 
+#include <QHash>
+
 #include <optional>
 
 namespace meterdesk {
@@ -28,6 +30,12 @@ public:
     // count them from users() anyway (the dashboard).
     std::optional<Overview> overview(const DateRange &range, QString *error, bool countActiveUsers = true);
     std::optional<QList<UserRow>> users(const DateRange &range, QString *error);
+    // Each of these users' most used budget now (QueriesBudgets.cpp): users
+    // without a budget are left out. Not part of users(): the dashboard reads
+    // it beside a load, so that a month of rollup rows never delays one.
+    std::optional<QHash<QString, UserBudget>> budgetUse(const QStringList &userIds, QString *error);
+    // The same, into the rows' budget fields (reports, meterctl).
+    bool addBudgetUse(QList<UserRow> &rows, QString *error);
     std::optional<QList<CostRow>> costs(const DateRange &range, QString *error);
     std::optional<QList<SeriesPoint>> costSeries(const DateRange &range, Bucket bucket, QString *error);
     // One user's daily rollup rows, oldest first: cost over time per
@@ -48,8 +56,7 @@ private:
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
     QVariantList dayBounds(const DateRange &range) const;
     bool readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error);
-    // Each user's most used budget now (QueriesBudgets.cpp).
-    bool addBudgetUse(QList<UserRow> &rows, QString *error);
+
 
     Database &m_db;
 };

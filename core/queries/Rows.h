@@ -28,6 +28,14 @@ struct Overview
     qint64 unpricedEvents = 0;
 };
 
+// A user's most used budget now: its use in tenths of a percent (1000 is
+// the whole limit), and in words ("$12.00 of $50.00 this month").
+struct UserBudget
+{
+    qint64 permille = -1; // -1: no budget applies
+    QString text;
+};
+
 struct METERDESK_CORE_EXPORT UserRow
 {
     QString userId;
