@@ -50,11 +50,8 @@ void UsersModel::setSuggestions(const QHash<QString, int> &scores)
 
 void UsersModel::setBudgetUse(const QHash<QString, UserBudget> &use)
 {
-    for (UserRow &row : m_rows) {
-        const UserBudget most = use.value(row.userId);
-        row.budgetPermille = most.permille;
-        row.budgetText = most.text;
-    }
+    for (UserRow &row : m_rows)
+        row.budget = use.value(row.userId);
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, BudgetColumn), index(rowCount() - 1, BudgetColumn));
 }
@@ -156,8 +153,8 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
                 .arg(QLocale().toString(row.blockedUntil.toLocalTime(), QLocale::ShortFormat), row.blockReason);
         if (index.column() == StatusColumn && row.blocked)
             return tr("Blocked: %1").arg(row.blockReason);
-        if (index.column() == BudgetColumn && row.budgetPermille >= 0)
-            return row.budgetText;
+        if (index.column() == BudgetColumn && row.budget.permille >= 0)
+            return row.budget.text();
         if (index.column() == NameColumn)
             return tr("User id: %1").arg(row.userId);
         if (index.column() == CostColumn && row.unpricedEvents > 0)

@@ -127,8 +127,8 @@ int users(Cli &cli, Database &db)
                                      {QStringLiteral("blockReason"), row.blocked ? QJsonValue(row.blockReason) : QJsonValue()},
                                      {QStringLiteral("blockedBy"), !row.blocked ? QJsonValue() : row.blockedByBudget ? QStringLiteral("budget") : QStringLiteral("admin")},
                                      {QStringLiteral("blockedUntil"), row.blocked && row.blockedByBudget ? QJsonValue(isoOrEmpty(row.blockedUntil)) : QJsonValue()},
-                                     {QStringLiteral("budgetUsedPercent"), row.budgetPermille < 0 ? QJsonValue() : QJsonValue(double(row.budgetPermille) / 10.0)},
-                                     {QStringLiteral("budget"), row.budgetPermille < 0 ? QJsonValue() : QJsonValue(row.budgetText)},
+                                     {QStringLiteral("budgetUsedPercent"), row.budget.permille < 0 ? QJsonValue() : QJsonValue(double(row.budget.permille) / 10.0)},
+                                     {QStringLiteral("budget"), row.budget.permille < 0 ? QJsonValue() : QJsonValue(row.budget.text())},
                                      {QStringLiteral("riskScore"), row.riskScore},
                                      {QStringLiteral("unpricedEvents"), row.unpricedEvents},
                                      {QStringLiteral("serviceBreakdown"), breakdownJson(row.perService)}});

@@ -90,7 +90,7 @@ std::optional<QList<Budget>> BudgetStore::budgetsFor(const QStringList &userIds,
 }
 
 std::optional<QHash<QString, UserSpend>> BudgetStore::spend(const QStringList &userIds, const QDateTime &now,
-                                                            QString *error)
+                                                            QString *error, bool perService)
 {
     const QString day = dayText(periodWindow(BudgetPeriod::Day, now).start);
     const QString week = dayText(periodWindow(BudgetPeriod::Week, now).start);
@@ -107,7 +107,7 @@ std::optional<QHash<QString, UserSpend>> BudgetStore::spend(const QStringList &u
     const QString tomorrow = dayText(periodWindow(BudgetPeriod::Day, now).end);
     QHash<QString, UserSpend> result;
     if (userIds.isEmpty())
-        return everyonesSpend(now, error);
+        return everyonesSpend(now, perService, error);
     QSqlQuery query(m_db.sql());
     for (qsizetype from = 0; from < qMax<qsizetype>(userIds.size(), 1); from += UsersPerQuery) {
         const QStringList chunk = userIds.mid(from, UsersPerQuery);
@@ -128,7 +128,8 @@ std::optional<QHash<QString, UserSpend>> BudgetStore::spend(const QStringList &u
     return result;
 }
 
-std::optional<QHash<QString, UserSpend>> BudgetStore::everyonesSpend(const QDateTime &now, QString *error)
+std::optional<QHash<QString, UserSpend>> BudgetStore::everyonesSpend(const QDateTime &now, bool perService,
+                                                                     QString *error)
 {
     // Every user's rows of the periods, summed here as they stream in: a
     // GROUP BY over a month of rollup rows sorted them first, five times the
@@ -141,6 +142,7 @@ std::optional<QHash<QString, UserSpend>> BudgetStore::everyonesSpend(const QDate
     QHash<QByteArray, UserSpend> byUtf8;
     QByteArray lastUser;
     UserSpend *user = nullptr;
+    QList<std::pair<QByteArray, QString>> services; // a few names, made once each
     const bool ok = readRows(
         m_db,
         QStringLiteral("SELECT user_id, service, day, cost_nanos, requests FROM api_usage_daily WHERE day >= ? AND day < ?"),
@@ -151,7 +153,14 @@ std::optional<QHash<QString, UserSpend>> BudgetStore::everyonesSpend(const QDate
                 lastUser = id.toByteArray();
                 user = &byUtf8[lastUser];
             }
-            PeriodSpend &spend = (*user)[r.text(1)];
+            const QByteArrayView serviceName = perService ? r.utf8(1) : QByteArrayView();
+            auto service = std::find_if(services.cbegin(), services.cend(),
+                                        [&](const auto &known) { return known.first == serviceName; });
+            if (service == services.cend()) {
+                services.append({serviceName.toByteArray(), perService ? QString::fromUtf8(serviceName) : QString()});
+                service = services.cend() - 1;
+            }
+            PeriodSpend &spend = (*user)[service->second];
             const QByteArrayView day = r.utf8(2).first(qMin<qsizetype>(10, r.utf8(2).size()));
             for (int i = 0; i < 3; ++i) {
                 if (day.compare(dayBytes[i]) >= 0) {

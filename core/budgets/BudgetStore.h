@@ -23,8 +23,11 @@ public:
     // The budgets that may apply to these users: theirs and the defaults.
     std::optional<QList<Budget>> budgetsFor(const QStringList &userIds, QString *error);
     // What these users (every user when empty) spent in the day, week and
-    // month that hold `now`, per service, from the daily rollup.
-    std::optional<QHash<QString, UserSpend>> spend(const QStringList &userIds, const QDateTime &now, QString *error);
+    // month that hold `now`, per service, from the daily rollup. Without
+    // `perService` every user's sums are under the empty service (enough
+    // when no budget names a service).
+    std::optional<QHash<QString, UserSpend>> spend(const QStringList &userIds, const QDateTime &now, QString *error,
+                                                   bool perService = true);
     // The reservations of one user not settled and not expired at `now`.
     std::optional<UserSpend> reserved(const QString &userId, const QDateTime &now, QString *error);
     // Each user's budgets as they stand now (users without one left out).
@@ -42,7 +45,7 @@ public:
 
 private:
     std::optional<QList<Budget>> read(const QString &where, const QVariantList &values, QString *error);
-    std::optional<QHash<QString, UserSpend>> everyonesSpend(const QDateTime &now, QString *error);
+    std::optional<QHash<QString, UserSpend>> everyonesSpend(const QDateTime &now, bool perService, QString *error);
     std::optional<Budget> find(const Budget &scope, QString *error);
 
     Database &m_db;

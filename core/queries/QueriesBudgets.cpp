@@ -23,7 +23,8 @@ std::optional<QHash<QString, UserBudget>> Queries::budgetUse(const QStringList &
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // With a default every user's sums are read in one pass; without, the
     // users who have a budget of their own.
-    const auto spend = store.spend(defaults.isEmpty() ? own.keys() : QStringList(), now, error);
+    const bool perService = std::any_of(budgets->cbegin(), budgets->cend(), [](const Budget &b) { return !b.service.isEmpty(); });
+    const auto spend = store.spend(defaults.isEmpty() ? own.keys() : QStringList(), now, error, perService);
     if (!spend)
         return std::nullopt;
     result.reserve(defaults.isEmpty() ? own.size() : userIds.size());
@@ -36,13 +37,9 @@ std::optional<QHash<QString, UserBudget>> Queries::budgetUse(const QStringList &
         UserBudget most;
         for (const BudgetUse &use : uses) {
             const auto permille = qint64(double(use.spent) * 1000.0 / double(use.budget.limit));
-            if (permille <= most.permille)
-                continue;
-            most.permille = permille;
-            most.text = QStringLiteral("%1 of %2 %3").arg(use.budget.spentText(use.spent), use.budget.amount(use.budget.limit),
-                                                          thisPeriod(use.budget.period));
-            if (!use.budget.service.isEmpty())
-                most.text += QStringLiteral(" (%1)").arg(use.budget.service);
+            if (permille > most.permille)
+                most = {permille, use.spent, use.budget.limit, use.budget.metric == BudgetMetric::Usd,
+                        int(use.budget.period), use.budget.service};
         }
         if (most.permille >= 0)
             result.insert(userId, most);
@@ -59,12 +56,23 @@ bool Queries::addBudgetUse(QList<UserRow> &rows, QString *error)
     const auto use = budgetUse(ids, error);
     if (!use)
         return false;
-    for (UserRow &row : rows) {
-        const UserBudget most = use->value(row.userId);
-        row.budgetPermille = most.permille;
-        row.budgetText = most.text;
-    }
+    for (UserRow &row : rows)
+        row.budget = use->value(row.userId);
     return true;
+}
+
+QString UserBudget::text() const
+{
+    if (permille < 0)
+        return {};
+    Budget budget;
+    budget.metric = usd ? BudgetMetric::Usd : BudgetMetric::Requests;
+    budget.period = BudgetPeriod(period);
+    budget.limit = limit;
+    QString words = QStringLiteral("%1 of %2 %3").arg(budget.spentText(spent), budget.amount(limit), thisPeriod(budget.period));
+    if (!service.isEmpty())
+        words += QStringLiteral(" (%1)").arg(service);
+    return words;
 }
 
 } // namespace meterdesk

@@ -274,7 +274,7 @@ int main(int argc, char *argv[])
                                                                 "meterdesk-load, sort) to show the bench then gives no figure."),
                         QStringLiteral("name")},
                        {QStringLiteral("only"), QStringLiteral("Measure only these parts, comma-separated: load, reprice, record, "
-                                                               "table, risk, process, outside (default: all)."),
+                                                               "table, risk, budget, process, outside (default: all)."),
                         QStringLiteral("parts")}});
     parser.process(app);
     const qint64 events = parser.value(QStringLiteral("events")).toLongLong();
@@ -331,6 +331,8 @@ int main(int argc, char *argv[])
     // Guardrails: suggested risk scores for every user.
     if (wanted("risk"))
         measureRiskSuggestions(*db, report);
+    if (wanted("budget"))
+        measureBudgetColumn(*db, report);
 
     // 4. The dashboard process: start to screenshot, and its peak memory.
     if (wanted("process"))
