@@ -7,6 +7,9 @@ meterctl="$build/app/meterctl/meterctl"
 if [ ! -s "$db" ]; then
   echo "Creating the demo database $db ..."
   "$meterctl" --db "$db" demo
+else
+  # A demo database an earlier build made: brought to this build's schema.
+  "$meterctl" --db "$db" init >/dev/null
 fi
 meterdesk="$build/app/meterdesk/meterdesk"
 if [ -x "$meterdesk" ]; then

@@ -51,17 +51,20 @@ UserDetailsPanel::UserDetailsPanel(QWidget *parent)
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_chart->setModel(m_series);
     m_chart->setCompact(true);
-    m_chart->setMinimumHeight(150);
+    m_chart->setMinimumHeight(120);
+    // Its own size hint would make the pane scroll at 1440x900: it takes the room left.
+    m_chart->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     m_modelsView = compactTable(m_models, this);
     m_eventsView = compactTable(m_events, this);
     m_models->setHorizontalHeaderLabels({tr("Model"), tr("Service"), tr("Requests"), tr("Cost")});
-    // The per-model costs are what an admin reads first: room for four
-    // models, and every column in view (the model name takes what is left).
+    // The per-model costs are what an admin reads first: room for three
+    // models at the least, and every column in view (the model name takes
+    // what is left).
     QHeaderView *modelColumns = m_modelsView->horizontalHeader();
     modelColumns->setStretchLastSection(false);
     modelColumns->setSectionResizeMode(QHeaderView::ResizeToContents);
     modelColumns->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_modelsView->setMinimumHeight(modelColumns->sizeHint().height() + 4 * m_modelsView->verticalHeader()->defaultSectionSize()
+    m_modelsView->setMinimumHeight(modelColumns->sizeHint().height() + 3 * m_modelsView->verticalHeader()->defaultSectionSize()
                                    + 2 * m_modelsView->frameWidth());
 
     auto *paging = new QHBoxLayout;
@@ -219,8 +222,6 @@ void UserDetailsPanel::showGuardrails()
         return;
     const QLocale locale;
     QStringList lines;
-    if (m_budgets.isEmpty())
-        lines << tr("No budget.");
     for (const BudgetUse &use : std::as_const(m_budgets)) {
         const QString period = use.budget.period == BudgetPeriod::Day    ? tr("today")
                              : use.budget.period == BudgetPeriod::Week ? tr("this week")
@@ -239,6 +240,7 @@ void UserDetailsPanel::showGuardrails()
             lines << QStringLiteral("&nbsp;&nbsp;+%1 &nbsp;%2").arg(reason.points).arg(reason.sentence.toHtmlEscaped());
     }
     m_guard->setText(lines.join(QStringLiteral("<br>")));
+    m_guard->setVisible(!lines.isEmpty());
 }
 
 } // namespace meterdesk
