@@ -152,7 +152,9 @@ private Q_SLOTS:
         // Seventy calls in one minute make a burst (20 points); the level
         // at 20 makes that an alert.
         QByteArray lines;
-        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        // All in one minute of the clock: an hour ago, from the minute's start.
+        QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        start.setTime(QTime(start.time().hour(), start.time().minute()));
         for (int i = 0; i < 70; ++i)
             lines += QStringLiteral("{\"userId\":\"zed\",\"service\":\"openai\",\"model\":\"gpt-4o-mini\",\"inputTokens\":10,"
                                     "\"outputTokens\":1,\"timestamp\":\"%1\"}\n")

@@ -79,12 +79,18 @@ private Q_SLOTS:
         QVERIFY(BudgetStore(*db).set(annBudget).ok);
         QVERIFY(BudgetStore(*db).set(bobBudget).ok);
         const QDateTime now = QDateTime::currentDateTimeUtc();
+        // Within today (and so this week and month) also just after midnight.
+        const QDateTime today(now.date(), QTime(0, 0), Qt::UTC);
+        const auto recent = [&](qint64 secondsAgo) { return qMax(now.addSecs(-secondsAgo), today); };
         QList<UsageEvent> events;
         for (int i = 0; i < 10; ++i)
-            events << call(QStringLiteral("ann"), now.addSecs(-60 * (i + 1)));
-        events << call(QStringLiteral("bob"), now.addSecs(-30));
+            events << call(QStringLiteral("ann"), recent(60 * (i + 1)));
+        events << call(QStringLiteral("bob"), recent(30));
+        // zed's burst within one minute of the clock, an hour ago.
+        QDateTime burst = now.addSecs(-3600);
+        burst.setTime(QTime(burst.time().hour(), burst.time().minute()));
         for (int i = 0; i < 70; ++i)
-            events << call(QStringLiteral("zed"), now.addSecs(-3600).addMSecs(i * 100), 100);
+            events << call(QStringLiteral("zed"), burst.addMSecs(i * 100), 100);
         const BatchOutcome outcome = Tracker(*db, PriceBook::builtIn()).trackBatch(events);
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
         QCOMPARE(outcome.budgetBlocked, QStringList{QStringLiteral("bob")});
