@@ -29,7 +29,45 @@ void UsersModel::setRows(QList<UserRow> rows)
 {
     beginResetModel();
     m_rows = std::move(rows);
+    // The last suggestions and budget use go into the new rows, until the
+    // load's own arrive: no second pass, no signal for each row.
+    if (m_haveGuardrails)
+        for (UserRow &row : m_rows) {
+            row.suggestedRisk = m_suggestions.value(row.userId, 0);
+            row.budgetPermille = m_budgetUse.value(row.userId).permille;
+        }
     endResetModel();
+}
+
+QModelIndex UsersModel::indexOf(const QString &userId) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].userId == userId)
+            return index(int(i), 0);
+    return {};
+}
+
+void UsersModel::setGuardrails(const QHash<QString, int> &suggestions, const QHash<QString, UserBudget> &budgetUse)
+{
+    m_suggestions = suggestions;
+    m_budgetUse = budgetUse;
+    m_haveGuardrails = true;
+    // Only the rows that changed are announced: after a reload almost none,
+    // and the proxy looks again at each announced row.
+    qsizetype first = -1, last = -1;
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        UserRow &row = m_rows[i];
+        const int suggested = suggestions.value(row.userId, 0);
+        const qint64 permille = budgetUse.value(row.userId).permille;
+        if (row.suggestedRisk == suggested && row.budgetPermille == permille)
+            continue;
+        row.suggestedRisk = suggested;
+        row.budgetPermille = permille;
+        first = first < 0 ? i : first;
+        last = i;
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(int(first), SuggestedColumn), index(int(last), BudgetColumn));
 }
 
 const UserRow *UsersModel::rowFor(const QString &userId) const
@@ -38,22 +76,6 @@ const UserRow *UsersModel::rowFor(const QString &userId) const
         if (row.userId == userId)
             return &row;
     return nullptr;
-}
-
-void UsersModel::setSuggestions(const QHash<QString, int> &scores)
-{
-    for (UserRow &row : m_rows)
-        row.suggestedRisk = scores.value(row.userId, 0);
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, SuggestedColumn), index(rowCount() - 1, SuggestedColumn));
-}
-
-void UsersModel::setBudgetUse(const QHash<QString, UserBudget> &use)
-{
-    for (UserRow &row : m_rows)
-        row.budget = use.value(row.userId);
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, BudgetColumn), index(rowCount() - 1, BudgetColumn));
 }
 
 void UsersModel::updateUser(const QString &userId, bool blocked, const QString &reason, int riskScore)
@@ -153,8 +175,8 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
                 .arg(QLocale().toString(row.blockedUntil.toLocalTime(), QLocale::ShortFormat), row.blockReason);
         if (index.column() == StatusColumn && row.blocked)
             return tr("Blocked: %1").arg(row.blockReason);
-        if (index.column() == BudgetColumn && row.budget.permille >= 0)
-            return row.budget.text();
+        if (index.column() == BudgetColumn && row.budgetPermille >= 0)
+            return m_budgetUse.value(row.userId).text();
         if (index.column() == NameColumn)
             return tr("User id: %1").arg(row.userId);
         if (index.column() == CostColumn && row.unpricedEvents > 0)

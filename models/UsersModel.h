@@ -52,11 +52,13 @@ public:
     void setRows(QList<UserRow> rows);
     const QList<UserRow> &rows() const { return m_rows; }
     const UserRow *rowFor(const QString &userId) const;
+    // The first column's index of the user's row; invalid when not shown.
+    QModelIndex indexOf(const QString &userId) const;
     // Reflects an admin action at once, before the next reload.
-    // Each row's suggested risk score (a user not in `scores` has 0).
-    void setSuggestions(const QHash<QString, int> &scores);
-    // Each row's most used budget (a user not in `use` has none).
-    void setBudgetUse(const QHash<QString, UserBudget> &use);
+    // Each row's suggested risk score (a user not in `suggestions` has 0)
+    // and most used budget (one not in `budgetUse` has none); kept for the
+    // rows of the next setRows() too.
+    void setGuardrails(const QHash<QString, int> &suggestions, const QHash<QString, UserBudget> &budgetUse);
     void updateUser(const QString &userId, bool blocked, const QString &reason, int riskScore);
 
     // Compares two rows on a column's raw value, without building QVariants:
@@ -82,6 +84,9 @@ private:
     QVariant sortValue(const UserRow &row, int column) const;
 
     QList<UserRow> m_rows;
+    QHash<QString, int> m_suggestions;
+    QHash<QString, UserBudget> m_budgetUse;
+    bool m_haveGuardrails = false;
 };
 
 } // namespace meterdesk

@@ -298,9 +298,7 @@ void MainWindow::onLoaded(const DashboardData &data)
     m_cards->setOverview(o, m_range->describe());
     m_series->setSeries(data.series, data.bucket);
     m_shareChart->setTotals(o.perService);
-    m_users->setRows(data.users);
-    if (m_seenAlertId >= 0)
-        applyGuardrailsToRows();
+    m_users->setRows(data.users); // with the last guardrails (UsersModel::setGuardrails)
     // The first time, show the top spender's details rather than nothing.
     if (m_details->userId().isEmpty() && m_users->proxy()->rowCount() > 0)
         m_users->selectUser(m_users->proxy()->index(0, 0).data(UsersModel::UserIdRole).toString());

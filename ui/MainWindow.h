@@ -99,8 +99,7 @@ private:
     void setBanner(const QString &text);
     void buildGuardrails(QToolBar *toolBar, QMenu *view, QMenu *users);
     void onGuardrailsLoaded(const GuardrailData &data);
-    // The last suggestions and budget use into the rows of a new load,
-    // until the load's own guardrails arrive.
+    // The suggestions and budget use into the users table.
     void applyGuardrailsToRows();
     void onBudgetChanged(const BudgetChange &change);
     void acceptSuggestion(const QString &userId, int score, const QString &reasons);

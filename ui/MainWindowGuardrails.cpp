@@ -101,8 +101,7 @@ void MainWindow::applyGuardrailsToRows()
     QHash<QString, int> scores;
     for (auto it = m_suggestions.cbegin(); it != m_suggestions.cend(); ++it)
         scores.insert(it.key(), it.value().score);
-    m_users->model()->setSuggestions(scores);
-    m_users->model()->setBudgetUse(m_budgetUse);
+    m_users->model()->setGuardrails(scores, m_budgetUse);
 }
 
 void MainWindow::notifyNewAlerts(const QList<Alert> &alerts)

@@ -108,7 +108,8 @@ int users(Cli &cli, Database &db)
         return ExitUsage;
     QString error;
     auto rows = Queries(db).users(*range, &error);
-    if (!rows || !Queries(db).addBudgetUse(*rows, &error))
+    QHash<QString, UserBudget> budgetWords;
+    if (!rows || !Queries(db).addBudgetUse(*rows, &error, &budgetWords))
         return cli.fail(error);
     std::sort(rows->begin(), rows->end(), [](const UserRow &a, const UserRow &b) {
         return a.cost != b.cost ? a.cost > b.cost : a.userId < b.userId;
@@ -127,8 +128,8 @@ int users(Cli &cli, Database &db)
                                      {QStringLiteral("blockReason"), row.blocked ? QJsonValue(row.blockReason) : QJsonValue()},
                                      {QStringLiteral("blockedBy"), !row.blocked ? QJsonValue() : row.blockedByBudget ? QStringLiteral("budget") : QStringLiteral("admin")},
                                      {QStringLiteral("blockedUntil"), row.blocked && row.blockedByBudget ? QJsonValue(isoOrEmpty(row.blockedUntil)) : QJsonValue()},
-                                     {QStringLiteral("budgetUsedPercent"), row.budget.permille < 0 ? QJsonValue() : QJsonValue(double(row.budget.permille) / 10.0)},
-                                     {QStringLiteral("budget"), row.budget.permille < 0 ? QJsonValue() : QJsonValue(row.budget.text())},
+                                     {QStringLiteral("budgetUsedPercent"), row.budgetPermille < 0 ? QJsonValue() : QJsonValue(double(row.budgetPermille) / 10.0)},
+                                     {QStringLiteral("budget"), row.budgetPermille < 0 ? QJsonValue() : QJsonValue(budgetWords.value(row.userId).text())},
                                      {QStringLiteral("riskScore"), row.riskScore},
                                      {QStringLiteral("unpricedEvents"), row.unpricedEvents},
                                      {QStringLiteral("serviceBreakdown"), breakdownJson(row.perService)}});

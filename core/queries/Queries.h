@@ -34,8 +34,9 @@ public:
     // without a budget are left out. Not part of users(): the dashboard reads
     // it beside a load, so that a month of rollup rows never delays one.
     std::optional<QHash<QString, UserBudget>> budgetUse(const QStringList &userIds, QString *error);
-    // The same, into the rows' budget fields (reports, meterctl).
-    bool addBudgetUse(QList<UserRow> &rows, QString *error);
+    // The same, into the rows' budget column (reports, meterctl), and each
+    // user's in words into `words` when given.
+    bool addBudgetUse(QList<UserRow> &rows, QString *error, QHash<QString, UserBudget> *words = nullptr);
     std::optional<QList<CostRow>> costs(const DateRange &range, QString *error);
     std::optional<QList<SeriesPoint>> costSeries(const DateRange &range, Bucket bucket, QString *error);
     // One user's daily rollup rows, oldest first: cost over time per

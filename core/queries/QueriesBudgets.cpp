@@ -47,7 +47,7 @@ std::optional<QHash<QString, UserBudget>> Queries::budgetUse(const QStringList &
     return result;
 }
 
-bool Queries::addBudgetUse(QList<UserRow> &rows, QString *error)
+bool Queries::addBudgetUse(QList<UserRow> &rows, QString *error, QHash<QString, UserBudget> *words)
 {
     QStringList ids;
     ids.reserve(rows.size());
@@ -57,7 +57,9 @@ bool Queries::addBudgetUse(QList<UserRow> &rows, QString *error)
     if (!use)
         return false;
     for (UserRow &row : rows)
-        row.budget = use->value(row.userId);
+        row.budgetPermille = use->value(row.userId).permille;
+    if (words)
+        *words = std::move(*use);
     return true;
 }
 

@@ -60,8 +60,9 @@ struct METERDESK_CORE_EXPORT UserRow
     QDateTime blockedUntil;       // when a budget's block ends
     int riskScore = 0;
     qint64 unpricedEvents = 0;
-    // The user's most used budget now (budget.permille -1: none).
-    UserBudget budget;
+    // The user's most used budget now, in tenths of a percent (-1: none);
+    // its words are in Queries::budgetUse(), kept beside the rows.
+    qint64 budgetPermille = -1;
     // The suggested risk score (queries/RiskSuggestions.h), -1 when not
     // computed.
     int suggestedRisk = -1;

@@ -26,7 +26,7 @@ qint64 lastActivity(const UserRow &row, const UserColumn &)
 qint64 risk(const UserRow &row, const UserColumn &) { return row.riskScore; }
 qint64 suggested(const UserRow &row, const UserColumn &) { return row.suggestedRisk; }
 qint64 blocked(const UserRow &row, const UserColumn &) { return row.blocked ? 1 : 0; }
-qint64 budgetUse(const UserRow &row, const UserColumn &) { return row.budget.permille; }
+qint64 budgetUse(const UserRow &row, const UserColumn &) { return row.budgetPermille; }
 qint64 unpriced(const UserRow &row, const UserColumn &) { return row.unpricedEvents; }
 
 UserColumn textColumn(const char *title, const QString &csvName, int places, QString (*text)(const UserRow &))
