@@ -131,9 +131,11 @@ std::optional<QHash<QString, UserSpend>> BudgetStore::spend(const QStringList &u
 std::optional<QHash<QString, UserSpend>> BudgetStore::everyonesSpend(const QDateTime &now, bool perService,
                                                                      QString *error)
 {
-    // Every user's rows of the periods, summed here as they stream in: a
-    // GROUP BY over a month of rollup rows sorted them first, five times the
-    // time (a month of 10M events a year: 1.6 s against 0.3).
+    // Every user's rows of the periods, summed here as they stream in: the
+    // GROUP BY of spend() sorted a month of rollup rows first (10M events a
+    // year, 100,000 users on SQLite: about 1.2 s against 0.7). The chunked
+    // GROUP BY stays for a few users, where it runs inside a recording
+    // transaction (BudgetEnforcer) on the statement's own connection.
     const QString days[3] = {dayText(periodWindow(BudgetPeriod::Day, now).start),
                              dayText(periodWindow(BudgetPeriod::Week, now).start),
                              dayText(periodWindow(BudgetPeriod::Month, now).start)};
