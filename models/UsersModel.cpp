@@ -92,6 +92,54 @@ void UsersModel::updateUser(const QString &userId, bool blocked, const QString &
     }
 }
 
+std::optional<qint64> UsersModel::replaceRows(const QList<UserRow> &rows, const QList<qsizetype> &indexes,
+                                              const QHash<QString, UserBudget> &budgetUse)
+{
+    Q_ASSERT(rows.size() == indexes.size());
+    // All checked before anything changes: a mismatch means the rows are
+    // not the ones the data thread counted on.
+    qsizetype appended = 0;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const qsizetype at = indexes.at(i);
+        if (at == m_rows.size() + appended)
+            ++appended;
+        else if (at < 0 || at >= m_rows.size() || m_rows.at(at).userId != rows.at(i).userId)
+            return std::nullopt;
+    }
+    qint64 activeDelta = 0;
+    const auto withGuardrails = [&](UserRow row) {
+        if (m_haveGuardrails)
+            row.suggestedRisk = m_suggestions.value(row.userId, 0);
+        const auto budget = budgetUse.constFind(row.userId);
+        if (budget != budgetUse.cend())
+            m_budgetUse.insert(row.userId, *budget);
+        else
+            m_budgetUse.remove(row.userId);
+        row.budgetPermille = budget != budgetUse.cend() ? budget->permille : -1;
+        return row;
+    };
+    if (appended > 0)
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + appended - 1));
+    QList<int> changed;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const qsizetype at = indexes.at(i);
+        UserRow row = withGuardrails(rows.at(i));
+        activeDelta += row.requests > 0 ? 1 : 0;
+        if (at < m_rows.size() && m_rows.at(at).userId == row.userId) {
+            activeDelta -= m_rows.at(at).requests > 0 ? 1 : 0;
+            m_rows[at] = std::move(row);
+            changed << int(at);
+        } else {
+            m_rows.append(std::move(row));
+        }
+    }
+    if (appended > 0)
+        endInsertRows();
+    for (int row : std::as_const(changed))
+        Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    return activeDelta;
+}
+
 bool UsersModel::rowContains(int row, const QStringMatcher &text) const
 {
     const UserRow &user = m_rows[row];

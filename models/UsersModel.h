@@ -7,6 +7,8 @@
 #include <QStringMatcher>
 #include <QList>
 
+#include <optional>
+
 namespace meterdesk {
 
 // The per-user table of the dashboard. DisplayRole is the formatted text,
@@ -60,6 +62,14 @@ public:
     // rows of the next setRows() too.
     void setGuardrails(const QHash<QString, int> &suggestions, const QHash<QString, UserBudget> &budgetUse);
     void updateUser(const QString &userId, bool blocked, const QString &reason, int riskScore);
+    // A live update: each row replaces the one at its index, or is added at
+    // the end when the index is the row count (the data thread counts the
+    // same way); the rows' budget use comes with them. Only those rows are
+    // announced, so the view keeps its selection, sort and scroll. Returns
+    // how many more users the rows make active (with requests), or nullopt
+    // when an index did not hold its user and nothing was changed.
+    std::optional<qint64> replaceRows(const QList<UserRow> &rows, const QList<qsizetype> &indexes,
+                                      const QHash<QString, UserBudget> &budgetUse);
 
     // Compares two rows on a column's raw value, without building QVariants:
     // the proxy sorts 100,000 users in milliseconds this way.

@@ -4,6 +4,7 @@
 #include <admin/Repricer.h>
 #include <budgets/Alerts.h>
 #include <budgets/Budget.h>
+#include <queries/ChangeFeed.h>
 #include <queries/RiskSuggestions.h>
 #include <queries/DateRange.h>
 #include <queries/Rows.h>
@@ -24,6 +25,25 @@ struct DashboardData
     QList<SeriesPoint> series;
     QList<CostRow> costs;
     qint64 loadMs = 0;
+};
+
+// What changed since a load, read by the worker and applied to the shown
+// rows in place (service/DataWorkerLive.cpp).
+struct LiveUpdate
+{
+    quint64 baseRequestId = 0; // the load it applies to
+    // Touched users' rows as a load would give them now, each with where
+    // the load put it (-1: a user the load did not have).
+    QList<UserRow> users;
+    QList<qsizetype> rowIndexes;
+    QHash<QString, UserBudget> budgetUse; // of those users, when they have a budget
+    QList<CostRow> costs;                 // the range's, whole
+    QList<QDate> buckets;                 // the chart's buckets read again...
+    QList<SeriesPoint> series;            // ...and their points now
+    qint64 blockedUsers = -1;             // -1: not read (no admin action came)
+    QList<AuditChange> audit;             // other admins' and budgets' actions
+    qint64 calls = 0;                     // new calls seen
+    qint64 workerMs = 0;
 };
 
 // The details pane of one user.
@@ -119,6 +139,7 @@ using Capabilities = RolePrivileges;
 
 Q_DECLARE_METATYPE(meterdesk::DashboardData)
 Q_DECLARE_METATYPE(meterdesk::UserDetails)
+Q_DECLARE_METATYPE(meterdesk::LiveUpdate)
 Q_DECLARE_METATYPE(meterdesk::ActionOutcome)
 Q_DECLARE_METATYPE(meterdesk::Capabilities)
 Q_DECLARE_METATYPE(QList<meterdesk::AuditRow>)

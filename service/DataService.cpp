@@ -15,6 +15,7 @@ DataService::DataService(QObject *parent) : QObject(parent)
     qRegisterMetaType<RepriceOutcome>();
     qRegisterMetaType<GuardrailData>();
     qRegisterMetaType<BudgetChange>();
+    qRegisterMetaType<LiveUpdate>();
     m_thread.setObjectName(QStringLiteral("meterdesk-data"));
     m_worker = new DataWorker;
     m_worker->moveToThread(&m_thread);
@@ -53,6 +54,14 @@ DataService::DataService(QObject *parent) : QObject(parent)
     connect(m_worker, &DataWorker::repriced, this, &DataService::repriced);
     connect(m_worker, &DataWorker::guardrailsLoaded, this, &DataService::guardrailsLoaded);
     connect(m_worker, &DataWorker::budgetChanged, this, &DataService::budgetChanged);
+    connect(m_worker, &DataWorker::liveUpdated, this, [this](const LiveUpdate &update) {
+        if (m_pendingLoad == 0) // else a load is on its way, which has it all
+            Q_EMIT liveUpdated(update);
+    });
+    connect(m_worker, &DataWorker::liveFallback, this, [this](const QString &reason) {
+        if (m_pendingLoad == 0)
+            Q_EMIT liveFallback(reason);
+    });
     m_thread.start();
 }
 
@@ -127,6 +136,11 @@ void DataService::setBudget(const Budget &budget)
 void DataService::removeBudget(const Budget &budget)
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, budget] { worker->removeBudget(budget); });
+}
+
+void DataService::setLive(bool on)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, on] { worker->setLive(on); });
 }
 
 void DataService::setPrice(const ModelPrice &price)

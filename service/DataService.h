@@ -44,6 +44,8 @@ public:
     void loadGuardrails();
     void setBudget(const Budget &budget);
     void removeBudget(const Budget &budget);
+    // Live updates from other processes' commits; on by default.
+    void setLive(bool on);
     bool isOpen() const { return m_open; }
 
 Q_SIGNALS:
@@ -61,6 +63,10 @@ Q_SIGNALS:
     void repriced(const meterdesk::RepriceOutcome &outcome);
     void guardrailsLoaded(const meterdesk::GuardrailData &data);
     void budgetChanged(const meterdesk::BudgetChange &change);
+    // What changed since the shown load (see LiveUpdate), or why it could
+    // not be followed and everything should load again.
+    void liveUpdated(const meterdesk::LiveUpdate &update);
+    void liveFallback(const QString &reason);
 
 private:
     QThread m_thread;

@@ -13,6 +13,7 @@ namespace meterdesk {
 
 void DataWorker::open(const ConnectionSpec &spec, bool createIfEmpty)
 {
+    m_feed.reset(); // it reads through the connection that goes now
     m_db.reset();
     m_spec = spec;
     QString error;
@@ -33,6 +34,10 @@ void DataWorker::open(const ConnectionSpec &spec, bool createIfEmpty)
         return;
     }
     m_db = std::move(db);
+    m_liveRequest = 0;
+    m_dataVersion = -1;
+    m_listening = nullptr;
+    watch();
     Q_EMIT opened(spec.displayString(), AdminActions(*m_db).privileges());
 }
 
@@ -62,6 +67,7 @@ void DataWorker::upgrade()
         Q_EMIT openFailed(error.isEmpty() ? tr("No database to upgrade") : error, false);
         return;
     }
+    watch();
     Q_EMIT opened(m_spec.displayString(), AdminActions(*m_db).privileges());
 }
 
@@ -83,6 +89,11 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         Q_EMIT loadFailed(requestId, error, true);
         return;
     }
+    // Positioned before the load reads: a call committed meanwhile is read
+    // again by the first live update, which re-reads whole rows.
+    QString feedError;
+    const bool following = m_feed && m_feed->start(&feedError);
+    m_liveRequest = 0;
     Queries queries(*m_db);
     DashboardData data;
     data.requestId = requestId;
@@ -116,6 +127,8 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         m_loadedUsers << row.userId;
     data.costs = std::move(*costs);
     data.series = std::move(*series);
+    if (following)
+        followLoad(requestId, range, data.bucket);
     data.loadMs = timer.elapsed();
     Q_EMIT loaded(data);
 }

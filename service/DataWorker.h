@@ -5,8 +5,13 @@
 #include <storage/ConnectionSpec.h>
 #include <storage/Database.h>
 #include <money/PriceBook.h>
+#include <queries/ChangeFeed.h>
 
+#include <QHash>
 #include <QObject>
+
+class QSqlDriver;
+class QTimer;
 
 #include <atomic>
 #include <memory>
@@ -39,6 +44,9 @@ public:
     void loadGuardrails();
     void setBudget(const meterdesk::Budget &budget);
     void removeBudget(const meterdesk::Budget &budget);
+    // Live updates (DataWorkerLive.cpp): on by default; paused, nothing is
+    // watched, and resuming reads what came meanwhile.
+    void setLive(bool on);
 
 Q_SIGNALS:
     void opened(const QString &display, const meterdesk::Capabilities &capabilities);
@@ -54,6 +62,9 @@ Q_SIGNALS:
     void repriced(const meterdesk::RepriceOutcome &outcome);
     void guardrailsLoaded(const meterdesk::GuardrailData &data);
     void budgetChanged(const meterdesk::BudgetChange &change);
+    void liveUpdated(const meterdesk::LiveUpdate &update);
+    // A live update could not follow (why, in words): load everything.
+    void liveFallback(const QString &reason);
 
 private:
     // Reconnects once when the connection was lost; false if still away.
@@ -61,7 +72,26 @@ private:
 
     std::unique_ptr<Database> m_db;
     ConnectionSpec m_spec;
-    QStringList m_loadedUsers; // the users of the last load, for their budgets
+    // Live updates.
+    void watch();
+    void listen();
+    void pollChanges();
+    void checkChanges();
+    bool readLiveUpdate(LiveUpdate &update, const QSet<QString> &touched, const QSet<QDate> &days, QString *error);
+    // The load a live update applies to, and where its users' rows are.
+    void followLoad(quint64 requestId, const DateRange &range, Bucket bucket);
+
+    QStringList m_loadedUsers; // the users of the last load in its order, then users a live update added
+    bool m_live = true;
+    std::unique_ptr<ChangeFeed> m_feed;
+    QTimer *m_poll = nullptr;
+    QTimer *m_coalesce = nullptr;
+    QSqlDriver *m_listening = nullptr; // the driver subscribed to notifications
+    qint64 m_dataVersion = -1;
+    quint64 m_liveRequest = 0;
+    DateRange m_liveRange;
+    Bucket m_liveBucket = Bucket::Day;
+    QHash<QString, qsizetype> m_rowIndex;
 };
 
 } // namespace meterdesk

@@ -83,7 +83,8 @@ void MainWindow::buildToolBar()
     QAction *connectAction = toolBar->addAction(tr("Connection…"), this, [this] { showConnectionDialog(); });
     connectAction->setToolTip(tr("Open another usage database"));
     toolBar->addSeparator();
-    m_range = new RangeBar(toolBar, m_refresh);
+    buildLive();
+    m_range = new RangeBar(toolBar, m_refresh, m_liveAction);
     toolBar->addSeparator();
     toolBar->addAction(tr("Export…"), this, &MainWindow::exportUsers)->setToolTip(tr("Export the users table as shown (Ctrl+E)"));
     connect(m_range, &RangeBar::changed, this, &MainWindow::refresh);
@@ -167,6 +168,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);
+    view->addAction(m_liveAction);
     view->addAction(tr("&Prices…"), this, &MainWindow::showPrices);
     view->addAction(tr("&Audit log…"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &MainWindow::showAuditLog);
     QMenu *users = menuBar()->addMenu(tr("&Users"));

@@ -61,6 +61,12 @@ public:
     void showAlerts();
     QToolButton *alertsButton() const { return m_alertsButton; }
     const QHash<QString, RiskSuggestion> &suggestions() const { return m_suggestions; }
+    // Live updates (MainWindowLive.cpp): on from the start; pausing stops
+    // following other processes' commits, resuming catches up.
+    void setLive(bool on);
+    bool isLive() const;
+    // The UI thread's time for the last live update applied, in ms.
+    double lastLiveUiMs() const { return m_lastLiveUiMs; }
     // Asks before an unblock; tests replace it.
     std::function<bool(const QString &question)> confirm;
 
@@ -70,6 +76,8 @@ Q_SIGNALS:
     // After the guardrails of a load (suggestions, budgets, alerts) are on screen.
     void guardrailsUpdated();
     void actionDone(bool ok, const QString &message);
+    // After a live update is on screen.
+    void liveApplied(const meterdesk::LiveUpdate &update);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -105,10 +113,17 @@ private:
     void acceptSuggestion(const QString &userId, int score, const QString &reasons);
     void notifyNewAlerts(const QList<Alert> &alerts);
     void updateWritable();
+    void buildLive();
+    void onLiveUpdate(const LiveUpdate &update);
+    void onLiveFallback(const QString &reason);
+    // Other admins' and budgets' actions, with who made them.
+    void tellAudit(const QList<AuditChange> &changes);
 
     DataService *m_data;
     RangeBar *m_range = nullptr;
     QAction *m_refresh = nullptr;
+    QAction *m_liveAction = nullptr;
+    double m_lastLiveUiMs = 0;
     QLabel *m_banner;
     KpiStrip *m_cards;
     CostSeriesModel *m_series;

@@ -5,13 +5,12 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLabel>
-#include <QTimer>
 
 namespace meterdesk {
 
-RangeBar::RangeBar(QToolBar *toolBar, QAction *refresh)
+RangeBar::RangeBar(QToolBar *toolBar, QAction *refresh, QAction *live)
     : QObject(toolBar), m_preset(new QComboBox(toolBar)), m_from(new QDateEdit(toolBar)), m_to(new QDateEdit(toolBar)),
-      m_bucket(new QComboBox(toolBar)), m_auto(new QComboBox(toolBar)), m_timer(new QTimer(this))
+      m_bucket(new QComboBox(toolBar))
 {
     m_preset->addItems({tr("Today"), tr("Last 7 days"), tr("Last 30 days"), tr("Last 90 days"), tr("This month"),
                         tr("Last month"), tr("All time"), tr("Custom…")});
@@ -25,9 +24,6 @@ RangeBar::RangeBar(QToolBar *toolBar, QAction *refresh)
     m_from->setDate(today.addDays(-29));
     m_bucket->addItems({tr("Auto buckets"), tr("Daily"), tr("Weekly"), tr("Monthly")});
     m_bucket->setToolTip(tr("Chart buckets"));
-    m_auto->addItem(tr("Auto-refresh off"), 0);
-    for (int seconds : {10, 30, 60, 300})
-        m_auto->addItem(seconds < 60 ? tr("Every %1 s").arg(seconds) : tr("Every %1 min").arg(seconds / 60), seconds);
 
     toolBar->addWidget(new QLabel(tr(" Range "), toolBar));
     toolBar->addWidget(m_preset);
@@ -36,16 +32,12 @@ RangeBar::RangeBar(QToolBar *toolBar, QAction *refresh)
     toolBar->addWidget(m_bucket);
     toolBar->addSeparator();
     toolBar->addAction(refresh);
-    toolBar->addWidget(m_auto);
+    toolBar->addAction(live);
 
     const int preset = qBound(0, Settings::rangeIndex(), int(Custom) - 1);
     m_preset->setCurrentIndex(preset);
     m_fromAction->setVisible(false);
     m_toAction->setVisible(false);
-    const int autoIndex = m_auto->findData(Settings::autoRefreshSeconds());
-    m_auto->setCurrentIndex(qMax(0, autoIndex));
-    if (m_auto->currentData().toInt() > 0)
-        m_timer->start(m_auto->currentData().toInt() * 1000);
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this](int index) {
         const bool custom = index == Custom;
@@ -66,15 +58,6 @@ RangeBar::RangeBar(QToolBar *toolBar, QAction *refresh)
         Q_EMIT changed();
     });
     connect(m_bucket, &QComboBox::currentIndexChanged, this, &RangeBar::changed);
-    connect(m_auto, &QComboBox::currentIndexChanged, this, [this] {
-        const int seconds = m_auto->currentData().toInt();
-        Settings::setAutoRefreshSeconds(seconds);
-        if (seconds > 0)
-            m_timer->start(seconds * 1000);
-        else
-            m_timer->stop();
-    });
-    connect(m_timer, &QTimer::timeout, refresh, &QAction::trigger);
 }
 
 DateRange RangeBar::presetRange(Preset preset, QDate today)

@@ -9,13 +9,12 @@
 
 class QComboBox;
 class QDateEdit;
-class QTimer;
 
 namespace meterdesk {
 
 // The toolbar's range and refresh controls: today, 7/30/90 days, this or
-// last month, all time, or custom dates; the chart bucket; refresh and
-// auto-refresh every N seconds (off by default).
+// last month, all time, or custom dates; the chart bucket; refresh, and
+// the live switch (the dashboard follows other processes' commits while on).
 class RangeBar : public QObject
 {
     Q_OBJECT
@@ -23,7 +22,7 @@ class RangeBar : public QObject
 public:
     enum Preset { Today, Last7, Last30, Last90, ThisMonth, LastMonth, AllTime, Custom };
 
-    RangeBar(QToolBar *toolBar, QAction *refresh);
+    RangeBar(QToolBar *toolBar, QAction *refresh, QAction *live);
     DateRange range() const;
     std::optional<Bucket> bucket() const;
     void setPreset(Preset preset);
@@ -41,8 +40,6 @@ private:
     QAction *m_fromAction;
     QAction *m_toAction;
     QComboBox *m_bucket;
-    QComboBox *m_auto;
-    QTimer *m_timer;
 };
 
 } // namespace meterdesk

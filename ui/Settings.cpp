@@ -10,7 +10,6 @@ const QString RecentDatabases = QStringLiteral("connection/recent");
 const QString UsersHeader = QStringLiteral("users/header");
 const QString Geometry = QStringLiteral("window/geometry");
 const QString Range = QStringLiteral("view/range");
-const QString AutoRefresh = QStringLiteral("view/autoRefreshSeconds");
 constexpr int MaxRecent = 8;
 } // namespace
 
@@ -32,7 +31,5 @@ QByteArray windowGeometry() { return QSettings().value(Geometry).toByteArray(); 
 void setWindowGeometry(const QByteArray &geometry) { QSettings().setValue(Geometry, geometry); }
 int rangeIndex() { return QSettings().value(Range, 2).toInt(); }
 void setRangeIndex(int index) { QSettings().setValue(Range, index); }
-int autoRefreshSeconds() { return QSettings().value(AutoRefresh, 0).toInt(); }
-void setAutoRefreshSeconds(int seconds) { QSettings().setValue(AutoRefresh, seconds); }
 
 } // namespace meterdesk::Settings

@@ -18,7 +18,5 @@ QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray &geometry);
 int rangeIndex();
 void setRangeIndex(int index);
-int autoRefreshSeconds();
-void setAutoRefreshSeconds(int seconds);
 
 } // namespace meterdesk::Settings

@@ -89,44 +89,58 @@ std::optional<Overview> Queries::overview(const DateRange &range, QString *error
     return overview;
 }
 
+const QString Queries::StatsColumns = QStringLiteral(
+    "user_id, last_activity, is_blocked, block_reason, risk_score, unpriced_requests, block_source, block_until");
+
+UserRow Queries::userFromStats(const SqlRow &r, bool allTime, const QDateTime &now)
+{
+    UserRow row;
+    row.userId = r.text(0);
+    row.lastActivity = r.timestamp(1);
+    row.blocked = r.value(2).toBool();
+    if (row.blocked && !r.isNull(6)) {
+        row.blockedByBudget = r.text(6) == QLatin1String("budget");
+        row.blockedUntil = r.timestamp(7);
+        // Its period ended: the user may call again.
+        row.blocked = !(row.blockedByBudget && row.blockedUntil <= now);
+    }
+    if (row.blocked && !r.isNull(3))
+        row.blockReason = r.text(3);
+    row.riskScore = int(r.integer(4));
+    if (allTime)
+        row.unpricedEvents = r.integer(5);
+    return row;
+}
+
+void Queries::setNameFrom(UserRow &row, const SqlRow &r)
+{
+    row.name = r.isNull(2) ? r.text(1).trimmed() : QString(r.text(1) + u' ' + r.text(2)).trimmed();
+    row.email = r.text(3);
+}
+
+bool Queries::shownInRange(const UserRow &row, const DateRange &range)
+{
+    // A range shows who used it, plus everyone blocked or flagged risky.
+    return range.isAllTime() || row.requests > 0 || row.blocked || row.riskScore > 0;
+}
+
 // Each user's stats row and name, and where each id's row is.
 bool Queries::readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // Plain scans joined here by the ids' bytes: SQLite's join probed the
     // users b-tree a hundred thousand times, most of this query's time.
-    return readRows(m_db,
-                  QStringLiteral("SELECT user_id, last_activity, is_blocked, block_reason, risk_score, unpriced_requests, "
-                                 "block_source, block_until FROM api_usage_stats"),
-                  {},
-                  [&](const SqlRow &r) {
-                      UserRow row;
-                      row.userId = r.text(0);
-                      row.lastActivity = r.timestamp(1);
-                      row.blocked = r.value(2).toBool();
-                      if (row.blocked && !r.isNull(6)) {
-                          row.blockedByBudget = r.text(6) == QLatin1String("budget");
-                          row.blockedUntil = r.timestamp(7);
-                          // Its period ended: the user may call again.
-                          row.blocked = !(row.blockedByBudget && row.blockedUntil <= now);
-                      }
-                      if (row.blocked && !r.isNull(3))
-                          row.blockReason = r.text(3);
-                      row.riskScore = int(r.integer(4));
-                      if (allTime)
-                          row.unpricedEvents = r.integer(5);
-                      index.insert(r.utf8(0), rows.size());
-                      rows.append(std::move(row));
-                  },
-                  error)
+    return readRows(m_db, QStringLiteral("SELECT %1 FROM api_usage_stats").arg(StatsColumns), {},
+                    [&](const SqlRow &r) {
+                        index.insert(r.utf8(0), rows.size());
+                        rows.append(userFromStats(r, allTime, now));
+                    },
+                    error)
         && readRows(m_db, QStringLiteral("SELECT id, first_name, last_name, email FROM users"), {},
                      [&](const SqlRow &r) {
                          const qsizetype at = index.find(r.utf8(0));
-                         if (at < 0)
-                             return;
-                         UserRow &row = rows[at];
-                         row.name = r.isNull(2) ? r.text(1).trimmed() : QString(r.text(1) + u' ' + r.text(2)).trimmed();
-                         row.email = r.text(3);
+                         if (at >= 0)
+                             setNameFrom(rows[at], r);
                      },
                      error);
 }
@@ -188,9 +202,8 @@ std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *er
         merge(sums);
     else if (!readRows(m_db, perService, backgroundShare, add, error))
         return std::nullopt; // no second connection: this one reads its share too
-    // A range shows who used it, plus everyone blocked or flagged risky.
     if (!allTime)
-        rows.removeIf([](const UserRow &row) { return row.requests == 0 && !row.blocked && row.riskScore == 0; });
+        rows.removeIf([&range](const UserRow &row) { return !shownInRange(row, range); });
     return rows;
 }
 

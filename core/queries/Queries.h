@@ -17,6 +17,7 @@
 
 namespace meterdesk {
 
+class SqlRow;
 class Utf8KeyIndex;
 
 // The reading side of the seed's admin routes. Ranges read the rollups and
@@ -30,6 +31,10 @@ public:
     // count them from users() anyway (the dashboard).
     std::optional<Overview> overview(const DateRange &range, QString *error, bool countActiveUsers = true);
     std::optional<QList<UserRow>> users(const DateRange &range, QString *error);
+    // The rows of these users alone, as users() would give them
+    // (QueriesLive.cpp): a live update re-reads the users new calls or
+    // admin actions touched. Users a range would not show are left out.
+    std::optional<QList<UserRow>> someUsers(const DateRange &range, const QStringList &userIds, QString *error);
     // Each of these users' most used budget now (QueriesBudgets.cpp): users
     // without a budget are left out. Not part of users(): the dashboard reads
     // it beside a load, so that a month of rollup rows never delays one.
@@ -57,6 +62,12 @@ private:
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
     QVariantList dayBounds(const DateRange &range) const;
     bool readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error);
+    // A stats row's columns (StatsColumns, in order) as a user row.
+    static const QString StatsColumns;
+    static UserRow userFromStats(const SqlRow &row, bool allTime, const QDateTime &now);
+    // id, first_name, last_name, email
+    static void setNameFrom(UserRow &row, const SqlRow &names);
+    static bool shownInRange(const UserRow &row, const DateRange &range);
 
 
     Database &m_db;

@@ -248,7 +248,8 @@ QStringList upgradeSeed(const Dialect &dialect)
             "ADD COLUMN IF NOT EXISTS unpriced_requests bigint NOT NULL DEFAULT 0"),
     };
     statements << meterdeskTables(dialect);
-    statements << PriceNames::support() << legacyWriterSupport() << guardrailTables(dialect);
+    statements << PriceNames::support() << legacyWriterSupport() << guardrailTables(dialect)
+               << slashScript(QStringLiteral("live-notify.postgres.sql"));
     // Copy model and tokens out of metadata for rows already written.
     statements << QStringLiteral(
         "UPDATE api_usage_tracking SET "
@@ -307,6 +308,9 @@ QStringList upgrade(int fromVersion, const Dialect &dialect)
     // The original writer's count trigger enforces budgets from schema 4 on.
     if (fromVersion < 4 && dialect.isPostgres())
         statements << legacyWriterSupport() << grantGuardrailsToExistingRoles();
+    // Every writer notifies the dashboards that listen from schema 5 on.
+    if (fromVersion < 5 && dialect.isPostgres())
+        statements << slashScript(QStringLiteral("live-notify.postgres.sql"));
     return statements;
 }
 

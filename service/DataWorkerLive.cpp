@@ -1,0 +1,228 @@
+// The data thread's live updates: it watches the database for commits of
+// other processes (PostgreSQL's notifications, SQLite's data_version), reads
+// what changed through a ChangeFeed, and sends the touched users' rows, the
+// range's costs and the touched buckets of the chart. Each is read again
+// whole, so an update applied twice shows the same as once.
+
+#include "DataWorker.h"
+
+#include <queries/Queries.h>
+
+#include <QElapsedTimer>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QTimer>
+
+namespace meterdesk {
+
+namespace {
+
+// More new calls than this in one look, or more users touched, and a full
+// load is quicker than following them one by one (and keeps the UI thread
+// from announcing thousands of rows).
+constexpr int MaxCallsPerUpdate = 20'000;
+constexpr qsizetype MaxUsersPerUpdate = 2'000;
+
+const QString Channel = QStringLiteral("meterdesk_changes");
+
+QDate bucketEnd(QDate start, Bucket bucket)
+{
+    switch (bucket) {
+    case Bucket::Day:
+        return start;
+    case Bucket::Week:
+        return start.addDays(6);
+    case Bucket::Month:
+        return start.addMonths(1).addDays(-1);
+    }
+    return start;
+}
+
+bool inRange(const DateRange &range, QDate day)
+{
+    return (range.from.isNull() || day >= range.from) && (range.to.isNull() || day <= range.to);
+}
+
+} // namespace
+
+void DataWorker::setLive(bool on)
+{
+    m_live = on;
+    if (on) {
+        watch();
+        checkChanges(); // what came while paused
+    } else if (m_poll) {
+        m_poll->stop();
+    }
+}
+
+void DataWorker::watch()
+{
+    if (!m_poll) {
+        m_poll = new QTimer(this);
+        connect(m_poll, &QTimer::timeout, this, &DataWorker::pollChanges);
+        m_coalesce = new QTimer(this);
+        m_coalesce->setSingleShot(true);
+        m_coalesce->setInterval(50);
+        connect(m_coalesce, &QTimer::timeout, this, &DataWorker::checkChanges);
+    }
+    if (!m_db)
+        return;
+    // The feed follows every load, paused or not: resuming reads from it.
+    if (!m_feed || &m_feed->database() != m_db.get())
+        m_feed = std::make_unique<ChangeFeed>(*m_db);
+    if (!m_live)
+        return;
+    // PostgreSQL tells at once; the slow poll only finds a connection that
+    // went away. SQLite has nobody to tell: its data_version is asked often,
+    // which costs a few microseconds.
+    m_poll->start(m_db->isPostgres() ? 2'000 : 200);
+    listen();
+}
+
+void DataWorker::listen()
+{
+    if (!m_db || !m_db->isPostgres())
+        return;
+    QSqlDriver *driver = m_db->sql().driver();
+    if (driver == m_listening || !driver)
+        return;
+    if (!driver->subscribeToNotification(Channel))
+        return; // polled instead, every two seconds
+    m_listening = driver;
+    connect(driver, &QSqlDriver::notification, this, [this](const QString &name) {
+        if (name == Channel && !m_coalesce->isActive())
+            m_coalesce->start(); // a burst of notifications is one look
+    });
+}
+
+void DataWorker::pollChanges()
+{
+    if (!m_db || !m_live || m_liveRequest == 0)
+        return;
+    if (m_db->isPostgres()) {
+        listen(); // again after a reconnect
+        checkChanges();
+        return;
+    }
+    QSqlQuery query(m_db->sql());
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return;
+    const qint64 version = query.value(0).toLongLong();
+    if (version == m_dataVersion)
+        return;
+    m_dataVersion = version;
+    checkChanges();
+}
+
+void DataWorker::checkChanges()
+{
+    if (!m_db || !m_live || m_liveRequest == 0 || !m_feed)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    if (!ensureConnected(&error)) {
+        Q_EMIT loadFailed(m_liveRequest, error, true);
+        return;
+    }
+    listen();
+    auto changes = m_feed->next(MaxCallsPerUpdate, &error);
+    if (!changes) {
+        Q_EMIT liveFallback(tr("following changes failed (%1)").arg(error));
+        return;
+    }
+    if (changes->overflow) {
+        Q_EMIT liveFallback(tr("%1 calls arrived at once").arg(QLocale().toString(changes->calls)));
+        return;
+    }
+    QSet<QString> touched = changes->users;
+    for (const AuditChange &change : std::as_const(changes->audit)) {
+        if (change.movesRecordedCosts()) {
+            Q_EMIT liveFallback(tr("%1 changed prices (%2)").arg(change.actor, change.action));
+            return;
+        }
+        touched.insert(change.userId);
+    }
+    if (touched.isEmpty())
+        return;
+    if (touched.size() > MaxUsersPerUpdate) {
+        Q_EMIT liveFallback(tr("%1 users changed at once").arg(QLocale().toString(touched.size())));
+        return;
+    }
+    LiveUpdate update;
+    update.baseRequestId = m_liveRequest;
+    update.calls = changes->calls;
+    update.audit = changes->audit;
+    if (!readLiveUpdate(update, touched, changes->days, &error)) {
+        Q_EMIT liveFallback(tr("reading the changes failed (%1)").arg(error));
+        return;
+    }
+    update.workerMs = timer.elapsed();
+    Q_EMIT liveUpdated(update);
+}
+
+bool DataWorker::readLiveUpdate(LiveUpdate &update, const QSet<QString> &touched, const QSet<QDate> &days,
+                                QString *error)
+{
+    Queries queries(*m_db);
+    auto rows = queries.someUsers(m_liveRange, QStringList(touched.cbegin(), touched.cend()), error);
+    if (!rows)
+        return false;
+    QStringList shown;
+    for (const UserRow &row : std::as_const(*rows))
+        shown << row.userId;
+    auto budgets = queries.budgetUse(shown, error);
+    auto costs = budgets ? queries.costs(m_liveRange, error) : std::nullopt;
+    if (!costs)
+        return false;
+    // The new users go after the load's rows, in this order, in the model too.
+    for (const UserRow &row : std::as_const(*rows)) {
+        qsizetype at = m_rowIndex.value(row.userId, -1);
+        if (at < 0) {
+            at = m_loadedUsers.size();
+            m_rowIndex.insert(row.userId, at);
+            m_loadedUsers << row.userId;
+        }
+        update.rowIndexes << at;
+    }
+    update.users = std::move(*rows);
+    update.budgetUse = std::move(*budgets);
+    update.costs = std::move(*costs);
+    // Each touched bucket whole, as the load read it: clipped to the range.
+    QSet<QDate> buckets;
+    for (const QDate &day : days)
+        if (inRange(m_liveRange, day))
+            buckets.insert(bucketStart(day, m_liveBucket));
+    for (const QDate &start : std::as_const(buckets)) {
+        const DateRange bucket{m_liveRange.from.isNull() ? start : qMax(start, m_liveRange.from),
+                               m_liveRange.to.isNull() ? bucketEnd(start, m_liveBucket)
+                                                       : qMin(bucketEnd(start, m_liveBucket), m_liveRange.to)};
+        auto points = queries.costSeries(bucket, m_liveBucket, error);
+        if (!points)
+            return false;
+        update.buckets << start;
+        update.series << *points;
+    }
+    // An admin action may have blocked or unblocked someone.
+    if (!update.audit.isEmpty()) {
+        auto overview = queries.overview(m_liveRange, error, false);
+        if (!overview)
+            return false;
+        update.blockedUsers = overview->blockedUsers;
+    }
+    return true;
+}
+
+void DataWorker::followLoad(quint64 requestId, const DateRange &range, Bucket bucket)
+{
+    m_liveRequest = requestId;
+    m_liveRange = range;
+    m_liveBucket = bucket;
+    m_rowIndex.clear();
+    m_rowIndex.reserve(m_loadedUsers.size());
+    for (qsizetype i = 0; i < m_loadedUsers.size(); ++i)
+        m_rowIndex.insert(m_loadedUsers.at(i), i);
+}
+
+} // namespace meterdesk
