@@ -77,7 +77,6 @@ private:
     void listen();
     void pollChanges();
     void checkChanges();
-    bool readLiveUpdate(LiveUpdate &update, const QSet<QString> &touched, const QSet<QDate> &days, QString *error);
     // The load a live update applies to, and where its users' rows are.
     void followLoad(quint64 requestId, const DateRange &range, Bucket bucket);
 

@@ -6,7 +6,7 @@
 
 #include "DataWorker.h"
 
-#include <queries/Queries.h>
+#include "LiveRead.h"
 
 #include <QElapsedTimer>
 #include <QSqlDriver>
@@ -24,24 +24,6 @@ constexpr int MaxCallsPerUpdate = 20'000;
 constexpr qsizetype MaxUsersPerUpdate = 2'000;
 
 const QString Channel = QStringLiteral("meterdesk_changes");
-
-QDate bucketEnd(QDate start, Bucket bucket)
-{
-    switch (bucket) {
-    case Bucket::Day:
-        return start;
-    case Bucket::Week:
-        return start.addDays(6);
-    case Bucket::Month:
-        return start.addMonths(1).addDays(-1);
-    }
-    return start;
-}
-
-bool inRange(const DateRange &range, QDate day)
-{
-    return (range.from.isNull() || day >= range.from) && (range.to.isNull() || day <= range.to);
-}
 
 } // namespace
 
@@ -154,30 +136,12 @@ void DataWorker::checkChanges()
     update.baseRequestId = m_liveRequest;
     update.calls = changes->calls;
     update.audit = changes->audit;
-    if (!readLiveUpdate(update, touched, changes->days, &error)) {
+    if (!readLiveUpdate(*m_db, m_liveRange, m_liveBucket, touched, changes->days, update, &error)) {
         Q_EMIT liveFallback(tr("reading the changes failed (%1)").arg(error));
         return;
     }
-    update.workerMs = timer.elapsed();
-    Q_EMIT liveUpdated(update);
-}
-
-bool DataWorker::readLiveUpdate(LiveUpdate &update, const QSet<QString> &touched, const QSet<QDate> &days,
-                                QString *error)
-{
-    Queries queries(*m_db);
-    auto rows = queries.someUsers(m_liveRange, QStringList(touched.cbegin(), touched.cend()), error);
-    if (!rows)
-        return false;
-    QStringList shown;
-    for (const UserRow &row : std::as_const(*rows))
-        shown << row.userId;
-    auto budgets = queries.budgetUse(shown, error);
-    auto costs = budgets ? queries.costs(m_liveRange, error) : std::nullopt;
-    if (!costs)
-        return false;
     // The new users go after the load's rows, in this order, in the model too.
-    for (const UserRow &row : std::as_const(*rows)) {
+    for (const UserRow &row : std::as_const(update.users)) {
         qsizetype at = m_rowIndex.value(row.userId, -1);
         if (at < 0) {
             at = m_loadedUsers.size();
@@ -186,32 +150,8 @@ bool DataWorker::readLiveUpdate(LiveUpdate &update, const QSet<QString> &touched
         }
         update.rowIndexes << at;
     }
-    update.users = std::move(*rows);
-    update.budgetUse = std::move(*budgets);
-    update.costs = std::move(*costs);
-    // Each touched bucket whole, as the load read it: clipped to the range.
-    QSet<QDate> buckets;
-    for (const QDate &day : days)
-        if (inRange(m_liveRange, day))
-            buckets.insert(bucketStart(day, m_liveBucket));
-    for (const QDate &start : std::as_const(buckets)) {
-        const DateRange bucket{m_liveRange.from.isNull() ? start : qMax(start, m_liveRange.from),
-                               m_liveRange.to.isNull() ? bucketEnd(start, m_liveBucket)
-                                                       : qMin(bucketEnd(start, m_liveBucket), m_liveRange.to)};
-        auto points = queries.costSeries(bucket, m_liveBucket, error);
-        if (!points)
-            return false;
-        update.buckets << start;
-        update.series << *points;
-    }
-    // An admin action may have blocked or unblocked someone.
-    if (!update.audit.isEmpty()) {
-        auto overview = queries.overview(m_liveRange, error, false);
-        if (!overview)
-            return false;
-        update.blockedUsers = overview->blockedUsers;
-    }
-    return true;
+    update.workerMs = timer.elapsed();
+    Q_EMIT liveUpdated(update);
 }
 
 void DataWorker::followLoad(quint64 requestId, const DateRange &range, Bucket bucket)

@@ -6,6 +6,7 @@
 #include "Repricing.h"
 #include "TableFigures.h"
 #include "Guardrails.h"
+#include "Live.h"
 
 #include <queries/Queries.h>
 #include <tracking/DemoData.h>
@@ -273,7 +274,7 @@ int main(int argc, char *argv[])
                        {QStringLiteral("fault"), QStringLiteral("For bench_smoke: make one side fail on purpose (original-writer, "
                                                                 "meterdesk-load, sort) to show the bench then gives no figure."),
                         QStringLiteral("name")},
-                       {QStringLiteral("only"), QStringLiteral("Measure only these parts, comma-separated: load, reprice, record, "
+                       {QStringLiteral("only"), QStringLiteral("Measure only these parts, comma-separated: load, reprice, record, live, "
                                                                "table, risk, budget, process, outside (default: all)."),
                         QStringLiteral("parts")}});
     parser.process(app);
@@ -327,6 +328,10 @@ int main(int argc, char *argv[])
         out << "The users table:" << Qt::endl;
         measureUsersTable(*db, fault, report);
     }
+
+    // A live update for one new call, on both threads.
+    if (wanted("live"))
+        measureLiveUpdate(*db, DateRange{QDate(2026, 10, 29), QDate(2026, 11, 27)}, out, report);
 
     // Guardrails: suggested risk scores for every user.
     if (wanted("risk"))
