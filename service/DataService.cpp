@@ -58,6 +58,10 @@ DataService::DataService(QObject *parent) : QObject(parent)
         if (m_pendingLoad == 0) // else a load is on its way, which has it all
             Q_EMIT liveUpdated(update);
     });
+    connect(m_worker, &DataWorker::liveLost, this, [this](const QString &error) {
+        if (m_pendingLoad == 0)
+            Q_EMIT loadFailed(error, true);
+    });
     connect(m_worker, &DataWorker::liveFallback, this, [this](const QString &reason) {
         if (m_pendingLoad == 0)
             Q_EMIT liveFallback(reason);

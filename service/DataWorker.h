@@ -65,6 +65,9 @@ Q_SIGNALS:
     void liveUpdated(const meterdesk::LiveUpdate &update);
     // A live update could not follow (why, in words): load everything.
     void liveFallback(const QString &reason);
+    // The connection went away while following: the window says so and
+    // tries again, and loads everything when it is back.
+    void liveLost(const QString &error);
 
 private:
     // Reconnects once when the connection was lost; false if still away.

@@ -105,7 +105,7 @@ void DataWorker::checkChanges()
     timer.start();
     QString error;
     if (!ensureConnected(&error)) {
-        Q_EMIT loadFailed(m_liveRequest, error, true);
+        Q_EMIT liveLost(error);
         return;
     }
     listen();

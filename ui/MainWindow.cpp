@@ -295,6 +295,7 @@ void MainWindow::onLoaded(const DashboardData &data)
         m_reconnect->stop();
         setBanner({});
         updateWritable();
+        statusBar()->showMessage(tr("The database is back: loaded everything again"), 10'000);
     }
     const Overview &o = data.overview;
     m_cards->setOverview(o, m_range->describe());

@@ -6,6 +6,7 @@
 #include <admin/AdminActions.h>
 #include <tracking/AsyncTracker.h>
 #include <MainWindow.h>
+#include <UsersModel.h>
 #include <money/PriceBook.h>
 #include <queries/Queries.h>
 #include <RangeBar.h>
@@ -15,6 +16,7 @@
 #include <QAction>
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 
 #include <thread>
@@ -142,6 +144,47 @@ private Q_SLOTS:
         db = Database::open(*ConnectionSpec::parse(url, &error), &error);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM admin_audit_log")), 0);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT CASE WHEN is_blocked THEN 1 ELSE 0 END FROM api_usage_stats")), 0);
+    }
+
+    // Live updates through a server restart: the window notices by itself,
+    // says so, loads everything when the server is back, and follows new
+    // calls again (a new connection, subscribed anew).
+    void liveFollowsAgainAfterARestart()
+    {
+        QString url;
+        auto db = newUsageDatabase(m_dir, QStringLiteral("restart"), &url);
+        QVERIFY(db);
+        UsageEvent event;
+        event.userId = QStringLiteral("bea");
+        event.service = QStringLiteral("openai");
+        event.model = QStringLiteral("gpt-4o");
+        event.tokens = {1000, 100, 0, 0};
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).track(event).status == EventStatus::Recorded);
+        MainWindow window;
+        window.show();
+        QSignalSpy updated(&window, &MainWindow::dashboardUpdated);
+        QString error;
+        window.openDatabase(*ConnectionSpec::parse(url, &error), false);
+        QVERIFY(updated.wait(20'000));
+        QVERIFY(window.isLive());
+
+        QVERIFY(stopPostgres());
+        updated.clear();
+        // No reload asked for: the live poll finds the lost connection.
+        QTRY_VERIFY_WITH_TIMEOUT(window.bannerText().contains(QStringLiteral("cannot be reached")), 10'000);
+        QVERIFY(startPostgres());
+        QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty() && updated.last().at(0).toBool(), 30'000);
+        QCOMPARE(window.bannerText(), QString());
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("loaded everything again")),
+                 qPrintable(window.statusBar()->currentMessage()));
+
+        db = Database::open(*ConnectionSpec::parse(url, &error), &error);
+        QVERIFY2(db, qPrintable(error));
+        QSignalSpy applied(&window, &MainWindow::liveApplied);
+        event.tokens = {5000, 100, 0, 0};
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).track(event).status == EventStatus::Recorded);
+        QVERIFY(applied.wait(2'000));
+        QCOMPARE(window.usersPanel()->model()->rowFor(QStringLiteral("bea"))->requests, 2);
     }
 };
 
