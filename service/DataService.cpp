@@ -75,11 +75,13 @@ DataService::~DataService()
     m_thread.wait();
 }
 
-void DataService::open(const ConnectionSpec &spec, bool createIfEmpty)
+void DataService::open(const ConnectionSpec &spec, bool createIfEmpty, const std::optional<ConnectionSpec> &replica)
 {
     m_open = false;
     m_pendingLoad = m_pendingUser = 0;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, spec, createIfEmpty] { worker->open(spec, createIfEmpty); });
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, spec, createIfEmpty, replica] {
+        worker->open(spec, createIfEmpty, replica);
+    });
 }
 
 void DataService::openDemo(const QString &path)

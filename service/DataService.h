@@ -26,7 +26,9 @@ public:
     explicit DataService(QObject *parent = nullptr);
     ~DataService() override;
 
-    void open(const ConnectionSpec &spec, bool createIfEmpty);
+    // `replica`: a streaming replica to read the dashboard from, while
+    // admin actions and live notifications go to `spec`, the primary.
+    void open(const ConnectionSpec &spec, bool createIfEmpty, const std::optional<ConnectionSpec> &replica = {});
     void openDemo(const QString &path);
     void upgrade();
     quint64 load(const DateRange &range, std::optional<Bucket> bucket);

@@ -11,11 +11,13 @@
 
 namespace meterdesk {
 
-void DataWorker::open(const ConnectionSpec &spec, bool createIfEmpty)
+void DataWorker::open(const ConnectionSpec &spec, bool createIfEmpty, const std::optional<ConnectionSpec> &replica)
 {
     m_feed.reset(); // it reads through the connection that goes now
+    m_readDb.reset();
     m_db.reset();
     m_spec = spec;
+    m_replicaSpec = replica;
     QString error;
     auto db = Database::open(spec, &error);
     if (!db) {
@@ -34,11 +36,34 @@ void DataWorker::open(const ConnectionSpec &spec, bool createIfEmpty)
         return;
     }
     m_db = std::move(db);
+    if (replica && !openReplica(*replica, &error)) {
+        m_db.reset();
+        Q_EMIT openFailed(error, false);
+        return;
+    }
     m_liveRequest = 0;
     m_dataVersion = -1;
     m_listening = nullptr;
     watch();
-    Q_EMIT opened(spec.displayString(), AdminActions(*m_db).privileges());
+    Q_EMIT opened(displayString(), AdminActions(*m_db).privileges());
+}
+
+bool DataWorker::openReplica(const ConnectionSpec &replica, QString *error)
+{
+    QString why;
+    auto db = Database::open(replica, &why);
+    if (!db || !db->checkReady(&why)) {
+        *error = tr("The read replica %1 cannot be used: %2").arg(replica.displayString(), why);
+        return false;
+    }
+    m_readDb = std::move(db);
+    return true;
+}
+
+QString DataWorker::displayString() const
+{
+    return m_readDb ? tr("%1, reading from %2").arg(m_spec.displayString(), m_readDb->spec().displayString())
+                    : m_spec.displayString();
 }
 
 void DataWorker::openDemo(const QString &path)
@@ -68,7 +93,11 @@ void DataWorker::upgrade()
         return;
     }
     watch();
-    Q_EMIT opened(m_spec.displayString(), AdminActions(*m_db).privileges());
+    if (m_replicaSpec && !openReplica(*m_replicaSpec, &error)) {
+        Q_EMIT openFailed(error, false);
+        return;
+    }
+    Q_EMIT opened(displayString(), AdminActions(*m_db).privileges());
 }
 
 bool DataWorker::ensureConnected(QString *error)
@@ -77,7 +106,12 @@ bool DataWorker::ensureConnected(QString *error)
         *error = tr("Not connected");
         return false;
     }
-    return m_db->isAlive() || m_db->reconnect(error);
+    return (m_db->isAlive() || m_db->reconnect(error)) && (!m_readDb || m_readDb->isAlive() || m_readDb->reconnect(error));
+}
+
+Database &DataWorker::reader()
+{
+    return m_readDb ? *m_readDb : *m_db;
 }
 
 void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<Bucket> bucket)
@@ -94,7 +128,7 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     QString feedError;
     const bool following = m_feed && m_feed->start(&feedError);
     m_liveRequest = 0;
-    Queries queries(*m_db);
+    Queries queries(reader());
     DashboardData data;
     data.requestId = requestId;
     data.range = range;
@@ -102,7 +136,7 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     auto users = overview ? queries.users(range, &error) : std::nullopt;
     auto costs = users ? queries.costs(range, &error) : std::nullopt;
     if (!costs) {
-        Q_EMIT loadFailed(requestId, error, !m_db->sql().isOpen());
+        Q_EMIT loadFailed(requestId, error, !reader().sql().isOpen());
         return;
     }
     // The bucket follows the span of the data when the range is open.
@@ -141,7 +175,7 @@ void DataWorker::loadUser(quint64 requestId, const QString &userId, const DateRa
         Q_EMIT loadFailed(requestId, error, true);
         return;
     }
-    Queries queries(*m_db);
+    Queries queries(reader());
     UserDetails details;
     details.requestId = requestId;
     details.userId = userId;
@@ -157,7 +191,7 @@ void DataWorker::loadUser(quint64 requestId, const QString &userId, const DateRa
         events->removeLast();
     details.daily = std::move(*daily);
     details.events = std::move(*events);
-    if (auto uses = BudgetStore(*m_db).uses({userId}, QDateTime::currentDateTimeUtc(), &error))
+    if (auto uses = BudgetStore(reader()).uses({userId}, QDateTime::currentDateTimeUtc(), &error))
         details.budgets = uses->value(userId);
     Q_EMIT userLoaded(details);
 }
@@ -208,7 +242,7 @@ void DataWorker::loadAudit(const QString &userId, const QString &action)
         Q_EMIT loadFailed(0, error, true);
         return;
     }
-    const auto rows = Queries(*m_db).audit(userId, action, 100'000, &error);
+    const auto rows = Queries(reader()).audit(userId, action, 100'000, &error);
     if (!rows) {
         Q_EMIT loadFailed(0, error, false);
         return;

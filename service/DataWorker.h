@@ -27,7 +27,9 @@ class DataWorker : public QObject
 public:
     using QObject::QObject;
 
-    void open(const ConnectionSpec &spec, bool createIfEmpty);
+    // `replica`: a streaming replica the dashboard reads from; admin actions
+    // and notifications stay on the primary (`spec`).
+    void open(const ConnectionSpec &spec, bool createIfEmpty, const std::optional<ConnectionSpec> &replica = {});
     void upgrade();
     // Creates the demo database the first time, then opens it.
     void openDemo(const QString &path);
@@ -72,9 +74,15 @@ Q_SIGNALS:
 private:
     // Reconnects once when the connection was lost; false if still away.
     bool ensureConnected(QString *error);
+    bool openReplica(const ConnectionSpec &replica, QString *error);
+    // Where the dashboard reads: the replica when there is one.
+    Database &reader();
+    QString displayString() const;
 
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<Database> m_readDb; // a read replica, when given
     ConnectionSpec m_spec;
+    std::optional<ConnectionSpec> m_replicaSpec;
     // Live updates.
     void watch();
     void listen();

@@ -51,14 +51,18 @@ void DataWorker::watch()
     if (!m_db)
         return;
     // The feed follows every load, paused or not: resuming reads from it.
-    if (!m_feed || &m_feed->database() != m_db.get())
-        m_feed = std::make_unique<ChangeFeed>(*m_db);
+    // It reads where the dashboard reads: a replica shows a call once it
+    // has it, whatever the primary's notification said.
+    if (!m_feed || &m_feed->database() != &reader())
+        m_feed = std::make_unique<ChangeFeed>(reader());
     if (!m_live)
         return;
     // PostgreSQL tells at once; the slow poll only finds a connection that
     // went away. SQLite has nobody to tell: its data_version is asked often,
     // which costs a few microseconds.
-    m_poll->start(m_db->isPostgres() ? 2'000 : 200);
+    // A replica replays a notified commit a moment later: it is polled
+    // more often than a primary, which tells at once.
+    m_poll->start(!m_db->isPostgres() ? 200 : m_readDb ? 500 : 2'000);
     listen();
 }
 
@@ -66,6 +70,7 @@ void DataWorker::listen()
 {
     if (!m_db || !m_db->isPostgres())
         return;
+    // On the primary: a standby cannot LISTEN.
     QSqlDriver *driver = m_db->sql().driver();
     if (driver == m_listening || !driver)
         return;
@@ -87,7 +92,7 @@ void DataWorker::pollChanges()
         checkChanges();
         return;
     }
-    QSqlQuery query(m_db->sql());
+    QSqlQuery query(reader().sql());
     if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
         return;
     const qint64 version = query.value(0).toLongLong();
@@ -136,7 +141,7 @@ void DataWorker::checkChanges()
     update.baseRequestId = m_liveRequest;
     update.calls = changes->calls;
     update.audit = changes->audit;
-    if (!readLiveUpdate(*m_db, m_liveRange, m_liveBucket, touched, changes->days, update, &error)) {
+    if (!readLiveUpdate(reader(), m_liveRange, m_liveBucket, touched, changes->days, update, &error)) {
         Q_EMIT liveFallback(tr("reading the changes failed (%1)").arg(error));
         return;
     }

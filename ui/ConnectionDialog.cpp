@@ -71,6 +71,11 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_remember->setToolTip(PasswordStore::available() ? QString()
                                                       : tr("No keychain support in this build: the password is asked for each time"));
     pgForm->addRow(QString(), m_remember);
+    m_replica = new QLineEdit(this);
+    m_replica->setPlaceholderText(tr("postgresql://replica-host:5432/database (optional)"));
+    m_replica->setToolTip(tr("A streaming replica to read the dashboard from. Blocks, risk scores, budgets and "
+                             "live notifications still go to the server above."));
+    pgForm->addRow(tr("Read replica:"), m_replica);
     m_pages->addWidget(pgPage);
     layout->addWidget(m_pages);
 
@@ -89,7 +94,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
             setConnection(m_recent->itemText(index));
     });
     connect(browse, &QToolButton::clicked, this, &ConnectionDialog::chooseFile);
-    for (QLineEdit *edit : {m_path, m_host, m_database})
+    for (QLineEdit *edit : {m_path, m_host, m_database, m_replica})
         connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -109,8 +114,42 @@ void ConnectionDialog::chooseFile()
 void ConnectionDialog::validate()
 {
     const bool sqlite = m_kind->currentIndex() == 0;
-    m_connect->setEnabled(sqlite ? !m_path->text().trimmed().isEmpty()
-                                 : !m_host->text().trimmed().isEmpty() && !m_database->text().trimmed().isEmpty());
+    QString replicaError;
+    const QString replica = m_replica->text().trimmed();
+    if (!sqlite && !replica.isEmpty()) {
+        const auto parsed = ConnectionSpec::parse(replica, &replicaError);
+        if (parsed && parsed->backend != Backend::Postgres)
+            replicaError = tr("A read replica is a postgresql:// URL");
+    }
+    m_connect->setEnabled(replicaError.isEmpty()
+                          && (sqlite ? !m_path->text().trimmed().isEmpty()
+                                     : !m_host->text().trimmed().isEmpty() && !m_database->text().trimmed().isEmpty()));
+    if (!replicaError.isEmpty())
+        m_message->setText(tr("Read replica: %1").arg(replicaError));
+}
+
+std::optional<ConnectionSpec> ConnectionDialog::readReplica() const
+{
+    const QString text = m_replica->text().trimmed();
+    QString error;
+    auto replica = m_kind->currentIndex() == 1 && !text.isEmpty() ? ConnectionSpec::parse(text, &error) : std::nullopt;
+    if (!replica || replica->backend != Backend::Postgres)
+        return std::nullopt;
+    const ConnectionSpec primary = spec();
+    if (replica->user.isEmpty())
+        replica->user = primary.user;
+    if (replica->password.isEmpty() && replica->user == primary.user)
+        replica->password = primary.password;
+    if (replica->sslMode.isEmpty())
+        replica->sslMode = primary.sslMode;
+    if (replica->sslRootCert.isEmpty())
+        replica->sslRootCert = primary.sslRootCert;
+    return replica;
+}
+
+void ConnectionDialog::setReadReplica(const QString &display)
+{
+    m_replica->setText(display);
 }
 
 void ConnectionDialog::setMessage(const QString &message)

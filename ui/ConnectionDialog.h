@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
@@ -25,6 +27,10 @@ public:
     ConnectionSpec spec() const;
     bool createIfMissing() const;
     bool rememberPassword() const;
+    // The read replica given on the PostgreSQL page, with the primary's
+    // user, password and TLS settings where its URL has none.
+    std::optional<ConnectionSpec> readReplica() const;
+    void setReadReplica(const QString &display);
     // Fills the form from a remembered connection (no password in it).
     void setConnection(const QString &display);
     void setMessage(const QString &message);
@@ -46,6 +52,7 @@ private:
     QComboBox *m_sslMode;
     QLineEdit *m_rootCert;
     QCheckBox *m_remember;
+    QLineEdit *m_replica;
     QLabel *m_message;
     QPushButton *m_connect = nullptr;
 };

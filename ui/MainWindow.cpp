@@ -202,30 +202,35 @@ void MainWindow::setBanner(const QString &text)
     m_banner->setVisible(!text.isEmpty());
 }
 
-void MainWindow::openDatabase(const ConnectionSpec &spec, bool createIfEmpty)
+void MainWindow::openDatabase(const ConnectionSpec &spec, bool createIfEmpty, const std::optional<ConnectionSpec> &replica)
 {
     m_spec = spec;
+    m_replica = replica;
     m_createIfEmpty = createIfEmpty;
     m_connectionLabel->setText(tr("Opening %1…").arg(spec.displayString()));
-    m_data->open(spec, createIfEmpty);
+    m_data->open(spec, createIfEmpty, replica);
 }
 
-void MainWindow::openRemembered(const ConnectionSpec &spec)
+void MainWindow::openRemembered(const ConnectionSpec &spec, const std::optional<ConnectionSpec> &replica)
 {
     if (spec.backend != Backend::Postgres || !spec.password.isEmpty()) {
-        openDatabase(spec, false);
+        openDatabase(spec, false, replica);
         return;
     }
-    PasswordStore::read(spec.displayString(), this, [this, spec](std::optional<QString> password) {
+    PasswordStore::read(spec.displayString(), this, [this, spec, replica](std::optional<QString> password) {
         ConnectionSpec withPassword = spec;
         withPassword.password = password.value_or(QString());
-        openDatabase(withPassword, false);
+        std::optional<ConnectionSpec> replicaWith = replica;
+        if (replicaWith && replicaWith->password.isEmpty() && replicaWith->user == spec.user)
+            replicaWith->password = withPassword.password;
+        openDatabase(withPassword, false, replicaWith);
     });
 }
 
 void MainWindow::openDemo(const QString &path)
 {
     m_spec = ConnectionSpec::sqlite(path);
+    m_replica.reset();
     m_connectionLabel->setText(tr("Preparing the demo database %1…").arg(path));
     m_data->openDemo(path);
 }
@@ -235,11 +240,13 @@ void MainWindow::showConnectionDialog(const QString &message)
     ConnectionDialog dialog(this);
     if (!m_spec.path.isEmpty() || !m_spec.database.isEmpty())
         dialog.setConnection(m_spec.displayString());
+    if (m_replica)
+        dialog.setReadReplica(m_replica->displayString());
     dialog.setMessage(message);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_passwordToRemember = dialog.rememberPassword() ? dialog.spec().password : QString();
-    openDatabase(dialog.spec(), dialog.createIfMissing());
+    openDatabase(dialog.spec(), dialog.createIfMissing(), dialog.readReplica());
 }
 
 void MainWindow::onOpened(const QString &display, const Capabilities &capabilities)
@@ -248,10 +255,11 @@ void MainWindow::onOpened(const QString &display, const Capabilities &capabiliti
     m_connectionLost = false;
     m_connectionLabel->setText(tr("%1 (role %2)").arg(display, capabilities.role));
     setWindowTitle(tr("Meterdesk — %1").arg(display));
-    Settings::setLastDatabase(display);
-    Settings::addRecentDatabase(display);
+    Settings::setLastDatabase(m_spec.displayString());
+    Settings::addRecentDatabase(m_spec.displayString());
+    Settings::setReadReplicaFor(m_spec.displayString(), m_replica ? m_replica->displayString() : QString());
     if (!m_passwordToRemember.isEmpty()) {
-        PasswordStore::write(display, m_passwordToRemember, this, [this](bool ok, const QString &error) {
+        PasswordStore::write(m_spec.displayString(), m_passwordToRemember, this, [this](bool ok, const QString &error) {
             if (!ok)
                 statusBar()->showMessage(tr("The password could not be saved in the keychain: %1").arg(error), 8000);
         });

@@ -37,9 +37,12 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void openDatabase(const ConnectionSpec &spec, bool createIfEmpty);
-    // For a remembered PostgreSQL connection: the keychain's password first.
-    void openRemembered(const ConnectionSpec &spec);
+    // `replica`: a streaming replica the dashboard reads from (admin
+    // actions and live notifications go to `spec`).
+    void openDatabase(const ConnectionSpec &spec, bool createIfEmpty, const std::optional<ConnectionSpec> &replica = {});
+    // For a remembered PostgreSQL connection: the keychain's password first
+    // (the replica, when it names the same user, gets it too).
+    void openRemembered(const ConnectionSpec &spec, const std::optional<ConnectionSpec> &replica = {});
     void openDemo(const QString &path);
     void showConnectionDialog(const QString &message = {});
     // Loads the current range again (F5).
@@ -135,6 +138,7 @@ private:
     QLabel *m_statusLabel;
     QTimer *m_reconnect;
     ConnectionSpec m_spec;
+    std::optional<ConnectionSpec> m_replica;
     bool m_createIfEmpty = false;
     Capabilities m_capabilities;
     bool m_connectionLost = false;

@@ -29,6 +29,20 @@ QByteArray usersHeaderState() { return QSettings().value(UsersHeader).toByteArra
 void setUsersHeaderState(const QByteArray &state) { QSettings().setValue(UsersHeader, state); }
 QByteArray windowGeometry() { return QSettings().value(Geometry).toByteArray(); }
 void setWindowGeometry(const QByteArray &geometry) { QSettings().setValue(Geometry, geometry); }
+QString readReplicaFor(const QString &primary)
+{
+    return QSettings().value(QStringLiteral("connection/replica/") + QString::fromLatin1(primary.toUtf8().toHex())).toString();
+}
+
+void setReadReplicaFor(const QString &primary, const QString &replica)
+{
+    const QString key = QStringLiteral("connection/replica/") + QString::fromLatin1(primary.toUtf8().toHex());
+    if (replica.isEmpty())
+        QSettings().remove(key);
+    else
+        QSettings().setValue(key, replica);
+}
+
 int rangeIndex() { return QSettings().value(Range, 2).toInt(); }
 void setRangeIndex(int index) { QSettings().setValue(Range, index); }
 

@@ -16,6 +16,9 @@ QByteArray usersHeaderState();
 void setUsersHeaderState(const QByteArray &state);
 QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray &geometry);
+// The read replica last used with a primary (its display string).
+QString readReplicaFor(const QString &primary);
+void setReadReplicaFor(const QString &primary, const QString &replica);
 int rangeIndex();
 void setRangeIndex(int index);
 

@@ -62,7 +62,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption demoOption(QStringLiteral("demo"), QApplication::translate("main", "Open the demo database (created the first time)."));
     const QCommandLineOption shotOption(QStringLiteral("screenshot"), QApplication::translate("main", "Render the loaded window at 1440x900 to a PNG file and exit."), QStringLiteral("file"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QApplication::translate("main", "User interface language (en, de, fr, es)."), QStringLiteral("code"));
-    parser.addOptions({dbOption, demoOption, shotOption, langOption});
+    const QCommandLineOption readDbOption(
+        QStringLiteral("read-db"),
+        QApplication::translate("main", "A PostgreSQL streaming replica to read the dashboard from; admin actions and live "
+                                        "notifications go to --db."),
+        QStringLiteral("url"));
+    parser.addOptions({dbOption, readDbOption, demoOption, shotOption, langOption});
     parser.process(app);
     installTranslations(app, parser.value(langOption));
 
@@ -99,8 +104,19 @@ int main(int argc, char *argv[])
             url = Settings::lastDatabase();
         QString error;
         const auto spec = url.isEmpty() ? std::nullopt : ConnectionSpec::parse(url, &error);
+        // The replica given, else the one last used with this database.
+        QString replicaUrl = parser.value(readDbOption);
+        if (replicaUrl.isEmpty() && spec)
+            replicaUrl = Settings::readReplicaFor(spec->displayString());
+        QString replicaError;
+        const auto replica = replicaUrl.isEmpty() ? std::nullopt : ConnectionSpec::parse(replicaUrl, &replicaError);
+        if (!replicaUrl.isEmpty() && (!replica || replica->backend != Backend::Postgres)) {
+            std::fprintf(stderr, "meterdesk: --read-db: %s\n",
+                         qPrintable(replica ? QStringLiteral("a read replica is a postgresql:// URL") : replicaError));
+            return 2;
+        }
         if (spec) {
-            window.openRemembered(*spec);
+            window.openRemembered(*spec, replica);
         } else if (!screenshot.isEmpty()) {
             std::fprintf(stderr, "meterdesk: --screenshot needs --db URL or --demo\n");
             return 2;
