@@ -106,6 +106,10 @@
         <source>User interface language (en, de, fr, es).</source>
         <translation>Sprache der Oberfläche (en, de, fr, es).</translation>
     </message>
+    <message>
+        <source>A PostgreSQL streaming replica to read the dashboard from; admin actions and live notifications go to --db.</source>
+        <translation>Ein PostgreSQL-Streaming-Replikat, aus dem das Dashboard liest; Admin-Aktionen und Live-Benachrichtigungen gehen an --db.</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::AlertsDialog</name>
@@ -584,6 +588,26 @@
         <source>No keychain support in this build: the password is asked for each time</source>
         <translation>Diese Version unterstützt keinen Schlüsselbund: Das Passwort wird jedes Mal abgefragt</translation>
     </message>
+    <message>
+        <source>postgresql://replica-host:5432/database (optional)</source>
+        <translation>postgresql://replikat-host:5432/datenbank (optional)</translation>
+    </message>
+    <message>
+        <source>A streaming replica to read the dashboard from. Blocks, risk scores, budgets and live notifications still go to the server above.</source>
+        <translation>Ein Streaming-Replikat, aus dem das Dashboard liest. Sperren, Risikowerte, Budgets und Live-Benachrichtigungen gehen weiter an den Server oben.</translation>
+    </message>
+    <message>
+        <source>Read replica:</source>
+        <translation>Lese-Replikat:</translation>
+    </message>
+    <message>
+        <source>A read replica is a postgresql:// URL</source>
+        <translation>Ein Lese-Replikat ist eine postgresql://-URL</translation>
+    </message>
+    <message>
+        <source>Read replica: %1</source>
+        <translation>Lese-Replikat: %1</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::CostOverTimeChart</name>
@@ -636,6 +660,34 @@
     <message>
         <source>The database cannot be reached, nothing was changed: %1</source>
         <translation>Die Datenbank ist nicht erreichbar, nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <source>The read replica %1 cannot be used: %2</source>
+        <translation>Das Lese-Replikat %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1, reading from %2</source>
+        <translation>%1, liest aus %2</translation>
+    </message>
+    <message>
+        <source>following changes failed (%1)</source>
+        <translation>Verfolgen der Änderungen fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>%1 calls arrived at once</source>
+        <translation>%1 Aufrufe kamen auf einmal</translation>
+    </message>
+    <message>
+        <source>%1 changed prices (%2)</source>
+        <translation>%1 hat Preise geändert (%2)</translation>
+    </message>
+    <message>
+        <source>%1 users changed at once</source>
+        <translation>%1 Benutzer änderten sich auf einmal</translation>
+    </message>
+    <message>
+        <source>reading the changes failed (%1)</source>
+        <translation>Lesen der Änderungen fehlgeschlagen (%1)</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1072,73 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <source>Budget of %1 saved: %2</source>
         <translation>Budget von %1 gespeichert: %2</translation>
     </message>
+    <message>
+        <source>The database is back: loaded everything again</source>
+        <translation>Die Datenbank ist wieder da: alles neu geladen</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Show new calls and other admins&apos; changes as they are committed; uncheck to pause</source>
+        <translation>Neue Aufrufe und Änderungen anderer Admins zeigen, sobald sie gespeichert sind; abwählen zum Anhalten</translation>
+    </message>
+    <message>
+        <source>Live again: catching up with what came meanwhile</source>
+        <translation>Wieder live: hole nach, was inzwischen kam</translation>
+    </message>
+    <message>
+        <source>Live updates paused</source>
+        <translation>Live-Aktualisierung angehalten</translation>
+    </message>
+    <message>
+        <source>the table no longer had the rows the update was for</source>
+        <translation>die Tabelle hatte die Zeilen der Aktualisierung nicht mehr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · live · %n new call(s) at %2</source>
+        <translation>
+            <numerusform>%1 · live · %n neuer Aufruf um %2</numerusform>
+            <numerusform>%1 · live · %n neue Aufrufe um %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A budget</source>
+        <translation>Ein Budget</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 blocked %2</source>
+        <translation>%1 hat %2 gesperrt</translation>
+    </message>
+    <message>
+        <source>%1 unblocked %2</source>
+        <translation>%1 hat %2 entsperrt</translation>
+    </message>
+    <message>
+        <source>%1 set the risk score of %2 to %3</source>
+        <translation>%1 hat den Risikowert von %2 auf %3 gesetzt</translation>
+    </message>
+    <message>
+        <source>A budget blocked %1</source>
+        <translation>Ein Budget hat %1 gesperrt</translation>
+    </message>
+    <message>
+        <source>A budget&apos;s block of %1 ended</source>
+        <translation>Die Budgetsperre von %1 ist beendet</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Loaded everything again: %1</source>
+        <translation>Alles neu geladen: %1</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1227,18 +1346,6 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <translation>Diagrammintervalle</translation>
     </message>
     <message>
-        <source>Auto-refresh off</source>
-        <translation>Automatisch aktualisieren: aus</translation>
-    </message>
-    <message>
-        <source>Every %1 s</source>
-        <translation>Alle %1 s</translation>
-    </message>
-    <message>
-        <source>Every %1 min</source>
-        <translation>Alle %1 min</translation>
-    </message>
-    <message>
         <source> Range </source>
         <translation> Zeitraum </translation>
     </message>
@@ -1365,10 +1472,6 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
     <message>
         <source>&lt;b&gt;Blocked by a budget&lt;/b&gt; until %1: %2</source>
         <translation>&lt;b&gt;Durch ein Budget gesperrt&lt;/b&gt; bis %1: %2</translation>
-    </message>
-    <message>
-        <source>No budget.</source>
-        <translation>Kein Budget.</translation>
     </message>
     <message>
         <source>Budget: %1 of %2 %3</source>

@@ -106,6 +106,10 @@
         <source>User interface language (en, de, fr, es).</source>
         <translation>Idioma de la interfaz (en, de, fr, es).</translation>
     </message>
+    <message>
+        <source>A PostgreSQL streaming replica to read the dashboard from; admin actions and live notifications go to --db.</source>
+        <translation>Una réplica de streaming de PostgreSQL de la que lee el panel; las acciones de administración y las notificaciones en vivo van a --db.</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::AlertsDialog</name>
@@ -584,6 +588,26 @@
         <source>No keychain support in this build: the password is asked for each time</source>
         <translation>Esta versión no admite llavero: la contraseña se pide cada vez</translation>
     </message>
+    <message>
+        <source>postgresql://replica-host:5432/database (optional)</source>
+        <translation>postgresql://host-replica:5432/base (opcional)</translation>
+    </message>
+    <message>
+        <source>A streaming replica to read the dashboard from. Blocks, risk scores, budgets and live notifications still go to the server above.</source>
+        <translation>Una réplica de streaming de la que lee el panel. Bloqueos, puntuaciones de riesgo, presupuestos y notificaciones en vivo siguen yendo al servidor de arriba.</translation>
+    </message>
+    <message>
+        <source>Read replica:</source>
+        <translation>Réplica de lectura:</translation>
+    </message>
+    <message>
+        <source>A read replica is a postgresql:// URL</source>
+        <translation>Una réplica de lectura es una URL postgresql://</translation>
+    </message>
+    <message>
+        <source>Read replica: %1</source>
+        <translation>Réplica de lectura: %1</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::CostOverTimeChart</name>
@@ -636,6 +660,34 @@
     <message>
         <source>The database cannot be reached, nothing was changed: %1</source>
         <translation>No se puede acceder a la base de datos; no se cambió nada: %1</translation>
+    </message>
+    <message>
+        <source>The read replica %1 cannot be used: %2</source>
+        <translation>No se puede usar la réplica de lectura %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, reading from %2</source>
+        <translation>%1, leyendo de %2</translation>
+    </message>
+    <message>
+        <source>following changes failed (%1)</source>
+        <translation>falló el seguimiento de los cambios (%1)</translation>
+    </message>
+    <message>
+        <source>%1 calls arrived at once</source>
+        <translation>llegaron %1 llamadas de golpe</translation>
+    </message>
+    <message>
+        <source>%1 changed prices (%2)</source>
+        <translation>%1 cambió precios (%2)</translation>
+    </message>
+    <message>
+        <source>%1 users changed at once</source>
+        <translation>cambiaron %1 usuarios de golpe</translation>
+    </message>
+    <message>
+        <source>reading the changes failed (%1)</source>
+        <translation>falló la lectura de los cambios (%1)</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1072,73 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <source>Budget of %1 saved: %2</source>
         <translation>Presupuesto de %1 guardado: %2</translation>
     </message>
+    <message>
+        <source>The database is back: loaded everything again</source>
+        <translation>La base de datos ha vuelto: todo se ha cargado de nuevo</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En vivo</translation>
+    </message>
+    <message>
+        <source>Show new calls and other admins&apos; changes as they are committed; uncheck to pause</source>
+        <translation>Mostrar las llamadas nuevas y los cambios de otros administradores en cuanto se confirman; desmarcar para pausar</translation>
+    </message>
+    <message>
+        <source>Live again: catching up with what came meanwhile</source>
+        <translation>De nuevo en vivo: poniéndose al día con lo llegado mientras tanto</translation>
+    </message>
+    <message>
+        <source>Live updates paused</source>
+        <translation>Actualizaciones en vivo en pausa</translation>
+    </message>
+    <message>
+        <source>the table no longer had the rows the update was for</source>
+        <translation>la tabla ya no tenía las filas de la actualización</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · live · %n new call(s) at %2</source>
+        <translation>
+            <numerusform>%1 · en vivo · %n llamada nueva a las %2</numerusform>
+            <numerusform>%1 · en vivo · %n llamadas nuevas a las %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A budget</source>
+        <translation>Un presupuesto</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 blocked %2</source>
+        <translation>%1 bloqueó a %2</translation>
+    </message>
+    <message>
+        <source>%1 unblocked %2</source>
+        <translation>%1 desbloqueó a %2</translation>
+    </message>
+    <message>
+        <source>%1 set the risk score of %2 to %3</source>
+        <translation>%1 fijó la puntuación de riesgo de %2 en %3</translation>
+    </message>
+    <message>
+        <source>A budget blocked %1</source>
+        <translation>Un presupuesto bloqueó a %1</translation>
+    </message>
+    <message>
+        <source>A budget&apos;s block of %1 ended</source>
+        <translation>Terminó el bloqueo de %1 por presupuesto</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Loaded everything again: %1</source>
+        <translation>Todo cargado de nuevo: %1</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1227,18 +1346,6 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <translation>Intervalos del gráfico</translation>
     </message>
     <message>
-        <source>Auto-refresh off</source>
-        <translation>Actualización automática desactivada</translation>
-    </message>
-    <message>
-        <source>Every %1 s</source>
-        <translation>Cada %1 s</translation>
-    </message>
-    <message>
-        <source>Every %1 min</source>
-        <translation>Cada %1 min</translation>
-    </message>
-    <message>
         <source> Range </source>
         <translation> Periodo </translation>
     </message>
@@ -1365,10 +1472,6 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     <message>
         <source>&lt;b&gt;Blocked by a budget&lt;/b&gt; until %1: %2</source>
         <translation>&lt;b&gt;Bloqueado por un presupuesto&lt;/b&gt; hasta %1: %2</translation>
-    </message>
-    <message>
-        <source>No budget.</source>
-        <translation>Sin presupuesto.</translation>
     </message>
     <message>
         <source>Budget: %1 of %2 %3</source>

@@ -106,6 +106,10 @@
         <source>User interface language (en, de, fr, es).</source>
         <translation>Langue de l&apos;interface (en, de, fr, es).</translation>
     </message>
+    <message>
+        <source>A PostgreSQL streaming replica to read the dashboard from; admin actions and live notifications go to --db.</source>
+        <translation>Un réplica PostgreSQL en streaming où le tableau de bord lit ; les actions d&apos;administration et les notifications en direct vont à --db.</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::AlertsDialog</name>
@@ -584,6 +588,26 @@
         <source>No keychain support in this build: the password is asked for each time</source>
         <translation>Pas de trousseau dans cette version : le mot de passe est demandé à chaque fois</translation>
     </message>
+    <message>
+        <source>postgresql://replica-host:5432/database (optional)</source>
+        <translation>postgresql://hote-replica:5432/base (facultatif)</translation>
+    </message>
+    <message>
+        <source>A streaming replica to read the dashboard from. Blocks, risk scores, budgets and live notifications still go to the server above.</source>
+        <translation>Un réplica en streaming où le tableau de bord lit. Blocages, scores de risque, budgets et notifications en direct vont toujours au serveur ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Read replica:</source>
+        <translation>Réplica de lecture :</translation>
+    </message>
+    <message>
+        <source>A read replica is a postgresql:// URL</source>
+        <translation>Un réplica de lecture est une URL postgresql://</translation>
+    </message>
+    <message>
+        <source>Read replica: %1</source>
+        <translation>Réplica de lecture : %1</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::CostOverTimeChart</name>
@@ -636,6 +660,34 @@
     <message>
         <source>The database cannot be reached, nothing was changed: %1</source>
         <translation>La base est injoignable, rien n&apos;a été modifié : %1</translation>
+    </message>
+    <message>
+        <source>The read replica %1 cannot be used: %2</source>
+        <translation>Le réplica de lecture %1 est inutilisable : %2</translation>
+    </message>
+    <message>
+        <source>%1, reading from %2</source>
+        <translation>%1, lecture depuis %2</translation>
+    </message>
+    <message>
+        <source>following changes failed (%1)</source>
+        <translation>le suivi des modifications a échoué (%1)</translation>
+    </message>
+    <message>
+        <source>%1 calls arrived at once</source>
+        <translation>%1 appels sont arrivés d’un coup</translation>
+    </message>
+    <message>
+        <source>%1 changed prices (%2)</source>
+        <translation>%1 a modifié des prix (%2)</translation>
+    </message>
+    <message>
+        <source>%1 users changed at once</source>
+        <translation>%1 utilisateurs ont changé d’un coup</translation>
+    </message>
+    <message>
+        <source>reading the changes failed (%1)</source>
+        <translation>la lecture des modifications a échoué (%1)</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1072,73 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <source>Budget of %1 saved: %2</source>
         <translation>Budget de %1 enregistré : %2</translation>
     </message>
+    <message>
+        <source>The database is back: loaded everything again</source>
+        <translation>La base de données est de retour : tout a été rechargé</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En direct</translation>
+    </message>
+    <message>
+        <source>Show new calls and other admins&apos; changes as they are committed; uncheck to pause</source>
+        <translation>Afficher les nouveaux appels et les modifications des autres administrateurs dès leur validation ; décocher pour mettre en pause</translation>
+    </message>
+    <message>
+        <source>Live again: catching up with what came meanwhile</source>
+        <translation>De nouveau en direct : rattrapage de ce qui est arrivé entre-temps</translation>
+    </message>
+    <message>
+        <source>Live updates paused</source>
+        <translation>Mises à jour en direct en pause</translation>
+    </message>
+    <message>
+        <source>the table no longer had the rows the update was for</source>
+        <translation>le tableau n’avait plus les lignes visées par la mise à jour</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · live · %n new call(s) at %2</source>
+        <translation>
+            <numerusform>%1 · en direct · %n nouvel appel à %2</numerusform>
+            <numerusform>%1 · en direct · %n nouveaux appels à %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A budget</source>
+        <translation>Un budget</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 blocked %2</source>
+        <translation>%1 a bloqué %2</translation>
+    </message>
+    <message>
+        <source>%1 unblocked %2</source>
+        <translation>%1 a débloqué %2</translation>
+    </message>
+    <message>
+        <source>%1 set the risk score of %2 to %3</source>
+        <translation>%1 a fixé le score de risque de %2 à %3</translation>
+    </message>
+    <message>
+        <source>A budget blocked %1</source>
+        <translation>Un budget a bloqué %1</translation>
+    </message>
+    <message>
+        <source>A budget&apos;s block of %1 ended</source>
+        <translation>Le blocage de %1 par un budget a pris fin</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1 : %2 %3</translation>
+    </message>
+    <message>
+        <source>Loaded everything again: %1</source>
+        <translation>Tout a été rechargé : %1</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1227,18 +1346,6 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <translation>Intervalles du graphique</translation>
     </message>
     <message>
-        <source>Auto-refresh off</source>
-        <translation>Actualisation auto désactivée</translation>
-    </message>
-    <message>
-        <source>Every %1 s</source>
-        <translation>Toutes les %1 s</translation>
-    </message>
-    <message>
-        <source>Every %1 min</source>
-        <translation>Toutes les %1 min</translation>
-    </message>
-    <message>
         <source> Range </source>
         <translation> Période </translation>
     </message>
@@ -1365,10 +1472,6 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
     <message>
         <source>&lt;b&gt;Blocked by a budget&lt;/b&gt; until %1: %2</source>
         <translation>&lt;b&gt;Bloqué par un budget&lt;/b&gt; jusqu’au %1 : %2</translation>
-    </message>
-    <message>
-        <source>No budget.</source>
-        <translation>Aucun budget.</translation>
     </message>
     <message>
         <source>Budget: %1 of %2 %3</source>
