@@ -12,6 +12,12 @@ UsersFilterProxy::UsersFilterProxy(QObject *parent) : QSortFilterProxyModel(pare
     setDynamicSortFilter(true);
 }
 
+void UsersFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    m_users = qobject_cast<const UsersModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 void UsersFilterProxy::setSearchText(const QString &text)
 {
     const QString trimmed = text.trimmed();
@@ -41,7 +47,7 @@ void UsersFilterProxy::refilter()
 bool UsersFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     // Read straight from the rows: no QVariant or string per row and keystroke.
-    const auto *users = qobject_cast<const UsersModel *>(sourceModel());
+    const UsersModel *users = m_users;
     if (!users)
         return true;
     const UserRow &row = users->rows()[sourceRow];
@@ -56,8 +62,8 @@ namespace meterdesk {
 
 bool UsersFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (const auto *users = qobject_cast<const UsersModel *>(sourceModel()))
-        return users->lessThan(left.row(), right.row(), left.column());
+    if (m_users)
+        return m_users->lessThan(left.row(), right.row(), left.column());
     return QSortFilterProxyModel::lessThan(left, right);
 }
 

@@ -22,6 +22,7 @@ public:
     QString searchText() const { return m_search; }
     void setShow(Show show);
     Show show() const { return m_show; }
+    void setSourceModel(QAbstractItemModel *model) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -30,6 +31,9 @@ protected:
 private:
     void refilter();
 
+    // The source as a UsersModel (null for another model): asked once, not
+    // in each of the 1.7 million comparisons of sorting 100,000 users.
+    const class UsersModel *m_users = nullptr;
     QString m_search;
     QStringMatcher m_matcher; // m_search, case-insensitive, prepared once per search
     Show m_show = Show::All;

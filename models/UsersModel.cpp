@@ -151,6 +151,13 @@ bool UsersModel::lessThan(int leftRow, int rightRow, int column) const
     return dashboardColumns().at(column).lessThan(m_rows[leftRow], m_rows[rightRow]);
 }
 
+QModelIndex UsersModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_rows.size() || column >= dashboardColumns().size())
+        return {};
+    return createIndex(row, column);
+}
+
 int UsersModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

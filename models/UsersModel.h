@@ -78,6 +78,9 @@ public:
     // what the search box matches.
     bool rowContains(int row, const QStringMatcher &text) const;
 
+    // Without QAbstractTableModel's hasIndex() and its two virtual calls:
+    // the proxy asks for two indexes in each comparison of a sort.
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -81,10 +81,12 @@ bool ChangeFeed::start(QString *error)
     if (ok) {
         m_lastCall = query.value(0).toLongLong();
         m_lastAudit = query.value(1).toLongLong();
-        m_lowWater = pg ? qMax<qint64>(0, m_lastCall - StartMargin) : m_lastCall;
+        // With no transaction running (xmin = xmax) nothing can commit
+        // below the newest id: the mark is the newest id, as on SQLite.
+        m_lowWater = pg && xmin < xmax ? qMax<qint64>(0, m_lastCall - StartMargin) : m_lastCall;
     }
     query.finish();
-    if (ok && pg)
+    if (ok && m_lowWater < m_lastCall)
         ok = readRows(m_db, QStringLiteral("SELECT id FROM api_usage_tracking WHERE id > ?"), {m_lowWater},
                       [this](const SqlRow &r) { m_seenAbove.insert(r.integer(0)); }, error);
     if (!endRead(ok, error))
