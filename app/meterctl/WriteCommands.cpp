@@ -50,8 +50,15 @@ int init(Cli &cli)
         break;
     case SchemaState::Seed:
     case SchemaState::Outdated:
-        cli.out() << "upgraded " << db->spec().displayString() << " to schema version " << Database::SchemaVersion
-                  << "; aggregates rebuilt from the log\n";
+        // Database::migrate rebuilds the aggregates from the log for a seed
+        // database and for PostgreSQL before schema 3 (its writer's rows repriced).
+        cli.out() << "upgraded " << db->spec().displayString() << " from "
+                  << (before == SchemaState::Seed ? QStringLiteral("the original app's schema")
+                                                  : QStringLiteral("schema version %1").arg(version))
+                  << " to schema version " << Database::SchemaVersion
+                  << (before == SchemaState::Seed || (db->isPostgres() && version < 3) ? "; aggregates rebuilt from the log"
+                                                                                          : "")
+                  << '\n';
         break;
     default:
         cli.out() << db->spec().displayString() << " is up to date (schema version " << Database::SchemaVersion << ")\n";
