@@ -1139,6 +1139,10 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <source>Loaded everything again: %1</source>
         <translation>Alles neu geladen: %1</translation>
     </message>
+    <message>
+        <source>%1 · live updates paused</source>
+        <translation>%1 · Live-Aktualisierung angehalten</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>

@@ -1139,6 +1139,10 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <source>Loaded everything again: %1</source>
         <translation>Todo cargado de nuevo: %1</translation>
     </message>
+    <message>
+        <source>%1 · live updates paused</source>
+        <translation>%1 · actualizaciones en vivo en pausa</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>

@@ -1139,6 +1139,10 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <source>Loaded everything again: %1</source>
         <translation>Tout a été rechargé : %1</translation>
     </message>
+    <message>
+        <source>%1 · live updates paused</source>
+        <translation>%1 · mises à jour en direct en pause</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>

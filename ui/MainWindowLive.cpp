@@ -38,6 +38,9 @@ void MainWindow::buildLive()
         statusBar()->showMessage(on ? tr("Live again: catching up with what came meanwhile")
                                     : tr("Live updates paused"),
                                  5000);
+        // Paused stays in sight after the message goes.
+        if (!on)
+            m_statusLabel->setText(tr("%1 · live updates paused").arg(m_range->describe()));
     });
     connect(m_data, &DataService::liveUpdated, this, &MainWindow::onLiveUpdate);
     connect(m_data, &DataService::liveFallback, this, &MainWindow::onLiveFallback);

@@ -142,11 +142,25 @@ void measureDashboardLoad(Database &db, BenchReport &report)
         BenchRow row{QStringLiteral("dashboard load, %1").arg(label), QStringLiteral("ms")};
         QString ourError, theirError;
         std::optional<OriginalDesign::Totals> ours = loadDashboard(db, range, &ourError), theirs;
-        row.value = medianMs(LoadRuns, [&] { ours = loadDashboard(db, range, &ourError); });
+        double slowest = 0;
+        row.value = medianMs(LoadRuns, [&] {
+            QElapsedTimer run;
+            run.start();
+            ours = loadDashboard(db, range, &ourError);
+            slowest = qMax(slowest, run.nsecsElapsed() / 1e6);
+        });
         theirs = OriginalDesign::loadDashboard(db, range, &theirError);
         row.baseline = medianMs(LoadRuns, [&] { theirs = OriginalDesign::loadDashboard(db, range, &theirError); });
         row.goal = QStringLiteral(">= 20x and < 300 ms");
-        report.add(row, false, 20, 300, disagreement(ours, ourError, theirs, theirError));
+        const QString failure = disagreement(ours, ourError, theirs, theirError);
+        report.add(row, false, 20, 300, failure);
+        // SQLite's 30 days: under 200 ms in each run, not just the median.
+        if (!db.isPostgres() && !range.isAllTime()) {
+            BenchRow worst{QStringLiteral("dashboard load, 30 days, slowest of %1").arg(LoadRuns), QStringLiteral("ms"),
+                           slowest, row.baseline};
+            worst.goal = QStringLiteral("< 200 ms in every run");
+            report.add(worst, false, 0, 200, failure);
+        }
         // Where the time goes, for the profile notes.
         Queries queries(db);
         QString error;
