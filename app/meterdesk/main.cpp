@@ -15,20 +15,22 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 using namespace meterdesk;
 
 namespace {
 
-// The process's peak resident memory in kB (VmHWM), for --screenshot's report.
-qint64 peakMemoryKb()
+// A line of /proc/self/status in kB ("VmHWM", "RssAnon"), for --screenshot's
+// report; -1 where there is none.
+qint64 statusKb(const QByteArray &field)
 {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
     return -1;
 }
 
@@ -76,15 +78,26 @@ int main(int argc, char *argv[])
     if (!screenshot.isEmpty()) {
         window.resize(1440, 900);
         window.confirm = [](const QString &) { return false; };
+        // VmHWM counts the pages of the SQLite file that its connections map
+        // (shared, and given back under pressure): the process's own memory
+        // is its anonymous pages, sampled here, as the kernel keeps no peak.
+        auto *sampler = new QTimer(&window);
+        auto privatePeak = std::make_shared<qint64>(0);
+        QObject::connect(sampler, &QTimer::timeout, &window, [privatePeak] {
+            *privatePeak = qMax(*privatePeak, statusKb("RssAnon"));
+        });
+        sampler->start(5);
         // The first time data (or an error) is on screen, let the layout and
         // charts settle, then save what is shown.
-        QObject::connect(&window, &MainWindow::dashboardUpdated, &window, [&window, screenshot](bool ok) {
-            QTimer::singleShot(400, &window, [&window, screenshot, ok] {
+        QObject::connect(&window, &MainWindow::dashboardUpdated, &window, [&window, screenshot, privatePeak](bool ok) {
+            QTimer::singleShot(400, &window, [&window, screenshot, ok, privatePeak] {
                 const bool saved = window.grab().save(screenshot, "PNG");
+                *privatePeak = qMax(*privatePeak, statusKb("RssAnon"));
                 if (!saved)
                     std::fprintf(stderr, "meterdesk: cannot write %s\n", qPrintable(screenshot));
                 else
-                    std::fprintf(stderr, "meterdesk: wrote %s; peak memory %lld kB\n", qPrintable(screenshot), peakMemoryKb());
+                    std::fprintf(stderr, "meterdesk: wrote %s; peak memory %lld kB; private memory at most %lld kB\n",
+                                 qPrintable(screenshot), statusKb("VmHWM"), *privatePeak);
                 QApplication::exit(saved && ok ? 0 : 1);
             });
         }, Qt::SingleShotConnection);

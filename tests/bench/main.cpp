@@ -226,11 +226,18 @@ void measureDashboardProcess(QString meterdesk, const QString &url, const QTempo
         const QString log = scratch.filePath(QStringLiteral("meterdesk.log"));
         const ProcessResult big = runMeasured(meterdesk, {QStringLiteral("--db"), url, QStringLiteral("--screenshot"), bigPng}, environment, log);
         const ProcessResult small = runMeasured(meterdesk, {QStringLiteral("--db"), empty, QStringLiteral("--screenshot"), smallPng}, environment, log);
-        // meterdesk reports its own peak memory (VmHWM) when it writes the PNG.
-        const auto peakMb = [](const ProcessResult &result) {
-            const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("peak memory (\\d+) kB")).match(QString::fromUtf8(result.errorOutput));
+        // meterdesk reports its own peak memory when it writes the PNG: VmHWM,
+        // which counts the database file's mapped pages too, and the peak of
+        // its private (anonymous) pages, sampled every 5 ms.
+        const auto reportedMb = [](const ProcessResult &result, const QString &what) {
+            const QRegularExpressionMatch match =
+                QRegularExpression(what + QStringLiteral(" (\\d+) kB")).match(QString::fromUtf8(result.errorOutput));
             return match.hasMatch() ? match.captured(1).toDouble() / 1024 : -1.0;
         };
+        const auto peakMb = [&](const ProcessResult &result) {
+            return reportedMb(result, QStringLiteral("private memory at most"));
+        };
+        const auto residentMb = [&](const ProcessResult &result) { return reportedMb(result, QStringLiteral("peak memory")); };
         // Both runs must have drawn their window.
         const auto problem = [](const ProcessResult &result, const QString &png, const QString &side) {
             return result.exitCode != 0 ? QStringLiteral("%1: exit code %2").arg(side).arg(result.exitCode)
@@ -245,9 +252,14 @@ void measureDashboardProcess(QString meterdesk, const QString &url, const QTempo
                    false, 0, 2000, failure);
         if (failure.isEmpty() && (peakMb(big) < 0 || peakMb(small) < 0))
             failure = QStringLiteral("no peak memory reported");
-        report.add({QStringLiteral("meterdesk --screenshot, peak memory"), QStringLiteral("MB"), peakMb(big), peakMb(small), 0,
+        report.add({QStringLiteral("meterdesk --screenshot, peak private memory"), QStringLiteral("MB"), peakMb(big), peakMb(small), 0,
                     QStringLiteral("< 300 MB (baseline: an empty database)")},
                    false, 0, 300, failure);
+        if (failure.isEmpty() && (residentMb(big) < 0 || residentMb(small) < 0))
+            failure = QStringLiteral("no resident peak reported");
+        report.add({QStringLiteral("meterdesk --screenshot, peak resident (VmHWM)"), QStringLiteral("MB"), residentMb(big),
+                    residentMb(small), 0, QStringLiteral("(reference: with the database file's mapped pages)")},
+                   false, 0, 0, failure);
     }
 
 }
