@@ -96,11 +96,13 @@ void DataService::upgrade()
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->upgrade(); });
 }
 
-quint64 DataService::load(const DateRange &range, std::optional<Bucket> bucket)
+quint64 DataService::load(const DateRange &range, std::optional<Bucket> bucket, bool fresh)
 {
     const quint64 id = ++m_nextRequest;
     m_pendingLoad = id;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, range, bucket] { worker->load(id, range, bucket); });
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, range, bucket, fresh] {
+        worker->load(id, range, bucket, fresh);
+    });
     return id;
 }
 

@@ -31,7 +31,9 @@ public:
     void open(const ConnectionSpec &spec, bool createIfEmpty, const std::optional<ConnectionSpec> &replica = {});
     void openDemo(const QString &path);
     void upgrade();
-    quint64 load(const DateRange &range, std::optional<Bucket> bucket);
+    // `fresh` false: another range of the data shown, which may reuse what
+    // the worker keeps current (see UsersSnapshot); true reads everything.
+    quint64 load(const DateRange &range, std::optional<Bucket> bucket, bool fresh = true);
     quint64 loadUser(const QString &userId, const DateRange &range, int offset);
     void apply(const AdminRequest &request);
     void loadAudit(const QString &userId, const QString &action);

@@ -14,6 +14,7 @@ namespace meterdesk {
 void DataWorker::open(const ConnectionSpec &spec, bool createIfEmpty, const std::optional<ConnectionSpec> &replica)
 {
     m_feed.reset(); // it reads through the connection that goes now
+    m_snapshot.reset();
     m_readDb.reset();
     m_db.reset();
     m_spec = spec;
@@ -114,7 +115,7 @@ Database &DataWorker::reader()
     return m_readDb ? *m_readDb : *m_db;
 }
 
-void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<Bucket> bucket)
+void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<Bucket> bucket, bool fresh)
 {
     QElapsedTimer timer;
     timer.start();
@@ -123,17 +124,26 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         Q_EMIT loadFailed(requestId, error, true);
         return;
     }
-    // Positioned before the load reads: a call committed meanwhile is read
-    // again by the first live update, which re-reads whole rows.
-    QString feedError;
-    const bool following = m_feed && m_feed->start(&feedError);
     m_liveRequest = 0;
     Queries queries(reader());
+    // Another range while live: the users' snapshot, brought up to date by
+    // the feed, gives who they are; only the range's sums are read.
+    const bool kept = !fresh && m_live && m_snapshot && m_feed && m_feed->isStarted() && catchUp();
+    bool following = kept;
+    if (!kept) {
+        m_snapshot.reset();
+        // Positioned before the load reads: a call committed meanwhile is
+        // read again by the first live update, which re-reads whole rows.
+        QString feedError;
+        following = m_feed && m_feed->start(&feedError);
+        if (following && m_live)
+            m_snapshot = queries.snapshot(&error);
+    }
     DashboardData data;
     data.requestId = requestId;
     data.range = range;
     auto overview = queries.overview(range, &error, false);
-    auto users = overview ? queries.users(range, &error) : std::nullopt;
+    auto users = overview ? queries.users(range, &error, m_snapshot ? &*m_snapshot : nullptr) : std::nullopt;
     auto costs = users ? queries.costs(range, &error) : std::nullopt;
     if (!costs) {
         Q_EMIT loadFailed(requestId, error, !reader().sql().isOpen());
@@ -227,6 +237,7 @@ void DataWorker::apply(const AdminRequest &request)
             outcome.after = std::move(*after);
         else
             outcome.blockedUsers = -1;
+        refreshSnapshot(request.userIds);
     }
     Q_EMIT actionFinished(outcome);
 }

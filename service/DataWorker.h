@@ -6,6 +6,7 @@
 #include <storage/Database.h>
 #include <money/PriceBook.h>
 #include <queries/ChangeFeed.h>
+#include <queries/UsersSnapshot.h>
 
 #include <QHash>
 #include <QObject>
@@ -33,7 +34,9 @@ public:
     void upgrade();
     // Creates the demo database the first time, then opens it.
     void openDemo(const QString &path);
-    void load(quint64 requestId, const DateRange &range, std::optional<Bucket> bucket);
+    // `fresh`: read every user again (F5, a fallback), else another range
+    // of the same data (see UsersSnapshot).
+    void load(quint64 requestId, const DateRange &range, std::optional<Bucket> bucket, bool fresh = true);
     void loadUser(quint64 requestId, const QString &userId, const DateRange &range, int offset);
     void apply(const meterdesk::AdminRequest &request);
     void loadAudit(const QString &userId, const QString &action);
@@ -88,6 +91,11 @@ private:
     void listen();
     void pollChanges();
     void checkChanges();
+    // Brings the snapshot up to date with what the feed has; false when it
+    // cannot be (too much, prices changed, an error): load everyone again.
+    bool catchUp();
+    // These users' all-time rows into the snapshot; drops it on an error.
+    void refreshSnapshot(const QStringList &userIds);
     // The load a live update applies to, and where its users' rows are.
     void followLoad(quint64 requestId, const DateRange &range, Bucket bucket);
 
@@ -102,6 +110,8 @@ private:
     DateRange m_liveRange;
     Bucket m_liveBucket = Bucket::Day;
     QHash<QString, qsizetype> m_rowIndex;
+    // Every user's all-time row, current through the feed while live.
+    std::optional<UsersSnapshot> m_snapshot;
 };
 
 } // namespace meterdesk

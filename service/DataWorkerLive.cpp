@@ -8,6 +8,8 @@
 
 #include "LiveRead.h"
 
+#include <queries/Queries.h>
+
 #include <QElapsedTimer>
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -30,6 +32,8 @@ const QString Channel = QStringLiteral("meterdesk_changes");
 void DataWorker::setLive(bool on)
 {
     m_live = on;
+    if (!on)
+        m_snapshot.reset(); // nothing keeps it current while paused
     if (on) {
         watch();
         checkChanges(); // what came while paused
@@ -115,6 +119,8 @@ void DataWorker::checkChanges()
     }
     listen();
     auto changes = m_feed->next(MaxCallsPerUpdate, &error);
+    if (!changes || changes->overflow)
+        m_snapshot.reset(); // the fallback's load reads everyone again
     if (!changes) {
         Q_EMIT liveFallback(tr("following changes failed (%1)").arg(error));
         return;
@@ -126,6 +132,7 @@ void DataWorker::checkChanges()
     QSet<QString> touched = changes->users;
     for (const AuditChange &change : std::as_const(changes->audit)) {
         if (change.movesRecordedCosts()) {
+            m_snapshot.reset();
             Q_EMIT liveFallback(tr("%1 changed prices (%2)").arg(change.actor, change.action));
             return;
         }
@@ -134,6 +141,7 @@ void DataWorker::checkChanges()
     if (touched.isEmpty())
         return;
     if (touched.size() > MaxUsersPerUpdate) {
+        m_snapshot.reset();
         Q_EMIT liveFallback(tr("%1 users changed at once").arg(QLocale().toString(touched.size())));
         return;
     }
@@ -142,6 +150,7 @@ void DataWorker::checkChanges()
     update.calls = changes->calls;
     update.audit = changes->audit;
     if (!readLiveUpdate(reader(), m_liveRange, m_liveBucket, touched, changes->days, update, &error)) {
+        m_snapshot.reset();
         Q_EMIT liveFallback(tr("reading the changes failed (%1)").arg(error));
         return;
     }
@@ -155,8 +164,38 @@ void DataWorker::checkChanges()
         }
         update.rowIndexes << at;
     }
+    refreshSnapshot(QStringList(touched.cbegin(), touched.cend()));
     update.workerMs = timer.elapsed();
     Q_EMIT liveUpdated(update);
+}
+
+bool DataWorker::catchUp()
+{
+    QString error;
+    auto changes = m_feed->next(MaxCallsPerUpdate, &error);
+    if (!changes || changes->overflow)
+        return false;
+    QSet<QString> touched = changes->users;
+    for (const AuditChange &change : std::as_const(changes->audit)) {
+        if (change.movesRecordedCosts())
+            return false;
+        touched.insert(change.userId);
+    }
+    if (touched.size() > MaxUsersPerUpdate)
+        return false;
+    refreshSnapshot(QStringList(touched.cbegin(), touched.cend()));
+    return m_snapshot.has_value();
+}
+
+void DataWorker::refreshSnapshot(const QStringList &userIds)
+{
+    if (!m_snapshot || userIds.isEmpty())
+        return;
+    QString error;
+    if (auto rows = Queries(reader()).someUsers(DateRange::allTime(), userIds, &error))
+        m_snapshot->update(*rows);
+    else
+        m_snapshot.reset(); // the next load reads everyone again
 }
 
 void DataWorker::followLoad(quint64 requestId, const DateRange &range, Bucket bucket)

@@ -65,7 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectParts();
     // While the database is away: try again every few seconds.
     m_reconnect->setInterval(3000);
-    connect(m_reconnect, &QTimer::timeout, this, &MainWindow::refresh);
+    connect(m_reconnect, &QTimer::timeout, this, [this] { refresh(); });
     restoreGeometry(Settings::windowGeometry());
     updateWritable();
 }
@@ -76,7 +76,7 @@ void MainWindow::buildToolBar()
 {
     m_refresh = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
     m_refresh->setShortcut(QKeySequence::Refresh);
-    connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_refresh, &QAction::triggered, this, [this] { refresh(); });
     auto *toolBar = addToolBar(tr("Dashboard"));
     toolBar->setObjectName(QStringLiteral("dashboardToolBar"));
     toolBar->setMovable(false);
@@ -87,7 +87,7 @@ void MainWindow::buildToolBar()
     m_range = new RangeBar(toolBar, m_refresh, m_liveAction);
     toolBar->addSeparator();
     toolBar->addAction(tr("Export…"), this, &MainWindow::exportUsers)->setToolTip(tr("Export the users table as shown (Ctrl+E)"));
-    connect(m_range, &RangeBar::changed, this, &MainWindow::refresh);
+    connect(m_range, &RangeBar::changed, this, [this] { refresh(false); });
 }
 
 // Cards on top; the charts above the users table and a user's details.
@@ -285,12 +285,12 @@ void MainWindow::onOpenFailed(const QString &message, bool needsUpgrade)
         showConnectionDialog(message);
 }
 
-void MainWindow::refresh()
+void MainWindow::refresh(bool fresh)
 {
     if (!m_data->isOpen())
         return;
     m_statusLabel->setText(tr("Loading %1…").arg(m_range->describe()));
-    m_data->load(m_range->range(), m_range->bucket());
+    m_data->load(m_range->range(), m_range->bucket(), fresh);
 }
 
 void MainWindow::onLoaded(const DashboardData &data)
@@ -456,7 +456,7 @@ void MainWindow::showPrices()
         return;
     auto *dialog = new PricesDialog(m_data, m_range->range(), m_range->describe(), m_capabilities, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &PricesDialog::costsChanged, this, &MainWindow::refresh);
+    connect(dialog, &PricesDialog::costsChanged, this, [this] { refresh(); });
     dialog->show();
 }
 

@@ -90,7 +90,9 @@ private:
     void buildLayout();
     void buildMenus();
     void connectParts();
-    void refresh();
+    // `fresh` false for another range of the same data (the worker may reuse
+    // what it keeps current); F5 and the rest read everything again.
+    void refresh(bool fresh = true);
     void onOpened(const QString &display, const Capabilities &capabilities);
     void onOpenFailed(const QString &message, bool needsUpgrade);
     void onLoaded(const DashboardData &data);

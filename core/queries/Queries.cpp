@@ -145,10 +145,56 @@ bool Queries::readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool all
                      error);
 }
 
-std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *error)
+std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *error, const UsersSnapshot *known)
 {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (known && range.isAllTime()) {
+        QList<UserRow> rows = known->rows();
+        for (UserRow &row : rows)
+            endExpiredBlock(row, now);
+        return rows;
+    }
     QList<UserRow> rows;
     Utf8KeyIndex index;
+    if (known) {
+        // Who the users are and their state from the snapshot; the range's
+        // sums read here.
+        rows = known->rows();
+        for (UserRow &row : rows) {
+            row.requests = row.tokens = row.unpricedEvents = 0;
+            row.cost = {};
+            row.perService = {};
+            endExpiredBlock(row, now);
+        }
+        index = *known->m_index;
+    }
+    if (!readUsers(range, rows, index, !known, error))
+        return std::nullopt;
+    if (!range.isAllTime())
+        rows.removeIf([&range](const UserRow &row) { return !shownInRange(row, range); });
+    return rows;
+}
+
+std::optional<UsersSnapshot> Queries::snapshot(QString *error)
+{
+    UsersSnapshot snapshot;
+    if (!readUsers(DateRange::allTime(), snapshot.m_rows, *snapshot.m_index, true, error))
+        return std::nullopt;
+    return snapshot;
+}
+
+void Queries::endExpiredBlock(UserRow &row, const QDateTime &now)
+{
+    // As userFromStats() decides it: a budget's block ends with its period.
+    if (row.blocked && row.blockedByBudget && row.blockedUntil.isValid() && row.blockedUntil <= now) {
+        row.blocked = false;
+        row.blockReason.clear();
+    }
+}
+
+bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyIndex &index, bool readStates,
+                        QString *error)
+{
     const bool allTime = range.isAllTime();
     // The rollup rows are summed here, not by a GROUP BY: SQLite sorts for
     // one, and PostgreSQL's numeric sums took twice as long as sending the
@@ -171,8 +217,8 @@ std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *er
     std::optional<BackgroundServiceScan> background;
     if (m_db.spec().path != QLatin1String(":memory:")) // a second connection would see another database
         background.emplace(m_db.spec(), perService, backgroundShare);
-    if (!readUserStates(rows, index, allTime, error))
-        return std::nullopt;
+    if (readStates && !readUserStates(rows, index, allTime, error))
+        return false;
     SharedStrings services;
     const auto add = [&](const SqlRow &r) {
         const qsizetype at = index.find(r.utf8(0));
@@ -195,16 +241,14 @@ std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *er
     // This thread sums the days after the split, if any, while the
     // background scan's sums arrive.
     if (splitDays && !readRows(m_db, perService, dayBounds({split.addDays(1), range.to}), add, error))
-        return std::nullopt;
+        return false;
     QList<UserServiceSums> sums;
     QString backgroundError;
     if (background && background->finish(&sums, &backgroundError))
         merge(sums);
     else if (!readRows(m_db, perService, backgroundShare, add, error))
-        return std::nullopt; // no second connection: this one reads its share too
-    if (!allTime)
-        rows.removeIf([&range](const UserRow &row) { return !shownInRange(row, range); });
-    return rows;
+        return false; // no second connection: this one reads its share too
+    return true;
 }
 
 std::optional<QList<CostRow>> Queries::costs(const DateRange &range, QString *error)

@@ -2,6 +2,7 @@
 
 #include "queries/DateRange.h"
 #include "queries/Rows.h"
+#include "queries/UsersSnapshot.h"
 #include "storage/Database.h"
 #include "meterdesk_core_export.h"
 
@@ -30,7 +31,12 @@ public:
     // `countActiveUsers` false leaves activeUsers at 0, for callers that
     // count them from users() anyway (the dashboard).
     std::optional<Overview> overview(const DateRange &range, QString *error, bool countActiveUsers = true);
-    std::optional<QList<UserRow>> users(const DateRange &range, QString *error);
+    // With `known` (a snapshot kept current, see UsersSnapshot) the users'
+    // names and state come from it and only the range's sums are read; for
+    // all time nothing is read.
+    std::optional<QList<UserRow>> users(const DateRange &range, QString *error, const UsersSnapshot *known = nullptr);
+    // Every user's all-time row with its index by id.
+    std::optional<UsersSnapshot> snapshot(QString *error);
     // The rows of these users alone, as users() would give them
     // (QueriesLive.cpp): a live update re-reads the users new calls or
     // admin actions touched. Users a range would not show are left out.
@@ -62,6 +68,11 @@ private:
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
     QVariantList dayBounds(const DateRange &range) const;
     bool readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error);
+    // The users' rows of a range into `rows` and `index`: their states and
+    // names too when `readStates`, else only the range's per-service sums
+    // into the rows already there.
+    bool readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyIndex &index, bool readStates, QString *error);
+    static void endExpiredBlock(UserRow &row, const QDateTime &now);
     // A stats row's columns (StatsColumns, in order) as a user row.
     static const QString StatsColumns;
     static UserRow userFromStats(const SqlRow &row, bool allTime, const QDateTime &now);

@@ -20,6 +20,20 @@ class Utf8KeyIndex
 {
 public:
     Utf8KeyIndex() { m_slots.resize(1024); }
+    // A copy remembers no last lookup: that pointed into the other's slots.
+    Utf8KeyIndex(const Utf8KeyIndex &other)
+        : m_slots(other.m_slots), m_keys(other.m_keys), m_count(other.m_count), m_seed(other.m_seed)
+    {
+    }
+    Utf8KeyIndex &operator=(const Utf8KeyIndex &other)
+    {
+        m_slots = other.m_slots;
+        m_keys = other.m_keys;
+        m_count = other.m_count;
+        m_seed = other.m_seed;
+        m_last = nullptr;
+        return *this;
+    }
 
     void reserve(qsizetype count)
     {

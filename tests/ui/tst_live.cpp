@@ -5,6 +5,7 @@
 // Counts come from the log itself; the window's rows are finally compared
 // with a full read.
 
+#include "SeedWriter.h"
 #include "TestSupport.h"
 
 #include <DataService.h>
@@ -95,6 +96,9 @@ private:
             QCOMPARE(shown->cost, row.cost);
             QCOMPARE(shown->tokens, row.tokens);
             QCOMPARE(shown->blocked, row.blocked);
+            QCOMPARE(shown->riskScore, row.riskScore);
+            QCOMPARE(shown->lastActivity, row.lastActivity);
+            QCOMPARE(shown->unpricedEvents, row.unpricedEvents);
         }
     }
 
@@ -196,6 +200,42 @@ private Q_SLOTS:
         QVERIFY2(worstGap < 50, qPrintable(QStringLiteral("the UI thread stalled for %1 ms").arg(worstGap)));
         QVERIFY(model()->rowFor(QStringLiteral("burst-999")));
         compareWithAFullRead();
+    }
+
+    // Another range after live updates: who the users are comes from what
+    // the worker kept current, the range's sums are read; both ranges then
+    // equal a full read. A change no writer announces (a name edited in the
+    // users table) waits for F5, which reads everything.
+    void anotherRangeAfterLiveUpdatesEqualsAFullRead()
+    {
+        QSignalSpy loaded(m_window.get(), &MainWindow::dashboardUpdated);
+        m_window->rangeBar()->setPreset(RangeBar::AllTime);
+        QVERIFY(loaded.wait(10'000));
+        compareWithAFullRead();
+        QVERIFY(execOn(*m_db, QStringLiteral("UPDATE users SET first_name = 'Renamed' WHERE id = 'user-01'")));
+        m_window->rangeBar()->setPreset(RangeBar::Last30);
+        QVERIFY(loaded.wait(10'000));
+        compareWithAFullRead();
+        QVERIFY(model()->rowFor(QStringLiteral("user-01"))->name != QLatin1String("Renamed"));
+        m_window->reload();
+        QVERIFY(loaded.wait(10'000));
+        QCOMPARE(model()->rowFor(QStringLiteral("user-01"))->name, QStringLiteral("Renamed"));
+    }
+
+    // The original web app's writer, statement for statement (PostgreSQL:
+    // its insert fires the notification trigger like any other writer's).
+    void theOriginalWritersCallShows()
+    {
+        if (!usePostgres())
+            QSKIP("the original app's writer runs on PostgreSQL");
+        const QString user = QStringLiteral("user-07");
+        QString error;
+        QVERIFY2(seedWriterTrack(*m_db, user, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 500, 50, 0.002, &error),
+                 qPrintable(error));
+        QElapsedTimer since;
+        since.start();
+        QTRY_COMPARE_WITH_TIMEOUT(modelRequests(user), scalar(*m_db, logCount(user)), 1'000);
+        qInfo("the original writer's call shown %lld ms after its commit", since.elapsed());
     }
 
     void anotherAdminsBlockShowsWithWhoMadeIt()
