@@ -207,10 +207,13 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     // this one reads the stats and names: all of them for all time or an
     // open range, the first four fifths of the days for a closed range (this
     // thread has the stats and names to read besides; measured best of 1/2
-    // to 9/10).
-    const bool splitDays = !allTime && !range.from.isNull() && !range.to.isNull()
-        && range.from.daysTo(range.to) * 4 / 5 < range.from.daysTo(range.to);
-    const QDate split = splitDays ? range.from.addDays(range.from.daysTo(range.to) * 4 / 5) : QDate();
+    // to 9/10). With the states known, this thread only sums too, and half
+    // the days are each thread's (30 days of 10M calls: 290 ms against 440).
+    // With the states known (a snapshot), both threads only sum: half each.
+    const qint64 days = range.from.daysTo(range.to);
+    const qint64 backgroundDays = readStates ? days * 4 / 5 : days / 2;
+    const bool splitDays = !allTime && !range.from.isNull() && !range.to.isNull() && backgroundDays < days;
+    const QDate split = splitDays ? range.from.addDays(backgroundDays) : QDate();
     const QVariantList backgroundShare = allTime ? QVariantList()
         : splitDays                              ? dayBounds({range.from, split})
                                                  : dayBounds(range);

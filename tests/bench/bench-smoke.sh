@@ -40,7 +40,7 @@ done
 for fault in original-writer meterdesk-load sort; do
   case $fault in
     original-writer) expect='the original writer: 50 of 50 calls failed' ;;
-    meterdesk-load) expect='dashboard load, 30 days: Meterdesk:' ;;
+    meterdesk-load) expect='dashboard load, 30 days, first load or F5: Meterdesk:' ;;
     sort) expect='the two sides sorted the users into different orders' ;;
   esac
   if run "fault-$fault" "$work/fault-$fault.sqlite" --fault "$fault"; then
