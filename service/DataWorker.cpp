@@ -15,6 +15,7 @@ void DataWorker::open(const ConnectionSpec &spec, bool createIfEmpty, const std:
 {
     m_feed.reset(); // it reads through the connection that goes now
     m_snapshot.reset();
+    ++m_snapshotGeneration;
     m_readDb.reset();
     m_db.reset();
     m_spec = spec;
@@ -132,12 +133,11 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     bool following = kept;
     if (!kept) {
         m_snapshot.reset();
+        ++m_snapshotGeneration;
         // Positioned before the load reads: a call committed meanwhile is
         // read again by the first live update, which re-reads whole rows.
         QString feedError;
         following = m_feed && m_feed->start(&feedError);
-        if (following && m_live)
-            m_snapshot = queries.snapshot(&error);
     }
     DashboardData data;
     data.requestId = requestId;
@@ -175,6 +175,11 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         followLoad(requestId, range, data.bucket);
     data.loadMs = timer.elapsed();
     Q_EMIT loaded(data);
+    // The snapshot for the next range once this one is on screen: a first
+    // load does not wait for every user's all-time row.
+    if (!kept && following && m_live)
+        QMetaObject::invokeMethod(this, [this, generation = m_snapshotGeneration] { takeSnapshot(generation); },
+                                  Qt::QueuedConnection);
 }
 
 void DataWorker::loadUser(quint64 requestId, const QString &userId, const DateRange &range, int offset)

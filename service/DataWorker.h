@@ -94,6 +94,9 @@ private:
     // Brings the snapshot up to date with what the feed has; false when it
     // cannot be (too much, prices changed, an error): load everyone again.
     bool catchUp();
+    // Reads every user's all-time row after a first load, unless a newer
+    // load came (its `generation`).
+    void takeSnapshot(quint64 generation);
     // These users' all-time rows into the snapshot; drops it on an error.
     void refreshSnapshot(const QStringList &userIds);
     // The load a live update applies to, and where its users' rows are.
@@ -112,6 +115,7 @@ private:
     QHash<QString, qsizetype> m_rowIndex;
     // Every user's all-time row, current through the feed while live.
     std::optional<UsersSnapshot> m_snapshot;
+    quint64 m_snapshotGeneration = 0;
 };
 
 } // namespace meterdesk

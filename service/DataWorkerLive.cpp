@@ -32,8 +32,10 @@ const QString Channel = QStringLiteral("meterdesk_changes");
 void DataWorker::setLive(bool on)
 {
     m_live = on;
-    if (!on)
+    if (!on) {
         m_snapshot.reset(); // nothing keeps it current while paused
+        ++m_snapshotGeneration;
+    }
     if (on) {
         watch();
         checkChanges(); // what came while paused
@@ -185,6 +187,15 @@ bool DataWorker::catchUp()
         return false;
     refreshSnapshot(QStringList(touched.cbegin(), touched.cend()));
     return m_snapshot.has_value();
+}
+
+void DataWorker::takeSnapshot(quint64 generation)
+{
+    // A newer load, a pause or a reconnect since the request: not this one.
+    if (generation != m_snapshotGeneration || m_snapshot || !m_live || !m_feed || !m_feed->isStarted() || !m_db)
+        return;
+    QString error;
+    m_snapshot = Queries(reader()).snapshot(&error); // none on an error: the next range reads everyone
 }
 
 void DataWorker::refreshSnapshot(const QStringList &userIds)
