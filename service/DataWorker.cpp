@@ -175,11 +175,11 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         followLoad(requestId, range, data.bucket);
     data.loadMs = timer.elapsed();
     Q_EMIT loaded(data);
-    // The snapshot for the next range once this one is on screen: a first
-    // load does not wait for every user's all-time row.
+    // The snapshot for the next range, two seconds after this one is on
+    // screen: a first load and the guardrails after it do not wait for
+    // every user's all-time row.
     if (!kept && following && m_live)
-        QMetaObject::invokeMethod(this, [this, generation = m_snapshotGeneration] { takeSnapshot(generation); },
-                                  Qt::QueuedConnection);
+        scheduleSnapshot();
 }
 
 void DataWorker::loadUser(quint64 requestId, const QString &userId, const DateRange &range, int offset)

@@ -94,8 +94,9 @@ private:
     // Brings the snapshot up to date with what the feed has; false when it
     // cannot be (too much, prices changed, an error): load everyone again.
     bool catchUp();
-    // Reads every user's all-time row after a first load, unless a newer
-    // load came (its `generation`).
+    // Reads every user's all-time row a while after a first load, unless a
+    // newer load came (its `generation`).
+    void scheduleSnapshot();
     void takeSnapshot(quint64 generation);
     // These users' all-time rows into the snapshot; drops it on an error.
     void refreshSnapshot(const QStringList &userIds);
@@ -116,6 +117,8 @@ private:
     // Every user's all-time row, current through the feed while live.
     std::optional<UsersSnapshot> m_snapshot;
     quint64 m_snapshotGeneration = 0;
+    quint64 m_snapshotRequested = 0;
+    QTimer *m_snapshotDelay = nullptr;
 };
 
 } // namespace meterdesk

@@ -39,6 +39,8 @@ void DataWorker::setLive(bool on)
     if (on) {
         watch();
         checkChanges(); // what came while paused
+        if (m_liveRequest != 0)
+            scheduleSnapshot();
     } else if (m_poll) {
         m_poll->stop();
     }
@@ -187,6 +189,18 @@ bool DataWorker::catchUp()
         return false;
     refreshSnapshot(QStringList(touched.cbegin(), touched.cend()));
     return m_snapshot.has_value();
+}
+
+void DataWorker::scheduleSnapshot()
+{
+    if (!m_snapshotDelay) {
+        m_snapshotDelay = new QTimer(this);
+        m_snapshotDelay->setSingleShot(true);
+        m_snapshotDelay->setInterval(2'000);
+        connect(m_snapshotDelay, &QTimer::timeout, this, [this] { takeSnapshot(m_snapshotRequested); });
+    }
+    m_snapshotRequested = m_snapshotGeneration;
+    m_snapshotDelay->start();
 }
 
 void DataWorker::takeSnapshot(quint64 generation)
