@@ -31,6 +31,26 @@ class TestOutage : public QObject
 private:
     QTemporaryDir m_dir;
 
+    static bool recordOne(Database &db, const QString &user)
+    {
+        UsageEvent event;
+        event.userId = user;
+        event.service = QStringLiteral("anthropic");
+        event.model = QStringLiteral("claude-3-haiku");
+        event.tokens = {1000, 100, 0, 0};
+        return Tracker(db, PriceBook::builtIn()).track(event).status == EventStatus::Recorded;
+    }
+
+    // Shows the window on `url` and waits for its first load.
+    static bool open(MainWindow &window, const QString &url)
+    {
+        window.show();
+        QSignalSpy updated(&window, &MainWindow::dashboardUpdated);
+        QString error;
+        window.openDatabase(*ConnectionSpec::parse(url, &error), false);
+        return updated.wait(20'000) && updated.last().at(0).toBool();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -105,20 +125,11 @@ private Q_SLOTS:
         QString url;
         auto db = newUsageDatabase(m_dir, QStringLiteral("dashboard"), &url);
         QVERIFY(db);
-        UsageEvent event;
-        event.userId = QStringLiteral("ann");
-        event.service = QStringLiteral("anthropic");
-        event.model = QStringLiteral("claude-3-haiku");
-        event.tokens = {1000, 100, 0, 0};
-        QVERIFY(Tracker(*db, PriceBook::builtIn()).track(event).status == EventStatus::Recorded);
-
+        QVERIFY(recordOne(*db, QStringLiteral("ann")));
         MainWindow window;
-        window.show();
         QSignalSpy updated(&window, &MainWindow::dashboardUpdated);
+        QVERIFY(open(window, url));
         QString error;
-        window.openDatabase(*ConnectionSpec::parse(url, &error), false);
-        QVERIFY(updated.wait(20'000));
-        QVERIFY(updated.last().at(0).toBool());
         window.usersPanel()->selectUser(QStringLiteral("ann"));
         QVERIFY(window.usersPanel()->blockAction()->isEnabled());
 
@@ -154,19 +165,12 @@ private Q_SLOTS:
         QString url;
         auto db = newUsageDatabase(m_dir, QStringLiteral("restart"), &url);
         QVERIFY(db);
-        UsageEvent event;
-        event.userId = QStringLiteral("bea");
-        event.service = QStringLiteral("openai");
-        event.model = QStringLiteral("gpt-4o");
-        event.tokens = {1000, 100, 0, 0};
-        QVERIFY(Tracker(*db, PriceBook::builtIn()).track(event).status == EventStatus::Recorded);
+        QVERIFY(recordOne(*db, QStringLiteral("bea")));
         MainWindow window;
-        window.show();
         QSignalSpy updated(&window, &MainWindow::dashboardUpdated);
-        QString error;
-        window.openDatabase(*ConnectionSpec::parse(url, &error), false);
-        QVERIFY(updated.wait(20'000));
+        QVERIFY(open(window, url));
         QVERIFY(window.isLive());
+        QString error;
 
         QVERIFY(stopPostgres());
         updated.clear();
@@ -181,8 +185,7 @@ private Q_SLOTS:
         db = Database::open(*ConnectionSpec::parse(url, &error), &error);
         QVERIFY2(db, qPrintable(error));
         QSignalSpy applied(&window, &MainWindow::liveApplied);
-        event.tokens = {5000, 100, 0, 0};
-        QVERIFY(Tracker(*db, PriceBook::builtIn()).track(event).status == EventStatus::Recorded);
+        QVERIFY(recordOne(*db, QStringLiteral("bea")));
         QVERIFY(applied.wait(2'000));
         QCOMPARE(window.usersPanel()->model()->rowFor(QStringLiteral("bea"))->requests, 2);
     }
