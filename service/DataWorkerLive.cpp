@@ -168,7 +168,11 @@ void DataWorker::checkChanges()
         }
         update.rowIndexes << at;
     }
-    refreshSnapshot(QStringList(touched.cbegin(), touched.cend()));
+    // All time's rows are the snapshot's own: no second read.
+    if (m_liveRange.isAllTime() && m_snapshot)
+        m_snapshot->update(update.users);
+    else
+        refreshSnapshot(QStringList(touched.cbegin(), touched.cend()));
     update.workerMs = timer.elapsed();
     Q_EMIT liveUpdated(update);
 }
