@@ -298,6 +298,8 @@ void MainWindow::onLoaded(const DashboardData &data)
     QElapsedTimer uiTime;
     uiTime.start();
     m_last = data;
+    if (m_chartsDue)
+        m_chartsDue->stop(); // this load draws the charts itself
     if (m_connectionLost) {
         m_connectionLost = false;
         m_reconnect->stop();

@@ -128,6 +128,7 @@ private:
     RangeBar *m_range = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_liveAction = nullptr;
+    QTimer *m_chartsDue = nullptr; // live updates' chart redraws, coalesced
     double m_lastLiveUiMs = 0;
     QLabel *m_banner;
     KpiStrip *m_cards;

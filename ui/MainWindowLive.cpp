@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QStatusBar>
 #include <QTime>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -41,6 +42,13 @@ void MainWindow::buildLive()
         // Paused stays in sight after the message goes.
         if (!on)
             m_statusLabel->setText(tr("%1 · live updates paused").arg(m_range->describe()));
+    });
+    m_chartsDue = new QTimer(this);
+    m_chartsDue->setSingleShot(true);
+    m_chartsDue->setInterval(250);
+    connect(m_chartsDue, &QTimer::timeout, this, [this] {
+        m_shareChart->setTotals(m_last.overview.perService);
+        m_series->setSeries(m_last.series, m_last.bucket);
     });
     connect(m_data, &DataService::liveUpdated, this, &MainWindow::onLiveUpdate);
     connect(m_data, &DataService::liveFallback, this, &MainWindow::onLiveFallback);
@@ -87,7 +95,6 @@ void MainWindow::onLiveUpdate(const LiveUpdate &update)
     if (update.blockedUsers >= 0)
         overview.blockedUsers = update.blockedUsers;
     m_cards->setOverview(overview, m_range->describe());
-    m_shareChart->setTotals(overview.perService);
     if (!update.buckets.isEmpty()) {
         QList<SeriesPoint> &series = m_last.series;
         series.removeIf([&](const SeriesPoint &point) { return update.buckets.contains(point.bucketStart); });
@@ -95,8 +102,11 @@ void MainWindow::onLiveUpdate(const LiveUpdate &update)
         std::sort(series.begin(), series.end(), [](const SeriesPoint &a, const SeriesPoint &b) {
             return std::tie(a.bucketStart, a.service) < std::tie(b.bucketStart, b.service);
         });
-        m_series->setSeries(series, m_last.bucket);
     }
+    // The charts draw anew from their data (3 to 5 ms at 10M calls): at
+    // most four times a second, however many updates come.
+    if (!m_chartsDue->isActive())
+        m_chartsDue->start();
     const QString shown = m_details->userId();
     for (const UserRow &row : update.users) {
         if (row.userId != shown)

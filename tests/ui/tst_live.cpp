@@ -8,6 +8,7 @@
 #include "SeedWriter.h"
 #include "TestSupport.h"
 
+#include <CostSeriesModel.h>
 #include <DataService.h>
 #include <KpiCard.h>
 #include <MainWindow.h>
@@ -152,6 +153,16 @@ private Q_SLOTS:
         UsersFilterProxy *proxy = m_window->usersPanel()->proxy();
         QCOMPARE(proxy->index(0, 0).data(UsersModel::UserIdRole).toString(), chosen);
         QCOMPARE(m_window->card(0)->value(), QLocale().toString(cardBefore + 1));
+        // The chart's points follow within a quarter second (coalesced).
+        auto *series = m_window->findChild<CostSeriesModel *>();
+        QVERIFY(series);
+        const auto chartRequests = [series] {
+            qint64 requests = 0;
+            for (const SeriesPoint &point : series->points())
+                requests += point.requests;
+            return requests;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(chartRequests(), cardBefore + 1, 1'000);
     }
 
     void aNewUserIsAdded()
