@@ -32,18 +32,17 @@ const QString Channel = QStringLiteral("meterdesk_changes");
 void DataWorker::setLive(bool on)
 {
     m_live = on;
-    if (!on) {
-        m_snapshot.reset(); // nothing keeps it current while paused
-        ++m_snapshotGeneration;
-    }
     if (on) {
         watch();
         checkChanges(); // what came while paused
         if (m_liveRequest != 0)
             scheduleSnapshot();
-    } else if (m_poll) {
-        m_poll->stop();
+        return;
     }
+    m_snapshot.reset(); // nothing keeps it current while paused
+    ++m_snapshotGeneration;
+    if (m_poll)
+        m_poll->stop();
 }
 
 void DataWorker::watch()
@@ -66,10 +65,9 @@ void DataWorker::watch()
     if (!m_live)
         return;
     // PostgreSQL tells at once; the slow poll only finds a connection that
-    // went away. SQLite has nobody to tell: its data_version is asked often,
-    // which costs a few microseconds.
-    // A replica replays a notified commit a moment later: it is polled
-    // more often than a primary, which tells at once.
+    // went away, and a replica, which replays a notified commit a moment
+    // later, is polled more often. SQLite has nobody to tell: its
+    // data_version is asked often, which costs a few microseconds.
     m_poll->start(!m_db->isPostgres() ? 200 : m_readDb ? 500 : 2'000);
     listen();
 }
