@@ -94,11 +94,12 @@ void DataWorker::upgrade()
         Q_EMIT openFailed(error.isEmpty() ? tr("No database to upgrade") : error, false);
         return;
     }
-    watch();
+    // The replica first: the feed follows where the dashboard reads.
     if (m_replicaSpec && !openReplica(*m_replicaSpec, &error)) {
         Q_EMIT openFailed(error, false);
         return;
     }
+    watch();
     Q_EMIT opened(displayString(), AdminActions(*m_db).privileges());
 }
 
