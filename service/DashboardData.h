@@ -37,7 +37,7 @@ struct LiveUpdate
     QList<UserRow> users;
     QList<qsizetype> rowIndexes;
     QHash<QString, UserBudget> budgetUse; // of those users, when they have a budget
-    QList<CostRow> costs;                 // the range's, whole
+    Overview totals;                      // the range's sums, from its costs (no user counts)
     QList<QDate> buckets;                 // the chart's buckets read again...
     QList<SeriesPoint> series;            // ...and their points now
     qint64 blockedUsers = -1;             // -1: not read (no admin action came)

@@ -19,9 +19,22 @@ QDate bucketEnd(QDate start, Bucket bucket)
     return start;
 }
 
-bool inRange(const DateRange &range, QDate day)
+// The sums the overview reads from the same per-day, per-service rollup:
+// per service, tokens of every kind, unpriced calls.
+Overview totalsOf(const QList<CostRow> &costs)
 {
-    return (range.from.isNull() || day >= range.from) && (range.to.isNull() || day <= range.to);
+    Overview totals;
+    for (const CostRow &cost : costs) {
+        ServiceTotals &service = totals.perService[cost.service];
+        service.requests += cost.requests;
+        service.tokens += cost.tokens.total();
+        service.cost += cost.cost;
+        totals.totalRequests += cost.requests;
+        totals.totalTokens += cost.tokens.total();
+        totals.totalCost += cost.cost;
+        totals.unpricedEvents += cost.unpricedEvents;
+    }
+    return totals;
 }
 
 } // namespace
@@ -42,11 +55,11 @@ bool readLiveUpdate(Database &db, const DateRange &range, Bucket bucket, const Q
         return false;
     update.users = std::move(*rows);
     update.budgetUse = std::move(*budgets);
-    update.costs = std::move(*costs);
+    update.totals = totalsOf(*costs);
     // Each touched bucket whole, as the load read it: clipped to the range.
     QSet<QDate> buckets;
     for (const QDate &day : days)
-        if (inRange(range, day))
+        if (range.contains(day))
             buckets.insert(bucketStart(day, bucket));
     for (const QDate &start : std::as_const(buckets)) {
         const DateRange clipped{range.from.isNull() ? start : qMax(start, range.from),

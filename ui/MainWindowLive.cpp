@@ -76,24 +76,14 @@ void MainWindow::onLiveUpdate(const LiveUpdate &update)
         onLiveFallback(tr("the table no longer had the rows the update was for"));
         return;
     }
-    // The range's totals again, from its costs: the same sums a load reads.
+    // The range's sums as the data thread read them; the user counts kept
+    // here, moved by what the rows changed.
     Overview &overview = m_last.overview;
-    overview.totalRequests = overview.totalTokens = overview.unpricedEvents = 0;
-    overview.totalCost = {};
-    overview.perService.clear();
-    for (const CostRow &cost : update.costs) {
-        ServiceTotals &service = overview.perService[cost.service];
-        service.requests += cost.requests;
-        service.tokens += cost.tokens.total();
-        service.cost += cost.cost;
-        overview.totalRequests += cost.requests;
-        overview.totalTokens += cost.tokens.total();
-        overview.totalCost += cost.cost;
-        overview.unpricedEvents += cost.unpricedEvents;
-    }
-    overview.activeUsers += *newlyActive;
-    if (update.blockedUsers >= 0)
-        overview.blockedUsers = update.blockedUsers;
+    const qint64 activeUsers = overview.activeUsers + *newlyActive;
+    const qint64 blockedUsers = update.blockedUsers >= 0 ? update.blockedUsers : overview.blockedUsers;
+    overview = update.totals;
+    overview.activeUsers = activeUsers;
+    overview.blockedUsers = blockedUsers;
     m_cards->setOverview(overview, m_range->describe());
     if (!update.buckets.isEmpty()) {
         QList<SeriesPoint> &series = m_last.series;

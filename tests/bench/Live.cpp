@@ -69,8 +69,11 @@ void measureLiveUpdate(Database &db, const DateRange &range, QTextStream &out, B
     QString failure = !ok || !full ? error
         : update.users.size() != 1 ? QStringLiteral("the live update read %1 rows").arg(update.users.size())
                                    : compareRows(update.users.first(), chosen);
-    if (failure.isEmpty() && update.costs.size() != full->costs.size())
-        failure = QStringLiteral("the live update's costs differ from the load's");
+    Money loadedCost;
+    for (const CostRow &cost : std::as_const(full->costs))
+        loadedCost += cost.cost;
+    if (failure.isEmpty() && update.totals.totalCost != loadedCost)
+        failure = QStringLiteral("the live update's total cost differs from the load's");
     report.add(worker, false, 0, 20, failure);
 
     // The UI thread: the row in place, moving to the top of the cost order,
