@@ -73,6 +73,9 @@ private:
     // into the rows already there.
     bool readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyIndex &index, bool readStates, QString *error);
     static void endExpiredBlock(UserRow &row, const QDateTime &now);
+    // The per-service rows of a range (user_id, service, requests, tokens,
+    // cost_nanos, unpriced); `userCondition` narrows them (SQL, from code).
+    static QString perServiceSql(bool allTime, const QString &userCondition);
     // A stats row's columns (StatsColumns, in order) as a user row.
     static const QString StatsColumns;
     static UserRow userFromStats(const SqlRow &row, bool allTime, const QDateTime &now);

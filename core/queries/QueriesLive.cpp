@@ -57,13 +57,7 @@ std::optional<QList<UserRow>> Queries::someUsers(const DateRange &range, const Q
         if (!allTime)
             rollupValues << dayBounds(range);
         ok = ok
-            && readRows(m_db,
-                        allTime ? QStringLiteral("SELECT user_id, service, requests, tokens, cost_nanos, 0 "
-                                                 "FROM api_usage_user_service WHERE user_id IN (%1)").arg(in)
-                                : QStringLiteral("SELECT user_id, service, requests, tokens, cost_nanos, unpriced_requests "
-                                                 "FROM api_usage_daily WHERE user_id IN (%1) AND day >= ? AND day <= ?")
-                                      .arg(in),
-                        rollupValues,
+            && readRows(m_db, perServiceSql(allTime, QStringLiteral("user_id IN (%1)").arg(in)), rollupValues,
                         [&](const SqlRow &r) {
                             if (const auto it = at.constFind(r.text(0)); it != at.cend())
                                 addServiceUsage(rows[*it], r.text(1),
