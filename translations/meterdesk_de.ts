@@ -253,10 +253,6 @@
 </context>
 <context>
     <name>meterdesk::BlockDialog</name>
-    <message>
-        <source>%1 in the shown range: %2 requests costing %3</source>
-        <translation>%1 im angezeigten Zeitraum: %2 Anfragen für %3</translation>
-    </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
@@ -298,6 +294,13 @@
     <message>
         <source>The reason is %1 characters long; at most %2 are kept.</source>
         <translation>Der Grund ist %1 Zeichen lang; höchstens %2 werden gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in the shown range: %Ln request(s) costing %2</source>
+        <translation>
+            <numerusform>%1 im gezeigten Zeitraum: %Ln Anfrage für %2</numerusform>
+            <numerusform>%1 im gezeigten Zeitraum: %Ln Anfragen für %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -533,10 +536,6 @@
         <translation>Datei:</translation>
     </message>
     <message>
-        <source>not saved; empty uses PGPASSWORD or ~/.pgpass</source>
-        <translation>wird nicht gespeichert; leer nutzt PGPASSWORD oder ~/.pgpass</translation>
-    </message>
-    <message>
         <source>CA certificate for verify-ca / verify-full</source>
         <translation>CA-Zertifikat für verify-ca / verify-full</translation>
     </message>
@@ -607,6 +606,42 @@
     <message>
         <source>Read replica: %1</source>
         <translation>Lese-Replikat: %1</translation>
+    </message>
+    <message>
+        <source>Meterdesk reads the usage database your product writes: one row per LLM call with its user, model, tokens and cost. Open it as an SQLite file or on a PostgreSQL server, or look around in the demo database first.</source>
+        <translation>Meterdesk liest die Nutzungsdatenbank, die Ihr Produkt schreibt: eine Zeile je LLM-Aufruf mit Benutzer, Modell, Tokens und Kosten. Öffnen Sie sie als SQLite-Datei oder auf einem PostgreSQL-Server, oder sehen Sie sich zuerst die Demo-Datenbank an.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo database</source>
+        <translation>&amp;Demo-Datenbank öffnen</translation>
+    </message>
+    <message>
+        <source>Made up users and calls, created the first time, to try every view safely</source>
+        <translation>Erfundene Benutzer und Aufrufe, beim ersten Mal angelegt, um jede Ansicht gefahrlos auszuprobieren</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new one here…</source>
+        <translation>&amp;Hier eine neue anlegen…</translation>
+    </message>
+    <message>
+        <source>Choose where to put a new, empty usage database for your product to write to</source>
+        <translation>Wählen Sie, wo eine neue, leere Nutzungsdatenbank für Ihr Produkt angelegt wird</translation>
+    </message>
+    <message>
+        <source>New usage database</source>
+        <translation>Neue Nutzungsdatenbank</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db)</source>
+        <translation>SQLite-Datenbanken (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain once the connection works</source>
+        <translation>wird im Schlüsselbund des Systems gespeichert, sobald die Verbindung steht</translation>
+    </message>
+    <message>
+        <source>kept for this session only; empty uses PGPASSWORD or ~/.pgpass</source>
+        <translation>nur für diese Sitzung; leer nutzt PGPASSWORD oder ~/.pgpass</translation>
     </message>
 </context>
 <context>
@@ -1275,10 +1310,6 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>%1 of %2 calls: %3 → %4</source>
-        <translation>%1 von %2 Aufrufen: %3 → %4</translation>
-    </message>
-    <message>
         <source>A reprice would change %1.</source>
         <translation>Eine Neuberechnung würde %1 ändern.</translation>
     </message>
@@ -1289,6 +1320,13 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
     <message>
         <source>Stopped: %1</source>
         <translation>Angehalten: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln call(s): %2 → %3</source>
+        <translation>
+            <numerusform>%1 von %Ln Aufruf: %2 → %3</numerusform>
+            <numerusform>%1 von %Ln Aufrufen: %2 → %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>

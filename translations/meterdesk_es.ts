@@ -253,10 +253,6 @@
 </context>
 <context>
     <name>meterdesk::BlockDialog</name>
-    <message>
-        <source>%1 in the shown range: %2 requests costing %3</source>
-        <translation>%1 en el periodo mostrado: %2 solicitudes por %3</translation>
-    </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
@@ -298,6 +294,13 @@
     <message>
         <source>The reason is %1 characters long; at most %2 are kept.</source>
         <translation>El motivo tiene %1 caracteres; se guardan como máximo %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in the shown range: %Ln request(s) costing %2</source>
+        <translation>
+            <numerusform>%1 en el periodo mostrado: %Ln solicitud por %2</numerusform>
+            <numerusform>%1 en el periodo mostrado: %Ln solicitudes por %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -533,10 +536,6 @@
         <translation>Archivo:</translation>
     </message>
     <message>
-        <source>not saved; empty uses PGPASSWORD or ~/.pgpass</source>
-        <translation>no se guarda; vacío usa PGPASSWORD o ~/.pgpass</translation>
-    </message>
-    <message>
         <source>CA certificate for verify-ca / verify-full</source>
         <translation>Certificado de la CA para verify-ca / verify-full</translation>
     </message>
@@ -607,6 +606,42 @@
     <message>
         <source>Read replica: %1</source>
         <translation>Réplica de lectura: %1</translation>
+    </message>
+    <message>
+        <source>Meterdesk reads the usage database your product writes: one row per LLM call with its user, model, tokens and cost. Open it as an SQLite file or on a PostgreSQL server, or look around in the demo database first.</source>
+        <translation>Meterdesk lee la base de datos de uso que escribe su producto: una fila por llamada LLM con su usuario, modelo, tokens y coste. Ábrala como archivo SQLite o en un servidor PostgreSQL, o explore primero la base de datos de demostración.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo database</source>
+        <translation>Abrir la base de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>Made up users and calls, created the first time, to try every view safely</source>
+        <translation>Usuarios y llamadas inventados, creados la primera vez, para probar cada vista sin riesgo</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new one here…</source>
+        <translation>&amp;Crear una nueva aquí…</translation>
+    </message>
+    <message>
+        <source>Choose where to put a new, empty usage database for your product to write to</source>
+        <translation>Elija dónde crear una base de datos de uso vacía en la que escribirá su producto</translation>
+    </message>
+    <message>
+        <source>New usage database</source>
+        <translation>Nueva base de datos de uso</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db)</source>
+        <translation>Bases de datos SQLite (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain once the connection works</source>
+        <translation>se guarda en el llavero del sistema en cuanto la conexión funcione</translation>
+    </message>
+    <message>
+        <source>kept for this session only; empty uses PGPASSWORD or ~/.pgpass</source>
+        <translation>solo para esta sesión; vacío usa PGPASSWORD o ~/.pgpass</translation>
     </message>
 </context>
 <context>
@@ -1275,10 +1310,6 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>%1 of %2 calls: %3 → %4</source>
-        <translation>%1 de %2 llamadas: %3 → %4</translation>
-    </message>
-    <message>
         <source>A reprice would change %1.</source>
         <translation>Un recálculo cambiaría %1.</translation>
     </message>
@@ -1289,6 +1320,13 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     <message>
         <source>Stopped: %1</source>
         <translation>Detenido: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln call(s): %2 → %3</source>
+        <translation>
+            <numerusform>%1 de %Ln llamada: %2 → %3</numerusform>
+            <numerusform>%1 de %Ln llamadas: %2 → %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -253,10 +253,6 @@
 </context>
 <context>
     <name>meterdesk::BlockDialog</name>
-    <message>
-        <source>%1 in the shown range: %2 requests costing %3</source>
-        <translation>%1 sur la période affichée : %2 requêtes pour %3</translation>
-    </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
@@ -298,6 +294,13 @@
     <message>
         <source>The reason is %1 characters long; at most %2 are kept.</source>
         <translation>La raison fait %1 caractères ; au plus %2 sont conservés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in the shown range: %Ln request(s) costing %2</source>
+        <translation>
+            <numerusform>%1 sur la période affichée : %Ln requête pour %2</numerusform>
+            <numerusform>%1 sur la période affichée : %Ln requêtes pour %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -533,10 +536,6 @@
         <translation>Fichier :</translation>
     </message>
     <message>
-        <source>not saved; empty uses PGPASSWORD or ~/.pgpass</source>
-        <translation>non enregistré ; vide utilise PGPASSWORD ou ~/.pgpass</translation>
-    </message>
-    <message>
         <source>CA certificate for verify-ca / verify-full</source>
         <translation>Certificat de l&apos;AC pour verify-ca / verify-full</translation>
     </message>
@@ -607,6 +606,42 @@
     <message>
         <source>Read replica: %1</source>
         <translation>Réplica de lecture : %1</translation>
+    </message>
+    <message>
+        <source>Meterdesk reads the usage database your product writes: one row per LLM call with its user, model, tokens and cost. Open it as an SQLite file or on a PostgreSQL server, or look around in the demo database first.</source>
+        <translation>Meterdesk lit la base d’utilisation qu’écrit votre produit : une ligne par appel LLM avec son utilisateur, son modèle, ses jetons et son coût. Ouvrez-la comme fichier SQLite ou sur un serveur PostgreSQL, ou découvrez d’abord la base de démonstration.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo database</source>
+        <translation>Ouvrir la base de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>Made up users and calls, created the first time, to try every view safely</source>
+        <translation>Des utilisateurs et des appels inventés, créés la première fois, pour essayer chaque vue sans risque</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new one here…</source>
+        <translation>&amp;Créer une nouvelle base ici…</translation>
+    </message>
+    <message>
+        <source>Choose where to put a new, empty usage database for your product to write to</source>
+        <translation>Choisissez où créer une base d’utilisation vide, dans laquelle votre produit écrira</translation>
+    </message>
+    <message>
+        <source>New usage database</source>
+        <translation>Nouvelle base d’utilisation</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db)</source>
+        <translation>Bases SQLite (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain once the connection works</source>
+        <translation>conservé dans le trousseau du système une fois la connexion établie</translation>
+    </message>
+    <message>
+        <source>kept for this session only; empty uses PGPASSWORD or ~/.pgpass</source>
+        <translation>conservé pour cette session seulement ; vide utilise PGPASSWORD ou ~/.pgpass</translation>
     </message>
 </context>
 <context>
@@ -1275,10 +1310,6 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>%1 of %2 calls: %3 → %4</source>
-        <translation>%1 appels sur %2 : %3 → %4</translation>
-    </message>
-    <message>
         <source>A reprice would change %1.</source>
         <translation>Une refacturation changerait %1.</translation>
     </message>
@@ -1289,6 +1320,13 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
     <message>
         <source>Stopped: %1</source>
         <translation>Arrêté : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln call(s): %2 → %3</source>
+        <translation>
+            <numerusform>%1 sur %Ln appel : %2 → %3</numerusform>
+            <numerusform>%1 sur %Ln appels : %2 → %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>

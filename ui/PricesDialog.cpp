@@ -239,9 +239,8 @@ void PricesDialog::finishReprice(const RepriceOutcome &outcome)
         m_progress = nullptr;
     }
     const RepriceResult &r = outcome.result;
-    const QString summary = tr("%1 of %2 calls: %3 → %4")
-                                .arg(QLocale().toString(r.changed), QLocale().toString(r.examined),
-                                     r.oldTotal.toDisplayString(), r.newTotal.toDisplayString());
+    const QString summary = tr("%1 of %Ln call(s): %2 → %3", nullptr, int(qMin<qint64>(r.examined, INT_MAX)))
+                                .arg(QLocale().toString(r.changed), r.oldTotal.toDisplayString(), r.newTotal.toDisplayString());
     if (outcome.dryRun)
         m_status->setText(r.ok ? tr("A reprice would change %1.").arg(summary) : r.error);
     else

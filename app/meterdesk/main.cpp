@@ -1,4 +1,5 @@
 // meterdesk: the admin dashboard. A thin main: options, translations, window.
+#include <Languages.h>
 #include <MainWindow.h>
 #include <Settings.h>
 
@@ -6,13 +7,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QFile>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QStandardPaths>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -32,18 +28,6 @@ qint64 statusKb(const QByteArray &field)
         if (line.startsWith(QByteArray(field + ':')))
             return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
     return -1;
-}
-
-void installTranslations(QApplication &app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    QLocale::setDefault(locale);
-    auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("meterdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(own);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
 }
 
 } // namespace
@@ -71,7 +55,10 @@ int main(int argc, char *argv[])
         QStringLiteral("url"));
     parser.addOptions({dbOption, readDbOption, demoOption, shotOption, langOption});
     parser.process(app);
-    installTranslations(app, parser.value(langOption));
+    const QString language = parser.value(langOption);
+    if (!Languages::install(app, language) && !language.isEmpty() && !language.startsWith(QStringLiteral("en")))
+        std::fprintf(stderr, "meterdesk: no translation for %s; showing English (there are: %s)\n", qPrintable(language),
+                     qPrintable(Languages::available().join(QStringLiteral(", "))));
 
     MainWindow window;
     const QString screenshot = parser.value(shotOption);
@@ -109,9 +96,7 @@ int main(int argc, char *argv[])
 
     QString url = parser.value(dbOption);
     if (parser.isSet(demoOption)) {
-        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        QDir().mkpath(folder);
-        window.openDemo(folder + QStringLiteral("/demo.sqlite"));
+        window.openDemo(Settings::demoDatabasePath());
     } else {
         if (url.isEmpty())
             url = Settings::lastDatabase();

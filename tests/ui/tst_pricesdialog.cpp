@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 
 #include <DataService.h>
+#include <Languages.h>
 #include <PricesDialog.h>
 
 #include <money/PriceBook.h>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+        QVERIFY(Languages::install(*qApp, QStringLiteral("en"))); // English plurals, as the program has them
         m_path = m_dir.filePath(QStringLiteral("prices.sqlite"));
         QString error;
         auto db = Database::open(ConnectionSpec::sqlite(m_path), &error);
