@@ -7,8 +7,9 @@ packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
   libqt6sql6-sqlite libqt6sql6-psql
-  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libqt6svg6
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qtkeychain-qt6-dev libqt6svg6
   postgresql sqlite3 libsqlite3-dev libpq-dev xvfb xauth openssl
+  desktop-file-utils appstream
 )
 
 missing=()

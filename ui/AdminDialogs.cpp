@@ -23,8 +23,8 @@ QString usageSummary(const QList<UserRow> &users)
         requests += user.requests;
         cost += user.cost;
     }
-    return BlockDialog::tr("%1 in the shown range: %2 requests costing %3")
-        .arg(describeUsers(users).toHtmlEscaped(), QLocale().toString(requests), cost.toDisplayString());
+    return BlockDialog::tr("%1 in the shown range: %Ln request(s) costing %2", nullptr, int(qMin<qint64>(requests, INT_MAX)))
+        .arg(describeUsers(users).toHtmlEscaped(), cost.toDisplayString());
 }
 
 } // namespace
@@ -64,6 +64,8 @@ BlockDialog::BlockDialog(const QList<UserRow> &users, QWidget *parent)
                                                                      : tr("Block user"),
                                                     QDialogButtonBox::AcceptRole);
     blockButton->setObjectName(QStringLiteral("blockButton"));
+    // Tab from the reason (where Enter is a new line) reaches Block first.
+    setTabOrder(m_reason, blockButton);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

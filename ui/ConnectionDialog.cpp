@@ -29,7 +29,15 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
       m_message(new QLabel(this))
 {
     setWindowTitle(tr("Open usage database"));
+    setAccessibleName(windowTitle());
     auto *layout = new QVBoxLayout(this);
+    // A new admin's first start: say what is being asked for.
+    auto *intro = new QLabel(tr("Meterdesk reads the usage database your product writes: one row per LLM call with "
+                                "its user, model, tokens and cost. Open it as an SQLite file or on a PostgreSQL "
+                                "server, or look around in the demo database first."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
     auto *top = new QFormLayout;
     m_recent->addItem(tr("(choose a recent connection)"));
     m_recent->addItems(Settings::recentDatabases());
@@ -49,6 +57,19 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     pathRow->addWidget(browse);
     sqliteForm->addRow(tr("File:"), pathRow);
     sqliteForm->addRow(QString(), m_create);
+    auto *startRow = new QHBoxLayout;
+    auto *demo = new QPushButton(tr("Open the &demo database"), sqlitePage);
+    demo->setObjectName(QStringLiteral("demoButton"));
+    demo->setToolTip(tr("Made up users and calls, created the first time, to try every view safely"));
+    demo->setAutoDefault(false);
+    auto *createHere = new QPushButton(tr("&Create a new one here…"), sqlitePage);
+    createHere->setObjectName(QStringLiteral("createButton"));
+    createHere->setToolTip(tr("Choose where to put a new, empty usage database for your product to write to"));
+    createHere->setAutoDefault(false);
+    startRow->addWidget(demo);
+    startRow->addWidget(createHere);
+    startRow->addStretch(1);
+    sqliteForm->addRow(QString(), startRow);
     m_pages->addWidget(sqlitePage);
 
     auto *pgPage = new QWidget(this);
@@ -56,7 +77,6 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_port->setRange(1, 65535);
     m_port->setValue(5432);
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(tr("not saved; empty uses PGPASSWORD or ~/.pgpass"));
     m_sslMode->addItems({QStringLiteral("prefer"), QStringLiteral("require"), QStringLiteral("verify-ca"),
                          QStringLiteral("verify-full"), QStringLiteral("disable")});
     m_rootCert->setPlaceholderText(tr("CA certificate for verify-ca / verify-full"));
@@ -71,6 +91,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_remember->setToolTip(PasswordStore::available() ? QString()
                                                       : tr("No keychain support in this build: the password is asked for each time"));
     pgForm->addRow(QString(), m_remember);
+    updatePasswordHint();
     m_replica = new QLineEdit(this);
     m_replica->setPlaceholderText(tr("postgresql://replica-host:5432/database (optional)"));
     m_replica->setToolTip(tr("A streaming replica to read the dashboard from. Blocks, risk scores, budgets and "
@@ -94,6 +115,12 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
             setConnection(m_recent->itemText(index));
     });
     connect(browse, &QToolButton::clicked, this, &ConnectionDialog::chooseFile);
+    connect(demo, &QPushButton::clicked, this, [this] {
+        m_demo = true;
+        accept();
+    });
+    connect(createHere, &QPushButton::clicked, this, &ConnectionDialog::createHere);
+    connect(m_remember, &QCheckBox::toggled, this, &ConnectionDialog::updatePasswordHint);
     for (QLineEdit *edit : {m_path, m_host, m_database, m_replica})
         connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::validate);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -109,6 +136,27 @@ void ConnectionDialog::chooseFile()
                                                       QFileDialog::DontConfirmOverwrite);
     if (!path.isEmpty())
         m_path->setText(path);
+}
+
+void ConnectionDialog::createHere()
+{
+    const QString path = chooseNewFile ? chooseNewFile()
+                                       : QFileDialog::getSaveFileName(this, tr("New usage database"), m_path->text(),
+                                                                      tr("SQLite databases (*.sqlite *.db)"));
+    if (path.isEmpty())
+        return;
+    m_kind->setCurrentIndex(0);
+    m_path->setText(path);
+    m_create->setChecked(true);
+    accept();
+}
+
+// The hint says what happens to the password with the box as it is now.
+void ConnectionDialog::updatePasswordHint()
+{
+    m_password->setPlaceholderText(m_remember->isChecked()
+                                       ? tr("kept in the system keychain once the connection works")
+                                       : tr("kept for this session only; empty uses PGPASSWORD or ~/.pgpass"));
 }
 
 void ConnectionDialog::validate()

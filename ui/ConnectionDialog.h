@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <optional>
 
 class QCheckBox;
@@ -12,6 +13,7 @@ class QLineEdit;
 class QSpinBox;
 class QStackedWidget;
 class QLabel;
+class QPushButton;
 
 namespace meterdesk {
 
@@ -27,6 +29,10 @@ public:
     ConnectionSpec spec() const;
     bool createIfMissing() const;
     bool rememberPassword() const;
+    // The admin asked for the demo database rather than the form's.
+    bool demoRequested() const { return m_demo; }
+    // Where "Create a new one here" asks for a file; tests replace it.
+    std::function<QString()> chooseNewFile;
     // The read replica given on the PostgreSQL page, with the primary's
     // user, password and TLS settings where its URL has none.
     std::optional<ConnectionSpec> readReplica() const;
@@ -38,6 +44,8 @@ public:
 private:
     void chooseFile();
     void validate();
+    void createHere();
+    void updatePasswordHint();
 
     QComboBox *m_kind;
     QComboBox *m_recent;
@@ -55,6 +63,7 @@ private:
     QLineEdit *m_replica;
     QLabel *m_message;
     QPushButton *m_connect = nullptr;
+    bool m_demo = false;
 };
 
 } // namespace meterdesk

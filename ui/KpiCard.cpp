@@ -2,6 +2,7 @@
 
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QVBoxLayout>
 
 namespace meterdesk {
@@ -49,6 +50,11 @@ void KpiCard::setClickable(bool clickable)
     m_clickable = clickable;
     setCursor(clickable ? Qt::PointingHandCursor : Qt::ArrowCursor);
     setFocusPolicy(clickable ? Qt::StrongFocus : Qt::NoFocus);
+    // A selectable label takes the press for itself, and the card never
+    // hears the click: on a clickable card the labels let the pointer through.
+    m_value->setTextInteractionFlags(clickable ? Qt::NoTextInteraction : Qt::TextSelectableByMouse);
+    for (QLabel *label : {m_title, m_value, m_detail})
+        label->setAttribute(Qt::WA_TransparentForMouseEvents, clickable);
 }
 
 void KpiCard::setAlert(bool alert)
@@ -57,10 +63,25 @@ void KpiCard::setAlert(bool alert)
     m_value->setForegroundRole(alert ? QPalette::Link : QPalette::WindowText);
 }
 
+void KpiCard::mousePressEvent(QMouseEvent *event)
+{
+    // Accepted, so the release comes here too (QWidget passes an ignored
+    // press to the parent, and the release follows the press).
+    if (m_clickable && event->button() == Qt::LeftButton) {
+        event->accept();
+        return;
+    }
+    QFrame::mousePressEvent(event);
+}
+
 void KpiCard::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (m_clickable)
+    // A press that is dragged off the card and let go is no click.
+    if (m_clickable && event->button() == Qt::LeftButton && rect().contains(event->position().toPoint())) {
         Q_EMIT clicked();
+        event->accept();
+        return;
+    }
     QFrame::mouseReleaseEvent(event);
 }
 

@@ -66,7 +66,8 @@ MainWindow::MainWindow(QWidget *parent)
     // While the database is away: try again every few seconds.
     m_reconnect->setInterval(3000);
     connect(m_reconnect, &QTimer::timeout, this, [this] { refresh(); });
-    restoreGeometry(Settings::windowGeometry());
+    if (!restoreGeometry(Settings::windowGeometry()))
+        fitFirstLaunch();
     updateWritable();
 }
 
@@ -75,7 +76,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildToolBar()
 {
     m_refresh = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
-    m_refresh->setShortcut(QKeySequence::Refresh);
+    // F5 alone: the platform's Refresh is Ctrl+R on some desktops, which is Set risk here.
+    m_refresh->setShortcut(QKeySequence(Qt::Key_F5));
     connect(m_refresh, &QAction::triggered, this, [this] { refresh(); });
     auto *toolBar = addToolBar(tr("Dashboard"));
     toolBar->setObjectName(QStringLiteral("dashboardToolBar"));
@@ -90,30 +92,41 @@ void MainWindow::buildToolBar()
     connect(m_range, &RangeBar::changed, this, [this] { refresh(false); });
 }
 
-// Cards on top; the charts above the users table and a user's details.
+// Cards on top; below them the charts over the users table, and a user's
+// details at the side.
 void MainWindow::buildLayout()
 {
     m_costChart->setModel(m_series);
+    m_costChart->setAccessibleName(tr("Cost over time"));
+    m_shareChart->setAccessibleName(tr("Cost by service"));
     auto *charts = new QSplitter(Qt::Horizontal, this);
     charts->addWidget(m_costChart);
     charts->addWidget(m_shareChart);
     charts->setStretchFactor(0, 5);
     charts->setStretchFactor(1, 2);
-    auto *bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->addWidget(m_users);
+    // Room for the share chart's legend ("anthropic 69%") beside its ring.
+    charts->setSizes({600, 380});
+    // The charts above the users table; a user's details beside both, in the
+    // window's full height, so their models and latest requests have room.
+    auto *left = new QSplitter(Qt::Vertical, this);
+    left->addWidget(charts);
+    left->addWidget(m_users);
+    left->setStretchFactor(0, 2);
+    left->setStretchFactor(1, 3);
     // On a small screen the details scroll rather than squeeze into each other.
     auto *detailsScroll = new QScrollArea(this);
     detailsScroll->setWidget(m_details);
     detailsScroll->setWidgetResizable(true);
     detailsScroll->setFrameShape(QFrame::NoFrame);
-    bottom->addWidget(detailsScroll);
-    bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 2);
-    auto *body = new QSplitter(Qt::Vertical, this);
-    body->addWidget(charts);
-    body->addWidget(bottom);
+    detailsScroll->setAccessibleName(tr("User details"));
+    auto *body = new QSplitter(Qt::Horizontal, this);
+    body->addWidget(left);
+    body->addWidget(detailsScroll);
     body->setStretchFactor(0, 2);
-    body->setStretchFactor(1, 3);
+    body->setStretchFactor(1, 1);
+    // Two thirds and a third to begin with: at 1440 pixels the details show
+    // a request's every token column.
+    body->setSizes({2000, 1000});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -127,7 +140,7 @@ void MainWindow::connectParts()
 {
     connect(m_cards, &KpiStrip::unpricedClicked, this, &MainWindow::showPrices);
     connect(m_cards, &KpiStrip::blockedClicked, this, [this] {
-        m_users->proxy()->setShow(UsersFilterProxy::Show::Blocked);
+        m_users->setShow(UsersFilterProxy::Show::Blocked);
     });
     connect(m_data, &DataService::opened, this, &MainWindow::onOpened);
     connect(m_data, &DataService::openFailed, this, &MainWindow::onOpenFailed);
@@ -233,20 +246,6 @@ void MainWindow::openDemo(const QString &path)
     m_replica.reset();
     m_connectionLabel->setText(tr("Preparing the demo database %1…").arg(path));
     m_data->openDemo(path);
-}
-
-void MainWindow::showConnectionDialog(const QString &message)
-{
-    ConnectionDialog dialog(this);
-    if (!m_spec.path.isEmpty() || !m_spec.database.isEmpty())
-        dialog.setConnection(m_spec.displayString());
-    if (m_replica)
-        dialog.setReadReplica(m_replica->displayString());
-    dialog.setMessage(message);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_passwordToRemember = dialog.rememberPassword() ? dialog.spec().password : QString();
-    openDatabase(dialog.spec(), dialog.createIfMissing(), dialog.readReplica());
 }
 
 void MainWindow::onOpened(const QString &display, const Capabilities &capabilities)

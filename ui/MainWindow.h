@@ -17,6 +17,7 @@ class QToolButton;
 
 namespace meterdesk {
 
+class ConnectionDialog;
 class CostOverTimeChart;
 class CostSeriesModel;
 class DataService;
@@ -44,6 +45,8 @@ public:
     // (the replica, when it names the same user, gets it too).
     void openRemembered(const ConnectionSpec &spec, const std::optional<ConnectionSpec> &replica = {});
     void openDemo(const QString &path);
+    // The connection dialog (MainWindowStart.cpp), with the demo and a new
+    // database as choices beside the form.
     void showConnectionDialog(const QString &message = {});
     // Loads the current range again (F5).
     void reload() { refresh(); }
@@ -70,6 +73,9 @@ public:
     bool isLive() const;
     // The UI thread's time for the last live update applied, in ms.
     double lastLiveUiMs() const { return m_lastLiveUiMs; }
+    // Called with the connection dialog before it is shown; tests use it to
+    // press its buttons.
+    std::function<void(ConnectionDialog &)> prepareConnectionDialog;
     // Asks before an unblock; tests replace it.
     std::function<bool(const QString &question)> confirm;
 
@@ -86,6 +92,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // No geometry remembered yet: most of the screen, centred.
+    void fitFirstLaunch();
     void buildToolBar();
     void buildLayout();
     void buildMenus();

@@ -1,6 +1,8 @@
 #include "Settings.h"
 
+#include <QDir>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace meterdesk::Settings {
 
@@ -45,5 +47,12 @@ void setReadReplicaFor(const QString &primary, const QString &replica)
 
 int rangeIndex() { return QSettings().value(Range, 2).toInt(); }
 void setRangeIndex(int index) { QSettings().setValue(Range, index); }
+
+QString demoDatabasePath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder);
+    return folder + QStringLiteral("/demo.sqlite");
+}
 
 } // namespace meterdesk::Settings

@@ -19,6 +19,8 @@ void setWindowGeometry(const QByteArray &geometry);
 // The read replica last used with a primary (its display string).
 QString readReplicaFor(const QString &primary);
 void setReadReplicaFor(const QString &primary, const QString &replica);
+// The demo database's file, in the user's data folder (made if missing).
+QString demoDatabasePath();
 int rangeIndex();
 void setRangeIndex(int index);
 

@@ -56,6 +56,15 @@ UserDetailsPanel::UserDetailsPanel(QWidget *parent)
     m_chart->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     m_modelsView = compactTable(m_models, this);
     m_eventsView = compactTable(m_events, this);
+    // The model names the service, and the pane is narrow: the token columns
+    // get the room instead.
+    m_eventsView->setColumnHidden(EventsModel::ServiceColumn, true);
+    m_eventsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_eventsView->horizontalHeader()->setSectionResizeMode(EventsModel::ModelColumn, QHeaderView::Stretch);
+    m_eventsView->horizontalHeader()->setStretchLastSection(false);
+    m_chart->setAccessibleName(tr("This user's cost over time"));
+    m_modelsView->setAccessibleName(tr("This user's cost by model"));
+    m_eventsView->setAccessibleName(tr("This user's latest requests"));
     m_models->setHorizontalHeaderLabels({tr("Model"), tr("Service"), tr("Requests"), tr("Cost")});
     // The per-model costs are what an admin reads first: room for three
     // models at the least, and every column in view (the model name takes
@@ -85,10 +94,10 @@ UserDetailsPanel::UserDetailsPanel(QWidget *parent)
     top->addLayout(buttons);
     layout->addLayout(top);
     layout->addWidget(m_guard);
-    layout->addWidget(m_chart, 2);
-    layout->addWidget(m_modelsView, 1);
+    layout->addWidget(m_chart, 3);
+    layout->addWidget(m_modelsView, 2);
     layout->addLayout(paging);
-    layout->addWidget(m_eventsView, 2);
+    layout->addWidget(m_eventsView, 4);
     connect(m_newer, &QPushButton::clicked, this, [this] { Q_EMIT pageRequested(m_userId, qMax(0, m_offset - 50)); });
     connect(m_older, &QPushButton::clicked, this, [this] { Q_EMIT pageRequested(m_userId, m_offset + 50); });
     connect(m_budget, &QPushButton::clicked, this, [this] { Q_EMIT budgetRequested(m_userId); });

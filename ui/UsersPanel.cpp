@@ -83,10 +83,16 @@ UsersPanel::UsersPanel(QWidget *parent)
     if (!state.isEmpty())
         m_view->horizontalHeader()->restoreState(state);
 
+    m_view->setAccessibleName(tr("Users"));
     m_search->setPlaceholderText(tr("Search name, email or id"));
+    m_search->setAccessibleName(tr("Search users"));
+    m_search->setToolTip(tr("Enter goes to the first user found"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaxLength(10000);
     m_show->addItems({tr("All users"), tr("Blocked"), tr("Risk 50+")});
+    m_show->setObjectName(QStringLiteral("showBox"));
+    m_show->setAccessibleName(tr("Show"));
+    m_count->setObjectName(QStringLiteral("countLabel"));
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(150);
 
@@ -94,9 +100,10 @@ UsersPanel::UsersPanel(QWidget *parent)
     m_unblock->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     m_risk->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     for (QAction *action : {m_block, m_unblock, m_risk}) {
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        // Window-wide (they are in the Users menu too): an admin who has just
+        // searched or clicked a card still blocks with Ctrl+B.
+        action->setShortcutContext(Qt::WindowShortcut);
         m_view->addAction(action);
-        addAction(action);
     }
 
     auto *bar = new QHBoxLayout;
@@ -115,6 +122,16 @@ UsersPanel::UsersPanel(QWidget *parent)
     connect(m_searchDelay, &QTimer::timeout, this, [this] {
         m_proxy->setSearchText(m_search->text());
         updateCount();
+    });
+    // From the search box to the table with Enter: the keyboard's way to a user.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchDelay->stop();
+        m_proxy->setSearchText(m_search->text());
+        updateCount();
+        m_view->setFocus(Qt::ShortcutFocusReason);
+        if (m_proxy->rowCount() > 0 && !m_view->selectionModel()->hasSelection())
+            m_view->selectionModel()->setCurrentIndex(m_proxy->index(0, 0),
+                                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     });
     connect(m_show, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_proxy->setShow(static_cast<UsersFilterProxy::Show>(index));
@@ -202,6 +219,12 @@ void UsersPanel::updateActions()
     m_block->setEnabled(m_canBlock && anyAllowed);
     m_unblock->setEnabled(m_canBlock && anyBlocked);
     m_risk->setEnabled(m_canSetRisk && !users.isEmpty());
+}
+
+void UsersPanel::setShow(UsersFilterProxy::Show show)
+{
+    // Through the box, so that what it says is what the table shows.
+    m_show->setCurrentIndex(static_cast<int>(show));
 }
 
 void UsersPanel::updateCount()

@@ -2,6 +2,8 @@
 
 #include <queries/Rows.h>
 
+#include <UsersFilterProxy.h>
+
 #include <QWidget>
 
 class QAction;
@@ -13,7 +15,6 @@ class QTimer;
 
 namespace meterdesk {
 
-class UsersFilterProxy;
 class UsersModel;
 
 // The per-user table with its search box, filters and the block, unblock
@@ -32,6 +33,7 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     QList<UserRow> selectedUsers() const;
     void selectUser(const QString &userId);
+    void setShow(UsersFilterProxy::Show show);
     void setRows(QList<UserRow> rows);
     // Disabled (with the reason as tooltip) when the role may not, or the
     // database is away.
