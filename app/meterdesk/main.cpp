@@ -54,7 +54,15 @@ int main(int argc, char *argv[])
                                         "notifications go to --db."),
         QStringLiteral("url"));
     parser.addOptions({dbOption, readDbOption, demoOption, shotOption, langOption});
+    // What a file manager passes (Exec=meterdesk %f): the same as --db.
+    parser.addPositionalArgument(QStringLiteral("database"),
+                                 QApplication::translate("main", "A usage database to open: a file path or postgresql:// URI."),
+                                 QStringLiteral("[database]"));
     parser.process(app);
+    if (parser.positionalArguments().size() > 1 || (parser.isSet(dbOption) && !parser.positionalArguments().isEmpty())) {
+        std::fprintf(stderr, "meterdesk: give one database, either as --db or as the argument\n");
+        return 2;
+    }
     const QString language = parser.value(langOption);
     if (!Languages::install(app, language) && !language.isEmpty() && !language.startsWith(QStringLiteral("en")))
         std::fprintf(stderr, "meterdesk: no translation for %s; showing English (there are: %s)\n", qPrintable(language),
@@ -94,7 +102,7 @@ int main(int argc, char *argv[])
         });
     }
 
-    QString url = parser.value(dbOption);
+    QString url = parser.isSet(dbOption) ? parser.value(dbOption) : parser.positionalArguments().value(0);
     if (parser.isSet(demoOption)) {
         window.openDemo(Settings::demoDatabasePath());
     } else {

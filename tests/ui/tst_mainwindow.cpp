@@ -303,7 +303,8 @@ private Q_SLOTS:
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         process.setProcessEnvironment(environment);
-        process.start(binary("meterdesk"), {QStringLiteral("--db"), demo, QStringLiteral("--screenshot"), png});
+        // The file as the desktop entry passes it (Exec=meterdesk %f), not as --db.
+        process.start(binary("meterdesk"), {demo, QStringLiteral("--screenshot"), png});
         QVERIFY(process.waitForFinished(120'000));
         QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
         QImage image(png);
