@@ -136,3 +136,17 @@ void TextTable::print(QTextStream &out) const
     for (const QStringList &row : m_rows)
         line(row, false);
 }
+
+std::optional<meterdesk::DateRange> rangeOf(Cli &cli)
+{
+    QString error;
+    auto range = meterdesk::DateRange::parse(cli.value("from"), cli.value("to"), &error);
+    if (!range)
+        cli.fail(error, ExitUsage);
+    return range;
+}
+
+QJsonValue usd(meterdesk::Money money) { return money.toDouble(); }
+QString usdText(meterdesk::Money money) { return QStringLiteral("$") + money.toString(6); }
+QString isoOrEmpty(const QDateTime &stamp) { return stamp.isValid() ? stamp.toUTC().toString(Qt::ISODate) : QString(); }
+void printCsv(Cli &cli, const QByteArray &bytes) { cli.out() << QString::fromUtf8(bytes); }

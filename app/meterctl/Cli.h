@@ -2,12 +2,14 @@
 
 #include <storage/Database.h>
 #include <money/PriceBook.h>
+#include <queries/DateRange.h>
 
 #include <QCommandLineParser>
 #include <QJsonValue>
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 // Exit codes of meterctl (design.md).
 enum ExitCode { ExitOk = 0, ExitError = 1, ExitUsage = 2, ExitBlocked = 3 };
@@ -48,6 +50,23 @@ private:
     std::unique_ptr<meterdesk::Database> m_db;
     int m_failureCode = ExitError;
 };
+
+// The range of --from and --to; a usage error reported when they are bad.
+std::optional<meterdesk::DateRange> rangeOf(Cli &cli);
+// Money as a JSON number and as text ("$0.001250").
+QJsonValue usd(meterdesk::Money money);
+QString usdText(meterdesk::Money money);
+// ISO 8601 in UTC, or empty for a missing time.
+QString isoOrEmpty(const QDateTime &stamp);
+void printCsv(Cli &cli, const QByteArray &bytes);
+
+// A command that reads the database: opened and checked first.
+template <int (*Run)(Cli &, meterdesk::Database &)>
+int withDatabase(Cli &cli)
+{
+    meterdesk::Database *db = cli.database();
+    return db ? Run(cli, *db) : cli.failureCode();
+}
 
 // Control characters replaced, so database text cannot drive the terminal.
 QString printable(const QString &text);

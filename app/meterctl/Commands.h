@@ -12,9 +12,10 @@ struct Command
 {
     const char *name;
     const char *summary; // one line for --help
-    const char *options; // the options it reads, space-separated (besides --db, --prices, --json, --csv)
+    const char *options; // the options it reads, space-separated (besides --db, --prices, --json)
     int (*run)(Cli &cli);
     int arguments = 0; // positional arguments after the name (import FILE; prices set MODEL)
+    const char *example = ""; // lines for `meterctl COMMAND --help`
 };
 
 // Every command, in the order --help lists them.

@@ -20,19 +20,6 @@ using namespace meterdesk;
 
 namespace {
 
-QJsonValue usd(Money money) { return money.toDouble(); }
-QString usdText(Money money) { return QStringLiteral("$") + money.toString(6); }
-QString isoOrEmpty(const QDateTime &stamp) { return stamp.isValid() ? stamp.toUTC().toString(Qt::ISODate) : QString(); }
-
-std::optional<DateRange> rangeOf(Cli &cli)
-{
-    QString error;
-    auto range = DateRange::parse(cli.value("from"), cli.value("to"), &error);
-    if (!range)
-        cli.fail(error, ExitUsage);
-    return range;
-}
-
 QString rangeText(const DateRange &range)
 {
     if (range.isAllTime())
@@ -51,8 +38,6 @@ QJsonObject breakdownJson(const PerService &perService)
                                                {QStringLiteral("tokens"), it.value().tokens}});
     return breakdown;
 }
-
-void printCsv(Cli &cli, const QByteArray &bytes) { cli.out() << QString::fromUtf8(bytes); }
 
 int stats(Cli &cli, Database &db)
 {
@@ -249,105 +234,6 @@ int series(Cli &cli, Database &db)
     return ExitOk;
 }
 
-int events(Cli &cli, Database &db)
-{
-    const auto range = rangeOf(cli);
-    if (!range)
-        return ExitUsage;
-    qint64 limit = 50;
-    qint64 offset = 0;
-    if (cli.value("user").isEmpty())
-        return cli.fail(QStringLiteral("--user is required"), ExitUsage);
-    if (!cli.number("limit", &limit, 1, 10000, false) || !cli.number("offset", &offset, 0, 1LL << 40, false))
-        return ExitUsage;
-    QString error;
-    const auto rows = Queries(db).userEvents(cli.value("user"), *range, int(limit), int(offset), &error);
-    if (!rows)
-        return cli.fail(error);
-    if (cli.json()) {
-        QJsonArray array;
-        for (const EventRow &row : *rows)
-            array.append(QJsonObject{{QStringLiteral("id"), row.id},
-                                     {QStringLiteral("timestamp"), isoOrEmpty(row.timestamp)},
-                                     {QStringLiteral("service"), row.service},
-                                     {QStringLiteral("model"), row.model},
-                                     {QStringLiteral("endpoint"), row.endpoint},
-                                     {QStringLiteral("inputTokens"), row.tokens.input},
-                                     {QStringLiteral("outputTokens"), row.tokens.output},
-                                     {QStringLiteral("cachedInputTokens"), row.tokens.cachedInput},
-                                     {QStringLiteral("cacheWriteTokens"), row.tokens.cacheWrite},
-                                     {QStringLiteral("cost"), usd(row.cost)},
-                                     {QStringLiteral("priced"), row.priced},
-                                     {QStringLiteral("eventId"), row.eventId}});
-        cli.printJson(array);
-        return ExitOk;
-    }
-    TextTable table({QStringLiteral("Time (UTC)"), QStringLiteral("Service"), QStringLiteral("Model"),
-                     QStringLiteral("Input"), QStringLiteral("Output"), QStringLiteral("Cached"), QStringLiteral("Cost")});
-    for (const EventRow &row : *rows)
-        table.add({isoOrEmpty(row.timestamp), row.service, row.model + (row.priced ? QString() : QStringLiteral(" (unpriced)")),
-                   QString::number(row.tokens.input), QString::number(row.tokens.output),
-                   QString::number(row.tokens.cachedInput), usdText(row.cost)});
-    table.print(cli.out());
-    return ExitOk;
-}
-
-// `audit --verify`: walks the hash chain of the audit log.
-int verifyAudit(Cli &cli, Database &db)
-{
-    QString error;
-    const auto result = verifyAuditChain(db, &error);
-    if (!result)
-        return cli.fail(error);
-    if (cli.json()) {
-        cli.printJson(QJsonObject{{QStringLiteral("intact"), result->intact()},
-                                  {QStringLiteral("rows"), result->rows},
-                                  {QStringLiteral("unchained"), result->unchained},
-                                  {QStringLiteral("brokenAt"), result->brokenAt},
-                                  {QStringLiteral("problem"), result->problem},
-                                  {QStringLiteral("head"), result->head}});
-    } else {
-        if (result->unchained)
-            cli.out() << result->unchained << " rows were written before the log was chained and are not checked\n";
-        if (result->intact())
-            cli.out() << "intact: " << result->rows << " rows, head " << (result->head.isEmpty() ? QStringLiteral("(none)") : result->head)
-                      << "\nKeep the row count and head elsewhere: removing the newest rows is found only against them.\n";
-    }
-    if (!result->intact())
-        return cli.fail(QStringLiteral("the audit log was altered: %1").arg(result->problem));
-    return ExitOk;
-}
-
-int audit(Cli &cli, Database &db)
-{
-    if (cli.isSet("verify"))
-        return verifyAudit(cli, db);
-    qint64 limit = 200;
-    if (!cli.number("limit", &limit, 1, 1000000, false))
-        return ExitUsage;
-    QString error;
-    const auto rows = Queries(db).audit(cli.value("user"), cli.value("action"), int(limit), &error);
-    if (!rows)
-        return cli.fail(error);
-    if (cli.json()) {
-        QJsonArray array;
-        for (const AuditRow &row : *rows)
-            array.append(QJsonObject{{QStringLiteral("id"), row.id}, {QStringLiteral("at"), isoOrEmpty(row.at)},
-                                     {QStringLiteral("actorRole"), row.actorRole}, {QStringLiteral("osUser"), row.osUser},
-                                     {QStringLiteral("action"), row.action}, {QStringLiteral("userId"), row.userId},
-                                     {QStringLiteral("oldValue"), row.oldValue}, {QStringLiteral("newValue"), row.newValue},
-                                     {QStringLiteral("reason"), row.reason}});
-        cli.printJson(array);
-        return ExitOk;
-    }
-    TextTable table({QStringLiteral("When (UTC)"), QStringLiteral("Role"), QStringLiteral("OS account (client-reported)"), QStringLiteral("Action"),
-                     QStringLiteral("User"), QStringLiteral("Old"), QStringLiteral("New"), QStringLiteral("Reason")});
-    for (const AuditRow &row : *rows)
-        table.add({isoOrEmpty(row.at), row.actorRole, row.osUser, row.action, row.userId, row.oldValue, row.newValue, row.reason});
-    table.print(cli.out());
-    return ExitOk;
-}
-
 int verify(Cli &cli, Database &db)
 {
     QString error;
@@ -468,25 +354,11 @@ int cost(Cli &cli)
 
 } // namespace
 
-namespace {
-
-// A command that reads the database: opened and checked first.
-template <int (*Run)(Cli &, Database &)>
-int withDatabase(Cli &cli)
-{
-    Database *db = cli.database();
-    return db ? Run(cli, *db) : cli.failureCode();
-}
-
-} // namespace
-
 int commands::cost(Cli &cli) { return ::cost(cli); }
 int commands::stats(Cli &cli) { return withDatabase<&::stats>(cli); }
 int commands::users(Cli &cli) { return withDatabase<&::users>(cli); }
 int commands::costs(Cli &cli) { return withDatabase<&::costs>(cli); }
 int commands::series(Cli &cli) { return withDatabase<&::series>(cli); }
-int commands::events(Cli &cli) { return withDatabase<&::events>(cli); }
-int commands::audit(Cli &cli) { return withDatabase<&::audit>(cli); }
 int commands::verify(Cli &cli) { return withDatabase<&::verify>(cli); }
 int commands::check(Cli &cli) { return withDatabase<&::check>(cli); }
 int commands::exportReport(Cli &cli) { return withDatabase<&::exportReport>(cli); }

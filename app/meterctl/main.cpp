@@ -14,14 +14,38 @@ QString commandHelp()
     QString text = QStringLiteral("Commands:\n");
     for (const Command &command : commandTable())
         text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(command.name).leftJustified(8), QLatin1String(command.summary));
+    return text + QStringLiteral("\n`meterctl COMMAND --help` shows a command's options and an example.\n");
+}
+
+// Options every command takes (besides --help).
+const QStringList Everywhere{QStringLiteral("db"), QStringLiteral("prices"), QStringLiteral("json")};
+
+// `meterctl COMMAND --help`: what it does, the options it reads and an example.
+QString commandUsage(const Command &command, const QList<QCommandLineOption> &options)
+{
+    const QStringList own = QString::fromLatin1(command.options).split(u' ', Qt::SkipEmptyParts);
+    QString text = QStringLiteral("Usage: meterctl %1%2 [options]\n\n%3\n\nOptions:\n")
+                       .arg(QLatin1String(command.name), command.arguments ? QStringLiteral(" ARGUMENTS") : QString(),
+                            QLatin1String(command.summary));
+    for (const QCommandLineOption &option : options) {
+        const QString name = option.names().constFirst();
+        if (!own.contains(name) && !Everywhere.contains(name))
+            continue;
+        const QString flag = QStringLiteral("--%1%2").arg(name, option.valueName().isEmpty() ? QString() : u" <" + option.valueName() + u'>');
+        text += QStringLiteral("  %1 %2\n").arg(flag.leftJustified(24), option.description());
+    }
+    if (*command.example)
+        text += QStringLiteral("\nExample:\n  ") + QString::fromUtf8(command.example).replace(u'\n', QStringLiteral("\n  ")) + u'\n';
     return text;
 }
 
-void addOptions(QCommandLineParser &parser)
+QList<QCommandLineOption> addOptions(QCommandLineParser &parser)
 {
+    QList<QCommandLineOption> all;
     const auto option = [&](const char *name, const char *description, const char *valueName = nullptr) {
-        parser.addOption(valueName ? QCommandLineOption(QLatin1String(name), QLatin1String(description), QLatin1String(valueName))
-                                   : QCommandLineOption(QLatin1String(name), QLatin1String(description)));
+        all.append(valueName ? QCommandLineOption(QLatin1String(name), QLatin1String(description), QLatin1String(valueName))
+                             : QCommandLineOption(QLatin1String(name), QLatin1String(description)));
+        parser.addOption(all.constLast());
     };
     option("db", "Usage database: a file path (SQLite) or postgresql://user@host:port/db?sslmode=... "
                  "(default: $METERDESK_DB). Passwords come from PGPASSWORD or ~/.pgpass.", "url");
@@ -75,6 +99,7 @@ void addOptions(QCommandLineParser &parser)
     option("days", "Demo: number of days.", "n");
     option("seed", "Demo: random seed.", "n");
     option("end", "Demo: last day (YYYY-MM-DD; default today).", "date");
+    return all;
 }
 
 } // namespace
@@ -93,20 +118,29 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
-    addOptions(parser);
+    const QList<QCommandLineOption> options = addOptions(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
         err << "meterctl: " << parser.errorText() << "\n" << commandHelp();
         return ExitUsage;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+    // `meterctl help COMMAND` is `meterctl COMMAND --help`.
+    QStringList positional = parser.positionalArguments();
+    const bool help = parser.isSet(QStringLiteral("help")) || positional.value(0) == u"help";
+    if (positional.value(0) == u"help")
+        positional.removeFirst();
+    if (help) {
+        const Command *command = positional.isEmpty() ? nullptr : findCommand(positional.first());
+        if (!positional.isEmpty() && !command) {
+            err << "meterctl: unknown command \"" << printable(positional.first().left(40)) << "\"\n" << commandHelp();
+            return ExitUsage;
+        }
+        out << (command ? commandUsage(*command, options) : parser.helpText());
         return ExitOk;
     }
     if (parser.isSet(QStringLiteral("version"))) {
         out << "meterctl " << METERDESK_VERSION << '\n';
         return ExitOk;
     }
-    const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
         err << "meterctl: no command given\n" << commandHelp();
         return ExitUsage;
@@ -122,10 +156,8 @@ int main(int argc, char *argv[])
     }
     // An option the command does not read is a mistake, not something to ignore.
     const QStringList own = QString::fromLatin1(command->options).split(u' ', Qt::SkipEmptyParts);
-    static const QStringList everywhere{QStringLiteral("db"), QStringLiteral("prices"), QStringLiteral("json"),
-                                        QStringLiteral("csv")};
     for (const QString &option : parser.optionNames()) {
-        if (!own.contains(option) && !everywhere.contains(option)) {
+        if (!own.contains(option) && !Everywhere.contains(option)) {
             err << "meterctl: " << command->name << " does not take --" << option << '\n';
             return ExitUsage;
         }

@@ -46,6 +46,32 @@ private Q_SLOTS:
         QVERIFY(meterctl({QStringLiteral("--help")}).out.contains("export"));
     }
 
+    // Each command's own help: its options (and no other command's) and an example.
+    void eachCommandHasItsOwnHelp()
+    {
+        const QByteArray general = meterctl({QStringLiteral("--help")}).out;
+        for (const char *name : {"init", "demo", "track", "import", "cost", "stats", "users", "costs", "series", "events",
+                                 "block", "unblock", "risk", "check", "export", "audit", "prices", "budget", "alerts",
+                                 "verify"}) {
+            const RunResult help = meterctl({QString::fromLatin1(name), QStringLiteral("--help")});
+            QCOMPARE(help.exitCode, 0);
+            QVERIFY2(help.out.startsWith(QByteArray("Usage: meterctl ").append(name)), help.out.constData());
+            QVERIFY2(help.out.contains(QByteArray("\nExample:\n  meterctl ").append(name)), name);
+            QVERIFY2(help.out != general, name);
+            QVERIFY2(help.out.size() < general.size() / 2, name);
+        }
+        const RunResult cost = meterctl({QStringLiteral("cost"), QStringLiteral("--help")});
+        QVERIFY(cost.out.contains("--model <name>") && cost.out.contains("--cached <n>"));
+        QVERIFY(!cost.out.contains("--reason") && !cost.out.contains("--follow"));
+        // `help COMMAND` says the same.
+        QCOMPARE(meterctl({QStringLiteral("help"), QStringLiteral("cost")}).out, cost.out);
+        QCOMPARE(meterctl({QStringLiteral("help"), QStringLiteral("nonsense")}).exitCode, 2);
+        // Only the reading commands take --csv, and those that do print it.
+        const RunResult csvBlock = meterctl({QStringLiteral("block"), QStringLiteral("--csv")});
+        QCOMPARE(csvBlock.exitCode, 2);
+        QVERIFY(csvBlock.err.contains("block does not take --csv"));
+    }
+
     void initCreatesTheSchema()
     {
         RunResult result = run({QStringLiteral("stats")});
@@ -225,6 +251,16 @@ private Q_SLOTS:
         result = run({QStringLiteral("events"), QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--json")});
         QCOMPARE(result.json().array().size(), 1);
         QCOMPARE(result.json().array().at(0).toObject().value(u"cachedInputTokens").toInteger(), 2000);
+        // The same request as CSV: a header and one record, read by a parser of its own.
+        result = run({QStringLiteral("events"), QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--csv")});
+        QCOMPARE(result.exitCode, 0);
+        const QList<QStringList> events = parseCsv(result.out);
+        QCOMPARE(events.size(), 2);
+        const QStringList header = events.at(0);
+        QCOMPARE(header.value(0), QStringLiteral("timestamp"));
+        QCOMPARE(events.at(1).value(header.indexOf(QStringLiteral("cached_input_tokens"))), QStringLiteral("2000"));
+        // 1,000 input at $0.15/M, 500 output at $0.60/M, 2,000 cached at $0.075/M.
+        QCOMPARE(events.at(1).value(header.indexOf(QStringLiteral("cost_usd"))), QStringLiteral("0.000600"));
         QCOMPARE(run({QStringLiteral("verify")}).exitCode, 0);
     }
 
@@ -254,6 +290,16 @@ private Q_SLOTS:
         QCOMPARE(result.json().array().at(0).toObject().value(u"action").toString(), QStringLiteral("risk"));
         result = run({QStringLiteral("audit"), QStringLiteral("--action"), QStringLiteral("block"), QStringLiteral("--json")});
         QCOMPARE(result.json().array().size(), 1);
+        result = run({QStringLiteral("audit"), QStringLiteral("--csv")});
+        QCOMPARE(result.exitCode, 0);
+        const QList<QStringList> audit = parseCsv(result.out);
+        QCOMPARE(audit.size(), 4); // the header, risk, unblock, block
+        const int action = audit.at(0).indexOf(QStringLiteral("action"));
+        const int reason = audit.at(0).indexOf(QStringLiteral("reason"));
+        QVERIFY(action >= 0 && reason >= 0);
+        QCOMPARE(audit.at(3).value(action), QStringLiteral("block"));
+        QCOMPARE(audit.at(3).value(reason), QStringLiteral("Excessive usage"));
+        QCOMPARE(formulaCells(audit), QStringList());
     }
 
     void exports()
