@@ -1,7 +1,8 @@
-// Commands that change the database: init, demo, track, import, block,
+// Commands that change the database: init, demo, track, block,
 // unblock and risk (the seed's trackApiUsage and its POST routes).
 #include "Cli.h"
 #include "Commands.h"
+#include "TerminalProgress.h"
 
 #include <admin/AdminActions.h>
 #include <admin/PriceTable.h>
@@ -17,7 +18,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <unistd.h>
 
 using namespace meterdesk;
 
@@ -32,7 +32,14 @@ int init(Cli &cli)
     int version = 0;
     QString error;
     const SchemaState before = db->inspect(&version, &error);
-    if (!db->migrate(*prices, &error))
+    std::optional<TerminalProgress> bar;
+    const bool migrated = db->migrate(*prices, &error, [&](int done, int total) {
+        if (!bar)
+            bar.emplace(cli.err(), QStringLiteral("init"), QStringLiteral("steps"), total, TerminalProgress::Unit::Steps);
+        bar->update(done);
+    });
+    bar.reset();
+    if (!migrated)
         return cli.fail(error);
     if (cli.isSet("roles")) {
         const QString writer = cli.value("writer-role").isEmpty() ? QStringLiteral("meterdesk_writer") : cli.value("writer-role");
@@ -89,7 +96,9 @@ int demo(Cli &cli)
     QString error;
     if (!db->migrate(*prices, &error))
         return cli.fail(error);
-    const DemoResult result = generateDemoData(*db, *prices, options);
+    TerminalProgress bar(cli.err(), QStringLiteral("demo"), QStringLiteral("events"), options.events);
+    const DemoResult result = generateDemoData(*db, *prices, options, [&bar](qint64 done) { bar.update(done); });
+    bar.finish();
     if (!result.ok)
         return cli.fail(QStringLiteral("demo data failed: %1").arg(result.error));
     cli.out() << "demo: " << result.users << " users, " << result.events << " events over " << options.days
@@ -208,132 +217,6 @@ int commands::risk(Cli &cli)
 
 namespace {
 
-// Reads events line by line and records them in batches, each line once:
-// importing the same file again (after a kill, or by mistake) records
-// nothing twice.
-class LineImporter
-{
-public:
-    LineImporter(Cli &cli, Tracker &tracker, const QString &unattributedUserId, qint64 batchSize)
-        : m_cli(cli), m_tracker(tracker), m_unattributed(unattributedUserId), m_batchSize(batchSize)
-    {
-    }
-
-    // Parses one non-blank line; false when a batch could not be recorded.
-    bool add(qint64 lineNo, const QByteArray &line)
-    {
-        // The file is known by its first non-blank line: the same whether it
-        // is named, renamed, piped in or appended to; and a call is known by
-        // that and its line number.
-        if (m_fileKey.isEmpty())
-            m_fileKey = QString::fromLatin1(QCryptographicHash::hash(line, QCryptographicHash::Sha256).toHex().left(24));
-        QString error;
-        auto event = parseEventJson(line, &error);
-        if (!event && error.startsWith(u"missing \"userId\"") && !m_unattributed.isEmpty()) {
-            QJsonObject object = QJsonDocument::fromJson(line).object();
-            object.insert(QStringLiteral("userId"), m_unattributed);
-            event = eventFromJson(object, &error);
-        }
-        if (!event) {
-            reject(lineNo, error);
-            return true;
-        }
-        if (event->eventId.isEmpty())
-            event->eventId = QStringLiteral("import:%1:%2").arg(m_fileKey).arg(lineNo);
-        m_batch.append(*event);
-        m_batchLines.append(lineNo);
-        return m_batch.size() < m_batchSize || flush();
-    }
-
-    void reject(qint64 lineNo, const QString &why)
-    {
-        m_cli.err() << "line " << lineNo << ": " << printable(why) << '\n';
-        ++rejected;
-    }
-
-    bool flush()
-    {
-        if (m_batch.isEmpty())
-            return true;
-        const BatchOutcome outcome = m_tracker.trackBatch(m_batch);
-        if (!outcome.ok) {
-            m_cli.fail(QStringLiteral("lines %1..%2 not recorded: %3")
-                           .arg(m_batchLines.first()).arg(m_batchLines.last()).arg(outcome.error));
-            return false;
-        }
-        for (qsizetype i = 0; i < outcome.events.size(); ++i)
-            if (outcome.events[i].status == EventStatus::Rejected)
-                m_cli.err() << "line " << m_batchLines[i] << ": " << printable(outcome.events[i].error) << '\n';
-        recorded += outcome.recorded;
-        duplicates += outcome.duplicates;
-        rejected += outcome.rejected;
-        m_batch.clear();
-        m_batchLines.clear();
-        return true;
-    }
-
-    qint64 recorded = 0, duplicates = 0, rejected = 0;
-
-private:
-    Cli &m_cli;
-    Tracker &m_tracker;
-    const QString m_unattributed;
-    const qint64 m_batchSize;
-    QString m_fileKey;
-    QList<UsageEvent> m_batch;
-    QList<qint64> m_batchLines;
-};
-
-} // namespace
-
-int commands::import(Cli &cli)
-{
-    const QStringList positional = cli.options().positionalArguments();
-    if (positional.size() != 2)
-        return cli.fail(QStringLiteral("usage: meterctl import FILE.jsonl (or - for standard input)"), ExitUsage);
-    QFile file;
-    const QString path = positional[1];
-    if (path == u"-" ? !file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), !file.open(QIODevice::ReadOnly)))
-        return cli.fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    Database *db = cli.database();
-    const PriceBook *prices = cli.prices();
-    if (!db || !prices)
-        return cli.failureCode();
-    qint64 batchSize = 2000;
-    if (!cli.number("batch", &batchSize, 1, 100000, false))
-        return ExitUsage;
-    TrackerOptions options;
-    options.unattributedUserId = cli.value("unattributed");
-    Tracker tracker(*db, *prices, options);
-    LineImporter importer(cli, tracker, options.unattributedUserId, batchSize);
-
-    QElapsedTimer timer;
-    timer.start();
-    // Lines are read with a cap, so a 1 GB line cannot exhaust memory.
-    constexpr qint64 MaxLine = 4 * 1024 * 1024;
-    for (qint64 lineNo = 1; !file.atEnd(); ++lineNo) {
-        QByteArray line = file.readLine(MaxLine);
-        if (!line.endsWith('\n') && !file.atEnd()) {
-            while (!file.atEnd() && !file.readLine(MaxLine).endsWith('\n')) {
-            }
-            importer.reject(lineNo, QStringLiteral("longer than %1 bytes").arg(MaxLine));
-            continue;
-        }
-        line = line.trimmed();
-        if (!line.isEmpty() && !importer.add(lineNo, line))
-            return ExitError;
-    }
-    if (!importer.flush())
-        return ExitError;
-    const double seconds = timer.elapsed() / 1000.0;
-    cli.err() << "imported " << importer.recorded << " events, " << importer.duplicates << " duplicates skipped, "
-              << importer.rejected << " lines rejected, in " << QString::number(seconds, 'f', 2) << " s ("
-              << QString::number(seconds > 0 ? importer.recorded / seconds : 0, 'f', 0) << " events/s)" << Qt::endl;
-    return importer.rejected ? ExitError : ExitOk;
-}
-
-namespace {
-
 // A price option: dollars per 1M tokens as a decimal ("2.50").
 bool priceOption(Cli &cli, const char *name, std::optional<qint64> *out, bool required)
 {
@@ -439,13 +322,14 @@ int reprice(Cli &cli, Database &db)
     const bool dryRun = cli.options().isSet(QStringLiteral("dry-run"));
     const RepriceScope scope{cli.value("model").trimmed(), *range};
     Repricer repricer(db, *book);
-    // Progress on a terminal only: a script reading standard error sees the result alone.
-    const bool terminal = isatty(STDERR_FILENO);
+    std::optional<TerminalProgress> bar;
     const RepriceResult result = repricer.run(scope, dryRun, [&](qint64 done, qint64 total) {
-        if (terminal && total > Repricer::BatchSize)
-            cli.err() << "\r  " << done << " of " << total << " calls" << (done == total ? "\n" : "") << Qt::flush;
+        if (!bar)
+            bar.emplace(cli.err(), QStringLiteral("reprice"), QStringLiteral("calls"), total);
+        bar->update(done);
         return true;
     });
+    bar.reset();
     if (!result.ok)
         return cli.fail(result.error);
     if (cli.json()) {

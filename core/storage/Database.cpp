@@ -318,7 +318,7 @@ bool Database::ownsUsers()
     return m_ownsUsers == 1;
 }
 
-bool Database::migrate(const PriceBook &prices, QString *error)
+bool Database::migrate(const PriceBook &prices, QString *error, const std::function<void(int done, int total)> &progress)
 {
     int version = 0;
     const SchemaState state = inspect(&version, error);
@@ -341,32 +341,36 @@ bool Database::migrate(const PriceBook &prices, QString *error)
         && (isPostgres() || !hasColumn(QStringLiteral("meterdesk_prices"), QStringLiteral("tiers"))))
         statements.prepend(QStringLiteral("ALTER TABLE meterdesk_prices %1 tiers text NOT NULL DEFAULT '[]'")
                                .arg(dialect().addColumnIfMissing()));
+    const bool priceLegacy = isPostgres() && (seed || (state == SchemaState::Outdated && version < 3));
+    const QStringList rebuild = priceLegacy ? QStringList{PriceNames::priceLegacyRows()} + Schema::rebuildAggregates(dialect())
+                                            : QStringList{};
+    const int total = int(statements.size() + rebuild.size());
+    int done = 0;
     for (const QString &statement : statements) {
         if (!exec(statement, error)) {
             rollback();
             *error = QStringLiteral("schema %1 failed: %2").arg(fresh ? u"creation" : u"upgrade", *error);
             return false;
         }
+        if (progress)
+            progress(++done, total);
     }
     // On PostgreSQL the book goes into the database, for the original
     // writer's trigger; the rows that writer added before are priced by it
     // (their own estimate stays in estimated_cost) and every aggregate is
     // rebuilt from the log itself.
-    const bool priceLegacy = isPostgres() && (seed || (state == SchemaState::Outdated && version < 3));
     if (isPostgres() && (fresh || priceLegacy) && !PriceNames::sync(*this, prices, error)) {
         rollback();
         return false;
     }
-    if (priceLegacy) {
-        QStringList statements{PriceNames::priceLegacyRows()};
-        statements << Schema::rebuildAggregates(dialect());
-        for (const QString &statement : std::as_const(statements)) {
-            if (!exec(statement, error)) {
-                rollback();
-                *error = QStringLiteral("rebuilding the aggregates failed: %1").arg(*error);
-                return false;
-            }
+    for (const QString &statement : rebuild) {
+        if (!exec(statement, error)) {
+            rollback();
+            *error = QStringLiteral("rebuilding the aggregates failed: %1").arg(*error);
+            return false;
         }
+        if (progress)
+            progress(++done, total);
     }
     const bool outdated = state == SchemaState::Outdated;
     QSqlQuery mark = prepare(outdated ? QStringLiteral("UPDATE meterdesk_schema SET version = ?, "

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace meterdesk {
@@ -53,7 +54,9 @@ public:
     SchemaState inspect(int *version, QString *error);
     // Creates the schema in an empty database or upgrades a seed or older
     // one in place, in one transaction; refuses foreign and newer ones.
-    bool migrate(const PriceBook &prices, QString *error);
+    // `progress` hears the statements done of those to run (a seed's or an
+    // old schema's upgrade rebuilds every aggregate: minutes at millions of calls).
+    bool migrate(const PriceBook &prices, QString *error, const std::function<void(int done, int total)> &progress = {});
     // PostgreSQL only: the writer and admin group roles (docs/reliability.md).
     // Names are plain identifiers ([a-z_][a-z0-9_]*).
     bool createRoles(const QString &writer, const QString &admin, QString *error);

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
 using namespace meterdesk;
@@ -348,6 +349,45 @@ private Q_SLOTS:
         const QJsonObject again = meterctl({QStringLiteral("--db"), url, QStringLiteral("stats"), QStringLiteral("--json")}).json().object();
         QCOMPARE(again.value(u"totalRequests").toInteger(), 3000);
         QCOMPARE(again.value(u"totalCost").toDouble(), stats.value(u"totalCost").toDouble());
+    }
+
+    // A bar with the rate and the time left on a terminal (a pseudo-terminal
+    // made by script(1)), and none where standard error is a pipe.
+    void progressOnATerminalOnly()
+    {
+        if (usePostgres())
+            QSKIP("the bar does not depend on the backend; the SQLite run covers it");
+        const QString db = file(QStringLiteral("progress.sqlite"));
+        const QString jsonl = file(QStringLiteral("progress.jsonl"));
+        {
+            QFile lines(jsonl);
+            QVERIFY(lines.open(QIODevice::WriteOnly));
+            for (int i = 0; i < 3000; ++i)
+                lines.write(QStringLiteral(R"({"userId":"p%1","service":"openai","model":"gpt-4o-mini","inputTokens":10,"outputTokens":5})"
+                                           "\n").arg(i % 7).toUtf8());
+            lines.write("{not json\n");
+        }
+        const auto onTerminal = [](const QString &command) {
+            QProcess script;
+            script.start(QStringLiteral("script"), {QStringLiteral("-qfec"), command, QStringLiteral("/dev/null")});
+            script.waitForFinished(120'000);
+            return script.readAllStandardOutput();
+        };
+        const QString meterctlPath = binary("meterctl");
+        const QByteArray demo = onTerminal(QStringLiteral("%1 --db %2 demo --users 20 --events 20000 --days 5").arg(meterctlPath, db));
+        QVERIFY2(demo.contains("demo [####################] 100%  20,000 of 20,000 events"), demo.constData());
+        QVERIFY2(demo.contains("\r\033[K"), demo.constData());
+        const QByteArray import = onTerminal(QStringLiteral("%1 --db %2 import %3").arg(meterctlPath, db, jsonl));
+        QVERIFY2(import.contains("import [####################] 100%"), import.constData());
+        // The rejected line starts on a line of its own, not after the bar.
+        QVERIFY2(import.contains("\r\033[Kline 3001: "), import.constData());
+        // Piped: the results alone.
+        const RunResult piped = meterctl({QStringLiteral("--db"), db, QStringLiteral("demo"), QStringLiteral("--users"),
+                                          QStringLiteral("20"), QStringLiteral("--events"), QStringLiteral("20000"),
+                                          QStringLiteral("--days"), QStringLiteral("5")});
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY2(!piped.err.contains('[') && !piped.err.contains('\r'), piped.err.constData());
+        QVERIFY(piped.out.startsWith("demo: 20 users"));
     }
 };
 
