@@ -51,6 +51,7 @@ DataService::DataService(QObject *parent) : QObject(parent)
     connect(m_worker, &DataWorker::pricesLoaded, this, &DataService::pricesLoaded);
     connect(m_worker, &DataWorker::priceSet, this, &DataService::priceSet);
     connect(m_worker, &DataWorker::repriceProgress, this, &DataService::repriceProgress);
+    connect(m_worker, &DataWorker::demoProgress, this, &DataService::demoProgress);
     connect(m_worker, &DataWorker::repriced, this, &DataService::repriced);
     connect(m_worker, &DataWorker::guardrailsLoaded, this, &DataService::guardrailsLoaded);
     connect(m_worker, &DataWorker::budgetChanged, this, &DataService::budgetChanged);
@@ -88,7 +89,14 @@ void DataService::openDemo(const QString &path)
 {
     m_open = false;
     m_pendingLoad = m_pendingUser = 0;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, path] { worker->openDemo(path); });
+    m_cancelDemo = std::make_shared<std::atomic<bool>>(false);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, path, cancel = m_cancelDemo] { worker->openDemo(path, cancel); });
+}
+
+void DataService::cancelDemo()
+{
+    if (m_cancelDemo)
+        m_cancelDemo->store(true);
 }
 
 void DataService::upgrade()

@@ -29,7 +29,10 @@ public:
     // `replica`: a streaming replica to read the dashboard from, while
     // admin actions and live notifications go to `spec`, the primary.
     void open(const ConnectionSpec &spec, bool createIfEmpty, const std::optional<ConnectionSpec> &replica = {});
+    // Makes the demo database the first time (demoProgress tells how far;
+    // cancelDemo() stops it and removes the half-made file), then opens it.
     void openDemo(const QString &path);
+    void cancelDemo();
     void upgrade();
     // `fresh` false: another range of the data shown, which may reuse what
     // the worker keeps current (see UsersSnapshot); true reads everything.
@@ -64,6 +67,7 @@ Q_SIGNALS:
     void pricesLoaded(const QList<meterdesk::ModelPriceRow> &rows, const QString &error);
     void priceSet(bool ok, const QString &error);
     void repriceProgress(qint64 done, qint64 total);
+    void demoProgress(qint64 done, qint64 total);
     void repriced(const meterdesk::RepriceOutcome &outcome);
     void guardrailsLoaded(const meterdesk::GuardrailData &data);
     void budgetChanged(const meterdesk::BudgetChange &change);
@@ -80,6 +84,7 @@ private:
     quint64 m_pendingUser = 0;
     bool m_open = false;
     std::shared_ptr<std::atomic<bool>> m_cancelReprice;
+    std::shared_ptr<std::atomic<bool>> m_cancelDemo;
 };
 
 } // namespace meterdesk

@@ -7,6 +7,7 @@
 #include <tracking/DemoData.h>
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 
 namespace meterdesk {
@@ -68,7 +69,7 @@ QString DataWorker::displayString() const
                     : m_spec.displayString();
 }
 
-void DataWorker::openDemo(const QString &path)
+void DataWorker::openDemo(const QString &path, std::shared_ptr<std::atomic<bool>> cancel)
 {
     const ConnectionSpec spec = ConnectionSpec::sqlite(path);
     if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
@@ -78,9 +79,18 @@ void DataWorker::openDemo(const QString &path)
             Q_EMIT openFailed(error, false);
             return;
         }
-        const DemoResult result = generateDemoData(*db, PriceBook::builtIn(), DemoOptions{});
+        const DemoOptions options;
+        const DemoResult result = generateDemoData(*db, PriceBook::builtIn(), options, [&](qint64 done) {
+            Q_EMIT demoProgress(done, options.events);
+            return !cancel->load();
+        });
         if (!result.ok) {
-            Q_EMIT openFailed(tr("The demo data could not be made: %1").arg(result.error), false);
+            // Half a demo is no demo: the next start makes it whole.
+            db.reset();
+            QFile::remove(path);
+            Q_EMIT openFailed(result.cancelled ? tr("The demo database was not made: you cancelled it.")
+                                               : tr("The demo data could not be made: %1").arg(result.error),
+                              false);
             return;
         }
     }

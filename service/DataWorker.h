@@ -33,7 +33,7 @@ public:
     void open(const ConnectionSpec &spec, bool createIfEmpty, const std::optional<ConnectionSpec> &replica = {});
     void upgrade();
     // Creates the demo database the first time, then opens it.
-    void openDemo(const QString &path);
+    void openDemo(const QString &path, std::shared_ptr<std::atomic<bool>> cancel);
     // `fresh`: read every user again (F5, a fallback), else another range
     // of the same data (see UsersSnapshot).
     void load(quint64 requestId, const DateRange &range, std::optional<Bucket> bucket, bool fresh = true);
@@ -64,6 +64,7 @@ Q_SIGNALS:
     void pricesLoaded(const QList<meterdesk::ModelPriceRow> &rows, const QString &error);
     void priceSet(bool ok, const QString &error);
     void repriceProgress(qint64 done, qint64 total);
+    void demoProgress(qint64 done, qint64 total);
     void repriced(const meterdesk::RepriceOutcome &outcome);
     void guardrailsLoaded(const meterdesk::GuardrailData &data);
     void budgetChanged(const meterdesk::BudgetChange &change);

@@ -110,6 +110,10 @@
         <source>A PostgreSQL streaming replica to read the dashboard from; admin actions and live notifications go to --db.</source>
         <translation>Ein PostgreSQL-Streaming-Replikat, aus dem das Dashboard liest; Admin-Aktionen und Live-Benachrichtigungen gehen an --db.</translation>
     </message>
+    <message>
+        <source>A usage database to open: a file path or postgresql:// URI.</source>
+        <translation>Eine zu öffnende Nutzungsdatenbank: ein Dateipfad oder eine postgresql://-URI.</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::AlertsDialog</name>
@@ -724,6 +728,10 @@
         <source>reading the changes failed (%1)</source>
         <translation>Lesen der Änderungen fehlgeschlagen (%1)</translation>
     </message>
+    <message>
+        <source>The demo database was not made: you cancelled it.</source>
+        <translation>Die Demo-Datenbank wurde nicht angelegt: Sie haben abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::EventsModel</name>
@@ -1178,6 +1186,34 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <source>%1 · live updates paused</source>
         <translation>%1 · Live-Aktualisierung angehalten</translation>
     </message>
+    <message>
+        <source>Cost over time</source>
+        <translation>Kosten im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Cost by service</source>
+        <translation>Kosten nach Dienst</translation>
+    </message>
+    <message>
+        <source>User details</source>
+        <translation>Benutzerdetails</translation>
+    </message>
+    <message>
+        <source>Making the demo database: made-up users and calls to try every view with…</source>
+        <translation>Die Demo-Datenbank wird angelegt: erfundene Benutzer und Aufrufe, um jede Ansicht auszuprobieren…</translation>
+    </message>
+    <message>
+        <source>Demo database</source>
+        <translation>Demo-Datenbank</translation>
+    </message>
+    <message>
+        <source>Making the demo database: %L1 of %L2 calls</source>
+        <translation>Die Demo-Datenbank wird angelegt: %L1 von %L2 Aufrufen</translation>
+    </message>
+    <message>
+        <source>%L1 calls a second, about %2 s left</source>
+        <translation>%L1 Aufrufe pro Sekunde, noch etwa %2 s</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1539,6 +1575,18 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <source>this month</source>
         <translation>diesen Monat</translation>
     </message>
+    <message>
+        <source>This user&apos;s cost over time</source>
+        <translation>Kosten dieses Benutzers im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>This user&apos;s cost by model</source>
+        <translation>Kosten dieses Benutzers nach Modell</translation>
+    </message>
+    <message>
+        <source>This user&apos;s latest requests</source>
+        <translation>Letzte Anfragen dieses Benutzers</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::UsersModel</name>
@@ -1614,6 +1662,22 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
             <numerusform>%1 von %n Benutzer angezeigt</numerusform>
             <numerusform>%1 von %n Benutzern angezeigt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Benutzer suchen</translation>
+    </message>
+    <message>
+        <source>Enter goes to the first user found</source>
+        <translation>Eingabe springt zum ersten gefundenen Benutzer</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
     </message>
 </context>
 </TS>

@@ -110,6 +110,10 @@
         <source>A PostgreSQL streaming replica to read the dashboard from; admin actions and live notifications go to --db.</source>
         <translation>Una réplica de streaming de PostgreSQL de la que lee el panel; las acciones de administración y las notificaciones en vivo van a --db.</translation>
     </message>
+    <message>
+        <source>A usage database to open: a file path or postgresql:// URI.</source>
+        <translation>Una base de datos de uso que abrir: una ruta de archivo o una URI postgresql://.</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::AlertsDialog</name>
@@ -724,6 +728,10 @@
         <source>reading the changes failed (%1)</source>
         <translation>falló la lectura de los cambios (%1)</translation>
     </message>
+    <message>
+        <source>The demo database was not made: you cancelled it.</source>
+        <translation>La base de datos de demostración no se creó: la canceló.</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::EventsModel</name>
@@ -1178,6 +1186,34 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <source>%1 · live updates paused</source>
         <translation>%1 · actualizaciones en vivo en pausa</translation>
     </message>
+    <message>
+        <source>Cost over time</source>
+        <translation>Coste a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Cost by service</source>
+        <translation>Coste por servicio</translation>
+    </message>
+    <message>
+        <source>User details</source>
+        <translation>Detalles del usuario</translation>
+    </message>
+    <message>
+        <source>Making the demo database: made-up users and calls to try every view with…</source>
+        <translation>Creando la base de datos de demostración: usuarios y llamadas inventados para probar cada vista…</translation>
+    </message>
+    <message>
+        <source>Demo database</source>
+        <translation>Base de datos de demostración</translation>
+    </message>
+    <message>
+        <source>Making the demo database: %L1 of %L2 calls</source>
+        <translation>Creando la base de datos de demostración: %L1 de %L2 llamadas</translation>
+    </message>
+    <message>
+        <source>%L1 calls a second, about %2 s left</source>
+        <translation>%L1 llamadas por segundo, quedan unos %2 s</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1539,6 +1575,18 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <source>this month</source>
         <translation>este mes</translation>
     </message>
+    <message>
+        <source>This user&apos;s cost over time</source>
+        <translation>Coste de este usuario a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>This user&apos;s cost by model</source>
+        <translation>Coste de este usuario por modelo</translation>
+    </message>
+    <message>
+        <source>This user&apos;s latest requests</source>
+        <translation>Últimas solicitudes de este usuario</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::UsersModel</name>
@@ -1614,6 +1662,22 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
             <numerusform>%1 de %n usuario mostrado</numerusform>
             <numerusform>%1 de %n usuarios mostrados</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Buscar usuarios</translation>
+    </message>
+    <message>
+        <source>Enter goes to the first user found</source>
+        <translation>Intro va al primer usuario encontrado</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
     </message>
 </context>
 </TS>

@@ -110,6 +110,10 @@
         <source>A PostgreSQL streaming replica to read the dashboard from; admin actions and live notifications go to --db.</source>
         <translation>Un réplica PostgreSQL en streaming où le tableau de bord lit ; les actions d&apos;administration et les notifications en direct vont à --db.</translation>
     </message>
+    <message>
+        <source>A usage database to open: a file path or postgresql:// URI.</source>
+        <translation>Une base d’utilisation à ouvrir : un chemin de fichier ou une URI postgresql://.</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::AlertsDialog</name>
@@ -724,6 +728,10 @@
         <source>reading the changes failed (%1)</source>
         <translation>la lecture des modifications a échoué (%1)</translation>
     </message>
+    <message>
+        <source>The demo database was not made: you cancelled it.</source>
+        <translation>La base de démonstration n’a pas été créée : vous l’avez annulée.</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::EventsModel</name>
@@ -1178,6 +1186,34 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <source>%1 · live updates paused</source>
         <translation>%1 · mises à jour en direct en pause</translation>
     </message>
+    <message>
+        <source>Cost over time</source>
+        <translation>Coût dans le temps</translation>
+    </message>
+    <message>
+        <source>Cost by service</source>
+        <translation>Coût par service</translation>
+    </message>
+    <message>
+        <source>User details</source>
+        <translation>Détails de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Making the demo database: made-up users and calls to try every view with…</source>
+        <translation>Création de la base de démonstration : des utilisateurs et des appels inventés pour essayer chaque vue…</translation>
+    </message>
+    <message>
+        <source>Demo database</source>
+        <translation>Base de démonstration</translation>
+    </message>
+    <message>
+        <source>Making the demo database: %L1 of %L2 calls</source>
+        <translation>Création de la base de démonstration : %L1 appels sur %L2</translation>
+    </message>
+    <message>
+        <source>%L1 calls a second, about %2 s left</source>
+        <translation>%L1 appels par seconde, encore environ %2 s</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1539,6 +1575,18 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <source>this month</source>
         <translation>ce mois-ci</translation>
     </message>
+    <message>
+        <source>This user&apos;s cost over time</source>
+        <translation>Coût de cet utilisateur dans le temps</translation>
+    </message>
+    <message>
+        <source>This user&apos;s cost by model</source>
+        <translation>Coût de cet utilisateur par modèle</translation>
+    </message>
+    <message>
+        <source>This user&apos;s latest requests</source>
+        <translation>Dernières requêtes de cet utilisateur</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::UsersModel</name>
@@ -1614,6 +1662,22 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
             <numerusform>%1 sur %n utilisateur affiché</numerusform>
             <numerusform>%1 sur %n utilisateurs affichés</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Rechercher des utilisateurs</translation>
+    </message>
+    <message>
+        <source>Enter goes to the first user found</source>
+        <translation>Entrée va au premier utilisateur trouvé</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
     </message>
 </context>
 </TS>

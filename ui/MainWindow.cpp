@@ -240,14 +240,6 @@ void MainWindow::openRemembered(const ConnectionSpec &spec, const std::optional<
     });
 }
 
-void MainWindow::openDemo(const QString &path)
-{
-    m_spec = ConnectionSpec::sqlite(path);
-    m_replica.reset();
-    m_connectionLabel->setText(tr("Preparing the demo database %1…").arg(path));
-    m_data->openDemo(path);
-}
-
 void MainWindow::onOpened(const QString &display, const Capabilities &capabilities)
 {
     m_capabilities = capabilities;

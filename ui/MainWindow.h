@@ -4,11 +4,14 @@
 
 #include <storage/ConnectionSpec.h>
 
+#include <QElapsedTimer>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 
 class QLabel;
+class QProgressDialog;
 class QMenu;
 class QToolBar;
 class QSystemTrayIcon;
@@ -154,6 +157,10 @@ private:
     Capabilities m_capabilities;
     bool m_connectionLost = false;
     QString m_passwordToRemember;
+    // While the demo database is made (MainWindowStart.cpp).
+    QPointer<QProgressDialog> m_demoProgress;
+    QElapsedTimer m_demoClock;
+    void showDemoProgress(qint64 done, qint64 total);
     bool m_actionRunning = false;
     DashboardData m_last;
     QHash<QString, RiskSuggestion> m_suggestions;

@@ -97,7 +97,10 @@ int demo(Cli &cli)
     if (!db->migrate(*prices, &error))
         return cli.fail(error);
     TerminalProgress bar(cli.err(), QStringLiteral("demo"), QStringLiteral("events"), options.events);
-    const DemoResult result = generateDemoData(*db, *prices, options, [&bar](qint64 done) { bar.update(done); });
+    const DemoResult result = generateDemoData(*db, *prices, options, [&bar](qint64 done) {
+        bar.update(done);
+        return true;
+    });
     bar.finish();
     if (!result.ok)
         return cli.fail(QStringLiteral("demo data failed: %1").arg(result.error));

@@ -183,7 +183,7 @@ private:
 // timestamp index and the rollups are then written near their ends instead
 // of all over, which keeps a ten-million-event build fast.
 bool recordEvents(Database &database, const PriceBook &prices, const DemoOptions &options, QDate firstDay,
-                  DemoTraffic &traffic, const std::function<void(qint64)> &progress, DemoResult &result)
+                  DemoTraffic &traffic, const std::function<bool(qint64)> &progress, DemoResult &result)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     Tracker tracker(database, prices);
@@ -205,8 +205,11 @@ bool recordEvents(Database &database, const PriceBook &prices, const DemoOptions
             }
             result.events += outcome.recorded;
             batch.clear();
-            if (progress)
-                progress(number);
+            if (progress && !progress(number)) {
+                result.error = QStringLiteral("stopped after %1 of %2 events").arg(number).arg(options.events);
+                result.cancelled = true;
+                return false;
+            }
         }
     }
     return true;
@@ -256,7 +259,7 @@ bool blockSome(Database &database, int users, std::mt19937_64 &random, DemoResul
 } // namespace
 
 DemoResult generateDemoData(Database &database, const PriceBook &prices, const DemoOptions &options,
-                            const std::function<void(qint64)> &progress)
+                            const std::function<bool(qint64)> &progress)
 {
     DemoResult result;
     QElapsedTimer timer;

@@ -26,6 +26,7 @@ struct DemoResult
 {
     bool ok = false;
     QString error;
+    bool cancelled = false; // the progress callback asked to stop
     int users = 0;
     qint64 events = 0;
     int blocked = 0;
@@ -37,8 +38,11 @@ struct DemoResult
 // (a few of them unpriced), some users blocked with reasons, risk scores
 // spread. The same options and seed give the same data; event ids are
 // derived from the seed, so running it twice does not count anything twice.
+// `progress` hears the events recorded after each batch; returning false
+// stops after that batch (the result's error says so, and what was recorded
+// stays, each batch whole).
 METERDESK_CORE_EXPORT DemoResult generateDemoData(Database &database, const PriceBook &prices,
                                                   const DemoOptions &options,
-                                                  const std::function<void(qint64 done)> &progress = {});
+                                                  const std::function<bool(qint64 done)> &progress = {});
 
 } // namespace meterdesk

@@ -123,6 +123,7 @@ bool buildIfSmaller(Database &db, qint64 events, int users, int days)
         const DemoResult built = generateDemoData(db, PriceBook::builtIn(), options, [](qint64 done) {
             if (done % 1'000'000 == 0)
                 out << "  " << done << " events" << Qt::endl;
+            return true;
         });
         if (!built.ok) {
             out << "meterdesk-bench: " << built.error << Qt::endl;

@@ -30,6 +30,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScreen>
 #include <QSignalSpy>
@@ -201,6 +202,29 @@ private Q_SLOTS:
             QVERIFY2(password->placeholderText().contains(QStringLiteral("keychain")), qPrintable(password->placeholderText()));
             QVERIFY(!password->placeholderText().contains(QStringLiteral("not saved")));
         }
+    }
+
+    // Making the demo shows a progress dialog; cancelling it leaves no half demo.
+    void theDemoCanBeCancelled()
+    {
+        MainWindow window;
+        window.show();
+        const QString path = m_dir.filePath(QStringLiteral("cancelled-demo.sqlite"));
+        QSignalSpy updated(&window, &MainWindow::dashboardUpdated);
+        window.openDemo(path);
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QProgressDialog *>() && window.findChild<QProgressDialog *>()->isVisible()
+                                     && window.findChild<QProgressDialog *>()->value() > 0,
+                                 30'000);
+        auto *progress = window.findChild<QProgressDialog *>();
+        QVERIFY2(progress->labelText().contains(QStringLiteral("calls")), qPrintable(progress->labelText()));
+        QPushButton *cancel = progress->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(updated.wait(30'000));
+        QCOMPARE(updated.last().at(0).toBool(), false);
+        QVERIFY2(window.bannerText().contains(QStringLiteral("cancel")), qPrintable(window.bannerText()));
+        QTRY_VERIFY(!window.findChild<QProgressDialog *>());
+        QVERIFY(!QFile::exists(path));
     }
 
     void theDemoOpensFromTheDialog()
