@@ -19,6 +19,7 @@ struct Repricer::Change
     qint64 oldNanos = 0, newNanos = 0;
     qint64 unpricedDelta = 0; // +requests when it becomes unpriced, -requests when priced
     bool priced = false;
+    QString endpoint; // as the per-day totals count it (Schema::rollupEndpoint)
 };
 
 namespace {
@@ -30,7 +31,7 @@ struct Deltas
     QMap<std::pair<QString, QString>, qint64> userService;
     QMap<QString, std::pair<qint64, qint64>> stats; // cost, unpriced
     QMap<std::tuple<QString, QString, QString, QString>, std::pair<qint64, qint64>> daily;
-    QMap<std::tuple<QString, QString, QString>, std::pair<qint64, qint64>> dailyService;
+    QMap<std::tuple<QString, QString, QString, QString>, std::pair<qint64, qint64>> dailyService; // with the endpoint
 };
 
 QString scopeFilter(const RepriceScope &scope)
@@ -75,7 +76,7 @@ RepriceResult Repricer::run(const RepriceScope &scope, bool dryRun, const std::f
     const QString select = QStringLiteral(
         "SELECT id, user_id, service, coalesce(model, ''), timestamp, coalesce(input_tokens, 0), "
         "coalesce(output_tokens, 0), coalesce(cached_input_tokens, 0), coalesce(cache_write_tokens, 0), "
-        "coalesce(cost_nanos, 0), priced, coalesce(request_count, 1) FROM api_usage_tracking "
+        "coalesce(cost_nanos, 0), priced, coalesce(request_count, 1), coalesce(endpoint, '') FROM api_usage_tracking "
         "WHERE id > ? AND %1 ORDER BY id LIMIT %2%3")
         .arg(scopeFilter(scope)).arg(BatchSize).arg(dryRun ? QString() : m_db.dialect().forUpdate());
     for (qint64 lastId = 0;;) {
@@ -105,7 +106,8 @@ RepriceResult Repricer::run(const RepriceScope &scope, bool dryRun, const std::f
             const qint64 requests = rows.value(11).toLongLong();
             changes.append({lastId, rows.value(1).toString(), rows.value(2).toString(), model,
                             at.date().toString(Qt::ISODate), oldNanos, quote->cost.nanos(),
-                            (wasPriced ? 0 : -requests) + (quote->priced ? 0 : requests), quote->priced});
+                            (wasPriced ? 0 : -requests) + (quote->priced ? 0 : requests), quote->priced,
+                            Schema::rollupEndpoint(rows.value(12).toString(), model)});
         }
         rows.finish();
         result.examined += read;
@@ -215,7 +217,7 @@ bool Repricer::applyBatch(const QList<Change> &changes, const RepriceScope &scop
         auto &daily = deltas.daily[{change.day, change.userId, change.service, change.model}];
         daily.first += delta;
         daily.second += change.unpricedDelta;
-        auto &dailyService = deltas.dailyService[{change.day, change.service, change.model}];
+        auto &dailyService = deltas.dailyService[{change.day, change.service, change.model, change.endpoint}];
         dailyService.first += delta;
         dailyService.second += change.unpricedDelta;
         oldTotal += Money::fromNanos(change.oldNanos);
@@ -261,13 +263,13 @@ bool Repricer::applyBatch(const QList<Change> &changes, const RepriceScope &scop
             break;
         case Aggregate::DailyService:
             for (auto it = deltas.dailyService.cbegin(); it != deltas.dailyService.cend(); ++it) {
-                const auto &[d, service, model] = it.key();
-                rows.append({d, service, model, it.value().first, it.value().second});
+                const auto &[d, service, model, endpoint] = it.key();
+                rows.append({d, service, model, endpoint, it.value().first, it.value().second});
             }
             ok = addToRows(QStringLiteral("api_usage_daily_service"),
-                           {QStringLiteral("day"), QStringLiteral("service"), QStringLiteral("model")},
-                           {day, text, text, number, number},
-                           QStringLiteral("cost_nanos = cost_nanos + v.column4, unpriced_requests = unpriced_requests + v.column5"),
+                           {QStringLiteral("day"), QStringLiteral("service"), QStringLiteral("model"), QStringLiteral("endpoint")},
+                           {day, text, text, text, number, number},
+                           QStringLiteral("cost_nanos = cost_nanos + v.column5, unpriced_requests = unpriced_requests + v.column6"),
                            rows, error);
             break;
         }

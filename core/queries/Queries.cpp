@@ -412,6 +412,8 @@ std::optional<QStringList> Queries::verify(QString *error)
                                            micros(dialect.jsonNumber(entry, QStringLiteral("cost"), QStringLiteral("numeric"))),
                                            dialect.jsonNumber(entry, QStringLiteral("tokens"), QStringLiteral("bigint")),
                                            dialect.jsonEntries(QStringLiteral("s.service_breakdown")));
+    // The endpoint as the per-day totals count it (written independently of Schema's rule).
+    const QString endpoint = QStringLiteral("CASE WHEN endpoint IS NULL OR endpoint = model THEN '' ELSE endpoint END");
     struct Check
     {
         QString name;
@@ -446,12 +448,13 @@ std::optional<QStringList> Queries::verify(QString *error)
              .arg(dayOf, unpriced),
          QStringLiteral("SELECT day, user_id, service, model, unpriced_requests FROM api_usage_daily")},
         {QStringLiteral("api_usage_daily_service (unpriced)"),
-         QStringLiteral("SELECT %1, service, model, %2 FROM api_usage_tracking GROUP BY %1, service, model").arg(dayOf, unpriced),
-         QStringLiteral("SELECT day, service, model, unpriced_requests FROM api_usage_daily_service")},
+         QStringLiteral("SELECT %1, service, model, %3, %2 FROM api_usage_tracking GROUP BY %1, service, model, %3")
+             .arg(dayOf, unpriced, endpoint),
+         QStringLiteral("SELECT day, service, model, endpoint, unpriced_requests FROM api_usage_daily_service")},
         {QStringLiteral("api_usage_daily_service"),
-         QStringLiteral("SELECT %1, service, model, sum(coalesce(request_count, 1)), sum(cost_nanos), sum(%2) "
-                        "FROM api_usage_tracking GROUP BY %1, service, model").arg(dayOf, tokens),
-         QStringLiteral("SELECT day, service, model, requests, cost_nanos, tokens FROM api_usage_daily_service")},
+         QStringLiteral("SELECT %1, service, model, %3, sum(coalesce(request_count, 1)), sum(cost_nanos), sum(%2) "
+                        "FROM api_usage_tracking GROUP BY %1, service, model, %3").arg(dayOf, tokens, endpoint),
+         QStringLiteral("SELECT day, service, model, endpoint, requests, cost_nanos, tokens FROM api_usage_daily_service")},
     };
     QStringList problems;
     for (const Check &check : checks) {

@@ -52,8 +52,9 @@ QString countInto(Aggregate aggregate)
                             QStringLiteral("NEW.timestamp::date, NEW.user_id, NEW.service, NEW.model"),
                             QLatin1String(RollupColumns), QLatin1String(RollupValues));
     case Aggregate::DailyService:
-        return addingUpsert(QStringLiteral("api_usage_daily_service"), QStringLiteral("day, service, model"),
-                            QStringLiteral("NEW.timestamp::date, NEW.service, NEW.model"),
+        return addingUpsert(QStringLiteral("api_usage_daily_service"), QStringLiteral("day, service, model, endpoint"),
+                            QStringLiteral("NEW.timestamp::date, NEW.service, NEW.model, %1")
+                                .arg(rollupEndpointSql(QStringLiteral("NEW.endpoint"), QStringLiteral("NEW.model"))),
                             QLatin1String(RollupColumns), QLatin1String(RollupValues));
     }
     return {};

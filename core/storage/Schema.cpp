@@ -52,6 +52,46 @@ QString priceTable(const Dialect &dialect)
         .arg(dialect.textType(), dialect.dayType(), dialect.timestampType());
 }
 
+const QString RollupCounters = QStringLiteral(
+    "requests bigint NOT NULL DEFAULT 0, input_tokens bigint NOT NULL DEFAULT 0, "
+    "output_tokens bigint NOT NULL DEFAULT 0, cached_input_tokens bigint NOT NULL DEFAULT 0, "
+    "cache_write_tokens bigint NOT NULL DEFAULT 0, tokens bigint NOT NULL DEFAULT 0, "
+    "cost_nanos bigint NOT NULL DEFAULT 0, unpriced_requests bigint NOT NULL DEFAULT 0");
+
+// Per day, service, model and endpoint (the feature, "" for none): totals
+// and charts without a user scan. The endpoint came in schema 6.
+QString dailyServiceTable(const Dialect &dialect)
+{
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_daily_service (day %1 NOT NULL, "
+                          "service %2 NOT NULL, model %2 NOT NULL, endpoint %2 NOT NULL DEFAULT '', %3, "
+                          "PRIMARY KEY (day, service, model, endpoint))%4")
+        .arg(dialect.dayType(), dialect.textType(), RollupCounters, dialect.clusteredTable());
+}
+
+// The sums of a rollup's counters over log rows, in RollupCounters' order.
+QString rollupSums(const Dialect &dialect)
+{
+    const QString unpriced = QStringLiteral("CASE WHEN priced = %1 THEN coalesce(request_count, 1) ELSE 0 END")
+                                 .arg(dialect.boolean(false));
+    return QStringLiteral("sum(coalesce(request_count, 1)), sum(input_tokens), sum(output_tokens), "
+                          "sum(cached_input_tokens), sum(cache_write_tokens), "
+                          "sum(input_tokens + output_tokens + cached_input_tokens + cache_write_tokens), "
+                          "sum(cost_nanos), sum(%1)").arg(unpriced);
+}
+
+const QString RollupColumnList = QStringLiteral("requests, input_tokens, output_tokens, cached_input_tokens, "
+                                                "cache_write_tokens, tokens, cost_nanos, unpriced_requests");
+
+// api_usage_daily_service from the log.
+QString fillDailyService(const Dialect &dialect)
+{
+    const QString dayOf = dialect.dayOf(QStringLiteral("timestamp"));
+    const QString endpoint = rollupEndpointSql(QStringLiteral("endpoint"), QStringLiteral("model"));
+    return QStringLiteral("INSERT INTO api_usage_daily_service (day, service, model, endpoint, %1) "
+                          "SELECT %2, service, model, %3, %4 FROM api_usage_tracking "
+                          "GROUP BY %2, service, model, %3").arg(RollupColumnList, dayOf, endpoint, rollupSums(dialect));
+}
+
 // Tables and indexes Meterdesk adds; the same text serves both dialects.
 QStringList meterdeskTables(const Dialect &dialect)
 {
@@ -79,10 +119,7 @@ QStringList meterdeskTables(const Dialect &dialect)
                        "service %2 NOT NULL, model %2 NOT NULL, %3, "
                        "PRIMARY KEY (day, user_id, service, model))%5").arg(day, text, counters, userKey, clustered),
         QStringLiteral("CREATE INDEX IF NOT EXISTS idx_api_usage_daily_user ON api_usage_daily(user_id, day)"),
-        // Per day, service and model: totals and charts without a user scan.
-        QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_daily_service (day %1 NOT NULL, "
-                       "service %2 NOT NULL, model %2 NOT NULL, %3, "
-                       "PRIMARY KEY (day, service, model))%4").arg(day, text, counters, clustered),
+        dailyServiceTable(dialect),
         // Per user and service, all time: the truth behind service_breakdown.
         QStringLiteral("CREATE TABLE IF NOT EXISTS api_usage_user_service ("
                        "user_id %1 NOT NULL%2, "
@@ -311,6 +348,22 @@ QStringList upgrade(int fromVersion, const Dialect &dialect)
     // Every writer notifies the dashboards that listen from schema 5 on.
     if (fromVersion < 5 && dialect.isPostgres())
         statements << slashScript(QStringLiteral("live-notify.postgres.sql"));
+    // Schema 6: the per-day totals gain the endpoint (cost by feature),
+    // filled again from the log. PostgreSQL keeps the table and its grants
+    // and the original writer's count function learns the new key; SQLite
+    // cannot change a key in place, so the table is made again.
+    if (fromVersion < 6) {
+        if (dialect.isPostgres())
+            statements << QStringLiteral("ALTER TABLE api_usage_daily_service ADD COLUMN IF NOT EXISTS endpoint %1 NOT NULL "
+                                         "DEFAULT ''").arg(dialect.textType())
+                       << QStringLiteral("ALTER TABLE api_usage_daily_service DROP CONSTRAINT IF EXISTS api_usage_daily_service_pkey")
+                       << QStringLiteral("DELETE FROM api_usage_daily_service")
+                       << QStringLiteral("ALTER TABLE api_usage_daily_service ADD PRIMARY KEY (day, service, model, endpoint)")
+                       << legacyCountFunction();
+        else
+            statements << QStringLiteral("DROP TABLE IF EXISTS api_usage_daily_service") << dailyServiceTable(dialect);
+        statements << fillDailyService(dialect);
+    }
     return statements;
 }
 
@@ -334,9 +387,7 @@ QStringList rebuildAggregates(const Dialect &dialect)
                        "SELECT %2, user_id, service, model, %3 FROM api_usage_tracking "
                        "GROUP BY %2, user_id, service, model").arg(columns, dayOf, sums),
         QStringLiteral("DELETE FROM api_usage_daily_service"),
-        QStringLiteral("INSERT INTO api_usage_daily_service (day, service, model, %1) "
-                       "SELECT %2, service, model, %3 FROM api_usage_tracking "
-                       "GROUP BY %2, service, model").arg(columns, dayOf, sums),
+        fillDailyService(dialect),
         QStringLiteral("DELETE FROM api_usage_user_service"),
         QStringLiteral("INSERT INTO api_usage_user_service (user_id, service, requests, tokens, cost_nanos) "
                        "SELECT user_id, service, sum(coalesce(request_count, 1)), "
@@ -359,6 +410,17 @@ QStringList rebuildAggregates(const Dialect &dialect)
                        "last_activity = excluded.last_activity").arg(unpriced),
         QStringLiteral("UPDATE api_usage_stats SET service_breakdown = %1").arg(breakdown),
     };
+}
+
+QString rollupEndpoint(const QString &endpoint, const QString &model)
+{
+    // Empty, never null: the column is NOT NULL, and '' is how SQL says none.
+    return endpoint.isEmpty() || endpoint == model ? QStringLiteral("") : endpoint;
+}
+
+QString rollupEndpointSql(const QString &endpoint, const QString &model)
+{
+    return QStringLiteral("CASE WHEN %1 IS NULL OR %1 = %2 THEN '' ELSE %1 END").arg(endpoint, model);
 }
 
 } // namespace meterdesk::Schema

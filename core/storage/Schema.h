@@ -26,6 +26,13 @@ QString legacyCountFunction();
 QStringList upgrade(int fromVersion, const Dialect &dialect);
 // Rebuilds stats counters, per-service totals and both rollups from the log.
 METERDESK_CORE_EXPORT QStringList rebuildAggregates(const Dialect &dialect);
+// The endpoint (feature) a call is counted under in the per-day totals:
+// "" when none was given. The original writer stores the model as the
+// endpoint when none is given (`endpoint || model`) and Tracker copies
+// that, so an endpoint equal to the call's model is none too.
+METERDESK_CORE_EXPORT QString rollupEndpoint(const QString &endpoint, const QString &model);
+// The same rule in SQL over two columns (or NEW.x of a trigger).
+QString rollupEndpointSql(const QString &endpoint, const QString &model);
 // The seed's service_breakdown JSON of a stats row, rebuilt in SQL from the
 // per-service totals (the truth behind it), for the user `userId` names:
 // a column, or a `?` placeholder.

@@ -19,7 +19,6 @@ struct DemoModel
 {
     const char *service;
     const char *model;
-    const char *endpoint;
     double weight;
     double meanInput;   // median input tokens
     double meanOutput;  // median output tokens
@@ -29,23 +28,23 @@ struct DemoModel
 // Unpriced on purpose: a fine-tune, an experimental model and two models the
 // built-in book does not carry, so the dashboard has gaps to show.
 const DemoModel Models[] = {
-    {"openai", "gpt-4o-mini", "chat.completions", 30, 900, 220, 0.2},
-    {"openai", "gpt-4o-2024-08-06", "chat.completions", 9, 1400, 380, 0.2},
-    {"openai", "gpt-4.1-mini", "chat.completions", 6, 1100, 300, 0.3},
-    {"openai", "gpt-5-mini", "responses", 5, 1500, 700, 0.3},
-    {"openai", "o4-mini", "responses", 2, 2000, 1500, 0.1},
-    {"openai", "text-embedding-3-small", "embeddings", 6, 600, 0, 0},
-    {"openai", "ft:gpt-4o-mini:acme:support:9xk2", "chat.completions", 1.2, 800, 200, 0},
-    {"anthropic", "claude-sonnet-4-20250514", "messages", 12, 2500, 600, 0.5},
-    {"anthropic", "claude-3-5-haiku-20241022", "messages", 8, 1200, 300, 0.4},
-    {"anthropic", "claude-haiku-4-5", "messages", 4, 1200, 350, 0.4},
-    {"anthropic", "claude-opus-4-1-20250805", "messages", 1.5, 3000, 900, 0.5},
-    {"google", "gemini-2.0-flash-001", "generateContent", 6, 1500, 300, 0.1},
-    {"google", "gemini-2.5-flash", "generateContent", 4, 1800, 500, 0.1},
-    {"google", "models/gemini-2.5-pro", "generateContent", 1.5, 4000, 900, 0.2},
-    {"google", "gemini-exp-1206", "generateContent", 0.6, 2000, 500, 0},
-    {"other", "mistral-large-latest", "chat", 1.5, 1000, 300, 0},
-    {"other", "llama-3.1-70b-instruct", "chat", 1.2, 1000, 300, 0},
+    {"openai", "gpt-4o-mini", 30, 900, 220, 0.2},
+    {"openai", "gpt-4o-2024-08-06", 9, 1400, 380, 0.2},
+    {"openai", "gpt-4.1-mini", 6, 1100, 300, 0.3},
+    {"openai", "gpt-5-mini", 5, 1500, 700, 0.3},
+    {"openai", "o4-mini", 2, 2000, 1500, 0.1},
+    {"openai", "text-embedding-3-small", 6, 600, 0, 0},
+    {"openai", "ft:gpt-4o-mini:acme:support:9xk2", 1.2, 800, 200, 0},
+    {"anthropic", "claude-sonnet-4-20250514", 12, 2500, 600, 0.5},
+    {"anthropic", "claude-3-5-haiku-20241022", 8, 1200, 300, 0.4},
+    {"anthropic", "claude-haiku-4-5", 4, 1200, 350, 0.4},
+    {"anthropic", "claude-opus-4-1-20250805", 1.5, 3000, 900, 0.5},
+    {"google", "gemini-2.0-flash-001", 6, 1500, 300, 0.1},
+    {"google", "gemini-2.5-flash", 4, 1800, 500, 0.1},
+    {"google", "models/gemini-2.5-pro", 1.5, 4000, 900, 0.2},
+    {"google", "gemini-exp-1206", 0.6, 2000, 500, 0},
+    {"other", "mistral-large-latest", 1.5, 1000, 300, 0},
+    {"other", "llama-3.1-70b-instruct", 1.2, 1000, 300, 0},
 };
 
 const char *const FirstNames[] = {"Ada", "Ben", "Chloé", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines",
@@ -120,6 +119,10 @@ public:
         m_pickDay = std::discrete_distribution<int>(dayWeights.begin(), dayWeights.end());
         const double hourWeights[24] = {1, 0.6, 0.4, 0.3, 0.3, 0.5, 1, 2, 4, 6, 7, 7, 6, 7, 7, 6, 5, 4, 3, 2.5, 2, 1.8, 1.5, 1.2};
         m_pickHour = std::discrete_distribution<int>(std::begin(hourWeights), std::end(hourWeights));
+        // The features in Features' order, then "no endpoint given".
+        const double featureWeights[] = {34, 28, 14, 10, 6, 8};
+        static_assert(std::size(featureWeights) == std::size(Features) + 1);
+        m_pickFeature = std::discrete_distribution<int>(std::begin(featureWeights), std::end(featureWeights));
     }
 
     // How many events each day gets.
@@ -149,7 +152,12 @@ public:
         event.userId = demoUserId(m_pickUser(m_random));
         event.service = QString::fromLatin1(model.service);
         event.model = QString::fromLatin1(model.model);
-        event.endpoint = QString::fromLatin1(model.endpoint);
+        // The endpoint is the feature that made the call, as the original
+        // app's runTask() passes it; one call in twelve names none (the
+        // original writer then stores the model there).
+        const int feature = m_pickFeature(m_random);
+        if (feature < int(std::size(Features)))
+            event.endpoint = QString::fromLatin1(Features[feature]);
         qint64 input = qMax<qint64>(1, qint64(model.meanInput * m_spread(m_random)));
         if (unit() < 0.002) // the odd long-context request
             input += 150'000 + qint64(unit() * 150'000);
@@ -164,7 +172,8 @@ public:
         event.timestamp = at;
         if (event.timestamp > now) // today's events happened before now
             event.timestamp = now.addSecs(-qint64(unit() * QTime(0, 0).secsTo(now.time())));
-        event.metadata.insert(QStringLiteral("feature"), QString::fromLatin1(Features[m_random() % std::size(Features)]));
+        if (!event.endpoint.isEmpty())
+            event.metadata.insert(QStringLiteral("feature"), event.endpoint);
         event.metadata.insert(QStringLiteral("durationMs"), qint64(200 + event.tokens.output * 12 * unit()));
         return event;
     }
@@ -174,7 +183,7 @@ public:
 private:
     const DemoOptions &m_options;
     std::mt19937_64 &m_random;
-    std::discrete_distribution<int> m_pickUser, m_pickModel, m_pickDay, m_pickHour;
+    std::discrete_distribution<int> m_pickUser, m_pickModel, m_pickDay, m_pickHour, m_pickFeature;
     std::lognormal_distribution<double> m_spread{0.0, 0.8};
     std::uniform_real_distribution<double> m_unit{0.0, 1.0};
 };

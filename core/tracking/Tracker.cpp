@@ -150,7 +150,8 @@ void Tracker::prepareStatements()
     s->upsertDaily.emplace(rollup(QStringLiteral("api_usage_daily"), QStringLiteral("day, user_id, service, model"), 4));
     s->settleReservations.emplace(db, QStringLiteral("DELETE FROM meterdesk_reservations WHERE id IN ("),
                                   QStringLiteral("(?)"), QStringLiteral(")"), QStringList{text}, 200);
-    s->upsertDailyService.emplace(rollup(QStringLiteral("api_usage_daily_service"), QStringLiteral("day, service, model"), 3));
+    s->upsertDailyService.emplace(
+        rollup(QStringLiteral("api_usage_daily_service"), QStringLiteral("day, service, model, endpoint"), 4));
     m_statements = std::move(s);
 }
 
@@ -219,7 +220,7 @@ struct Tracker::Sums
     QMap<QString, Counters> perUser;
     QMap<std::pair<QString, QString>, Counters> perUserService;
     QMap<std::tuple<QString, QString, QString, QString>, Counters> perDay;
-    QMap<std::tuple<QString, QString, QString>, Counters> perDayService;
+    QMap<std::tuple<QString, QString, QString, QString>, Counters> perDayService; // day, service, model, endpoint
 };
 
 BatchOutcome Tracker::attempt(const QList<UsageEvent> &input, bool auditLock)
@@ -378,7 +379,10 @@ Tracker::Sums Tracker::sumNewEvents(Batch &batch, BatchOutcome &outcome)
         user.seenAt(stamp);
         sums.perUserService[{event.userId, event.service}].add(event.tokens, cost, result.priced);
         sums.perDay[{day, event.userId, event.service, event.model}].add(event.tokens, cost, result.priced);
-        sums.perDayService[{day, event.service, event.model}].add(event.tokens, cost, result.priced);
+        // The endpoint as it is logged (the model where none is given), counted as none.
+        const QString &logged = event.endpoint.isEmpty() ? event.model : event.endpoint;
+        sums.perDayService[{day, event.service, event.model, Schema::rollupEndpoint(logged, event.model)}].add(
+            event.tokens, cost, result.priced);
     }
     return sums;
 }
@@ -436,8 +440,8 @@ bool Tracker::writeAggregates(const Sums &sums, QSqlError *sqlError)
         case Aggregate::DailyService:
             statement = &*s.upsertDailyService;
             for (auto it = sums.perDayService.cbegin(); it != sums.perDayService.cend(); ++it) {
-                const auto &[day, service, model] = it.key();
-                rows.append(QVariantList{day, service, model} + counterValues(it.value()));
+                const auto &[day, service, model, endpoint] = it.key();
+                rows.append(QVariantList{day, service, model, endpoint} + counterValues(it.value()));
             }
             break;
         }

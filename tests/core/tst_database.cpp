@@ -7,6 +7,7 @@
 #include <tracking/Tracker.h>
 
 #include <QFile>
+#include <QTimeZone>
 #include <QTest>
 
 using namespace meterdesk;
@@ -119,6 +120,72 @@ private Q_SLOTS:
         QVERIFY2(problems && problems->isEmpty(), qPrintable(problems ? problems->join(u'\n') : error));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT unpriced_requests FROM api_usage_stats")), pg ? 1 : 0);
         QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error)); // idempotent
+    }
+
+    // Schema 6 counts the per-day totals by endpoint too. A schema 5 database
+    // (its totals keyed by day, service and model) is upgraded in place and
+    // refilled from the log; an endpoint that is the call's model is none.
+    void upgradesASchemaFiveDatabaseWithEndpoints()
+    {
+        auto db = openNew(QStringLiteral("schema5"));
+        QVERIFY(db);
+        QString error;
+        QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error));
+        QList<UsageEvent> events;
+        for (const QString &endpoint : {QStringLiteral("support-chat"), QString(), QStringLiteral("gpt-4o"),
+                                        QStringLiteral("support-chat")}) {
+            UsageEvent event;
+            event.userId = QStringLiteral("u1");
+            event.service = QStringLiteral("openai");
+            event.model = QStringLiteral("gpt-4o");
+            event.endpoint = endpoint;
+            event.tokens = {1000, 10, 0, 0};
+            event.timestamp = QDateTime(QDate(2026, 11, 2), QTime(9, 0), QTimeZone::utc());
+            events << event;
+        }
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(events).ok);
+        const bool pg = usePostgres();
+        const QString counters = QStringLiteral("requests, input_tokens, output_tokens, cached_input_tokens, "
+                                                "cache_write_tokens, tokens, cost_nanos, unpriced_requests");
+        const QString refill = QStringLiteral("INSERT INTO api_usage_daily_service (day, service, model, %1) "
+                                              "SELECT day, service, model, sum(requests), sum(input_tokens), "
+                                              "sum(output_tokens), sum(cached_input_tokens), sum(cache_write_tokens), "
+                                              "sum(tokens), sum(cost_nanos), sum(unpriced_requests) FROM api_usage_daily "
+                                              "GROUP BY day, service, model").arg(counters);
+        QStringList downgrade{QStringLiteral("UPDATE meterdesk_schema SET version = 5")};
+        if (pg)
+            downgrade << QStringLiteral("ALTER TABLE api_usage_daily_service DROP CONSTRAINT api_usage_daily_service_pkey")
+                      << QStringLiteral("DELETE FROM api_usage_daily_service")
+                      << QStringLiteral("ALTER TABLE api_usage_daily_service DROP COLUMN endpoint")
+                      << QStringLiteral("ALTER TABLE api_usage_daily_service ADD PRIMARY KEY (day, service, model)") << refill;
+        else
+            downgrade << QStringLiteral("DROP TABLE api_usage_daily_service")
+                      << QStringLiteral("CREATE TABLE api_usage_daily_service (day date NOT NULL, service text NOT NULL, "
+                                        "model text NOT NULL, requests bigint NOT NULL DEFAULT 0, input_tokens bigint NOT NULL "
+                                        "DEFAULT 0, output_tokens bigint NOT NULL DEFAULT 0, cached_input_tokens bigint NOT "
+                                        "NULL DEFAULT 0, cache_write_tokens bigint NOT NULL DEFAULT 0, tokens bigint NOT NULL "
+                                        "DEFAULT 0, cost_nanos bigint NOT NULL DEFAULT 0, unpriced_requests bigint NOT NULL "
+                                        "DEFAULT 0, PRIMARY KEY (day, service, model)) WITHOUT ROWID")
+                      << refill;
+        for (const QString &statement : std::as_const(downgrade))
+            QVERIFY2(execOn(*db, statement), qPrintable(statement));
+        int version = 0;
+        QCOMPARE(int(db->inspect(&version, &error)), int(SchemaState::Outdated));
+        QCOMPARE(version, 5);
+        QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error));
+        QCOMPARE(int(db->inspect(&version, &error)), int(SchemaState::Current));
+        // Two calls of support-chat; two of no endpoint (none given, and the model given as one).
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT sum(requests) FROM api_usage_daily_service WHERE endpoint = 'support-chat'")), 2);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT sum(requests) FROM api_usage_daily_service WHERE endpoint = ''")), 2);
+        if (pg) // The original writer, as it writes: its endpoint is its task name.
+            QVERIFY(execOn(*db, QStringLiteral("INSERT INTO api_usage_tracking (user_id, service, endpoint, tokens_used, "
+                                               "estimated_cost, metadata, timestamp) VALUES ('u1', 'openai', 'event-matching', "
+                                               "30, 0.5, '{\"model\": \"gpt-4o\", \"inputTokens\": 20, "
+                                               "\"outputTokens\": 10}', '2026-11-02 10:00:00')")));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_daily_service WHERE endpoint = 'event-matching'")),
+                 pg ? 1 : 0);
+        const auto problems = Queries(*db).verify(&error);
+        QVERIFY2(problems && problems->isEmpty(), qPrintable(problems ? problems->join(u'\n') : error));
     }
 
     void refusesAForeignDatabaseAndLeavesItAlone()

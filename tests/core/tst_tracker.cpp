@@ -63,7 +63,7 @@ private Q_SLOTS:
         first.tokens.cachedInput = 2000;
         first.metadata.insert(QStringLiteral("durationMs"), 812);
         const EventOutcome outcome = tracker.track(first);
-        QCOMPARE(int(outcome.status), int(EventStatus::Recorded));
+        QVERIFY2(outcome.status == EventStatus::Recorded, qPrintable(outcome.error));
         // 1000 x 0.15 + 500 x 0.60 + 2000 x 0.075 per 1M = 0.0006 USD
         QCOMPARE(outcome.cost.toString(9), QStringLiteral("0.000600000"));
         QVERIFY(outcome.priced);
