@@ -28,10 +28,14 @@ const Command Table[] = {
      "meterctl stats --db usage.sqlite --from 2026-11-01 --to 2026-11-30"},
     {"users", "per-user rows [--from --to]", "from to csv", &users, 0,
      "meterctl users --db usage.sqlite --from 2026-11-01 --csv > users.csv"},
-    {"costs", "total cost per service and model [--from --to]", "from to csv", &costs, 0,
-     "meterctl costs --db usage.sqlite --from 2026-11-01 --json"},
-    {"series", "cost per service per day, week or month [--bucket --from --to]", "bucket from to csv", &series, 0,
-     "meterctl series --db usage.sqlite --bucket week --from 2026-09-01"},
+    {"costs", "total cost per service and model [--from --to]; `--by endpoint|model|service` per one of those",
+     "from to csv by", &costs, 0,
+     "meterctl costs --db usage.sqlite --from 2026-11-01 --json\n"
+     "meterctl costs --db usage.sqlite --by endpoint --csv > cost-by-feature.csv"},
+    {"series", "cost per service per day, week or month [--bucket --from --to --by endpoint|model|service]",
+     "bucket from to csv by", &series, 0,
+     "meterctl series --db usage.sqlite --bucket week --from 2026-09-01\n"
+     "meterctl series --db usage.sqlite --by endpoint --from 2026-11-01"},
     {"events", "the latest requests of one user (--user [--limit --offset --from --to])",
      "user limit offset from to csv", &events, 0,
      "meterctl events --db usage.sqlite --user u-42 --limit 20\n"

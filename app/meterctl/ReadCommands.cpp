@@ -144,11 +144,70 @@ int users(Cli &cli, Database &db)
     return ExitOk;
 }
 
+// --by: service, model or endpoint; nullopt (and a usage error) when bad.
+std::optional<Breakdown> breakdownOf(Cli &cli)
+{
+    const QString by = cli.value("by");
+    if (by.isEmpty() || by == u"service")
+        return Breakdown::Service;
+    if (by == u"model")
+        return Breakdown::Model;
+    if (by == u"endpoint")
+        return Breakdown::Endpoint;
+    cli.fail(QStringLiteral("--by is service, model or endpoint"), ExitUsage);
+    return std::nullopt;
+}
+
+// `costs --by`: one row per service, model or endpoint, costliest first.
+int costsBy(Cli &cli, Database &db, const DateRange &range, Breakdown by)
+{
+    QString error;
+    const auto rows = Queries(db).costsBy(range, by, &error);
+    if (!rows)
+        return cli.fail(error);
+    const QString keyName = by == Breakdown::Endpoint ? QStringLiteral("endpoint")
+        : by == Breakdown::Model                      ? QStringLiteral("model")
+                                                      : QStringLiteral("service");
+    const auto label = [](const QString &key) { return key.isEmpty() ? QStringLiteral("(no endpoint)") : key; };
+    Money total;
+    for (const BreakdownRow &row : *rows)
+        total += row.cost;
+    if (cli.json()) {
+        QJsonArray array;
+        for (const BreakdownRow &row : *rows)
+            array.append(QJsonObject{{keyName, row.key}, {QStringLiteral("requests"), row.requests},
+                                     {QStringLiteral("tokens"), row.tokens}, {QStringLiteral("cost"), usd(row.cost)}});
+        cli.printJson(QJsonObject{{QStringLiteral("totalCost"), usd(total)}, {QStringLiteral("rows"), array}});
+        return ExitOk;
+    }
+    if (cli.csv()) {
+        QByteArray bytes = Csv::record({keyName, QStringLiteral("requests"), QStringLiteral("tokens"), QStringLiteral("cost_usd")});
+        for (const BreakdownRow &row : *rows)
+            bytes += Csv::record({Csv::field(label(row.key)), QString::number(row.requests), QString::number(row.tokens),
+                                  row.cost.toString(6)});
+        printCsv(cli, bytes);
+        return ExitOk;
+    }
+    cli.out() << "Range: " << rangeText(range) << "    Total cost: " << usdText(total) << "\n\n";
+    TextTable table({keyName.at(0).toUpper() + keyName.mid(1), QStringLiteral("Requests"), QStringLiteral("Tokens"),
+                     QStringLiteral("Cost"), QStringLiteral("Share")});
+    for (const BreakdownRow &row : *rows)
+        table.add({label(row.key), QString::number(row.requests), QString::number(row.tokens), usdText(row.cost),
+                   total.nanos() > 0 ? QString::number(100.0 * double(row.cost.nanos()) / double(total.nanos()), 'f', 1) + u'%'
+                                     : QStringLiteral("-")});
+    table.print(cli.out());
+    return ExitOk;
+}
+
 int costs(Cli &cli, Database &db)
 {
     const auto range = rangeOf(cli);
     if (!range)
         return ExitUsage;
+    if (cli.isSet("by")) {
+        const auto by = breakdownOf(cli);
+        return by ? costsBy(cli, db, *range, *by) : ExitUsage;
+    }
     QString error;
     const auto rows = Queries(db).costs(*range, &error);
     if (!rows)
@@ -212,15 +271,21 @@ int series(Cli &cli, Database &db)
     const Bucket bucket = name == u"week" ? Bucket::Week : name == u"month" ? Bucket::Month : Bucket::Day;
     if (!name.isEmpty() && name != u"day" && name != u"week" && name != u"month")
         return cli.fail(QStringLiteral("--bucket is day, week or month"), ExitUsage);
+    const auto by = breakdownOf(cli);
+    if (!by)
+        return ExitUsage;
     QString error;
-    const auto points = Queries(db).costSeries(*range, bucket, &error);
+    const auto points = Queries(db).costSeries(*range, bucket, *by, &error);
     if (!points)
         return cli.fail(error);
     if (cli.json()) {
         QJsonArray array;
         for (const SeriesPoint &point : *points)
             array.append(QJsonObject{{QStringLiteral("bucketStart"), point.bucketStart.toString(Qt::ISODate)},
-                                     {QStringLiteral("service"), point.service},
+                                     {*by == Breakdown::Endpoint ? QStringLiteral("endpoint")
+                                      : *by == Breakdown::Model  ? QStringLiteral("model")
+                                                                 : QStringLiteral("service"),
+                                      point.service},
                                      {QStringLiteral("requests"), point.requests},
                                      {QStringLiteral("cost"), usd(point.cost)}});
         cli.printJson(array);

@@ -71,6 +71,8 @@ QList<QCommandLineOption> addOptions(QCommandLineParser &parser)
     option("kind", "Report kind: users, events or daily.", "kind");
     option("out", "Output file.", "file");
     option("bucket", "day, week or month.", "bucket");
+    option("by", "costs, series: break the cost down by service, model or endpoint (the feature that made the call).",
+           "what");
     option("limit", "How many rows at most.", "n");
     option("offset", "How many rows to skip.", "n");
     option("action", "Audit action: block, unblock or risk.", "action");

@@ -3,6 +3,7 @@
 #include "budgets/Budget.h"
 
 #include "queries/ServiceSums.h"
+#include "queries/SqlValues.h"
 #include "storage/SqlReader.h"
 #include "storage/Timestamps.h"
 #include "queries/Utf8Keys.h"
@@ -13,30 +14,6 @@
 
 namespace meterdesk {
 
-namespace {
-
-QDate dateFromSql(const QVariant &value)
-{
-    if (value.typeId() == QMetaType::QDate)
-        return value.toDate();
-    if (value.typeId() == QMetaType::QDateTime)
-        return value.toDateTime().date();
-    return QDate::fromString(value.toString().left(10), Qt::ISODate);
-}
-
-// Sums of bigint come back as numeric on PostgreSQL: read them as text.
-qint64 toInt64(const QVariant &value)
-{
-    if (value.isNull())
-        return 0;
-    bool ok = false;
-    const qint64 number = value.toString().toLongLong(&ok);
-    return ok ? number : value.toLongLong();
-}
-
-Money toMoney(const QVariant &value) { return Money::fromNanos(toInt64(value)); }
-
-} // namespace
 
 Queries::Queries(Database &database) : m_db(database) {}
 

@@ -50,6 +50,18 @@ public:
     bool addBudgetUse(QList<UserRow> &rows, QString *error, QHash<QString, UserBudget> *words = nullptr);
     std::optional<QList<CostRow>> costs(const DateRange &range, QString *error);
     std::optional<QList<SeriesPoint>> costSeries(const DateRange &range, Bucket bucket, QString *error);
+    // Cost per bucket and service, model or endpoint (QueriesBreakdown.cpp).
+    // By model, the `topModels` costliest of the range keep their names and
+    // the rest is summed as OtherModels; by endpoint, "" is no endpoint.
+    std::optional<QList<SeriesPoint>> costSeries(const DateRange &range, Bucket bucket, Breakdown by, QString *error,
+                                                 int topModels = 7);
+    // The range's totals by service, model or endpoint, costliest first.
+    std::optional<QList<BreakdownRow>> costsBy(const DateRange &range, Breakdown by, QString *error);
+    // The users who spent on one service, model or endpoint in the range
+    // (a drill-down from a chart). By endpoint it reads the log by time: the
+    // per-user rollup has no endpoint.
+    std::optional<QStringList> usersOf(const DateRange &range, Breakdown by, const QString &key, QString *error);
+    static const QString OtherModels;
     // One user's daily rollup rows, oldest first: cost over time per
     // service and model for the details pane.
     std::optional<QList<UserDayRow>> userDaily(const QString &userId, const DateRange &range, QString *error);
@@ -67,6 +79,7 @@ public:
 private:
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
     QVariantList dayBounds(const DateRange &range) const;
+    static QString breakdownColumn(Breakdown by);
     bool readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error);
     // The users' rows of a range into `rows` and `index`: their states and
     // names too when `readStates`, else only the range's per-service sums

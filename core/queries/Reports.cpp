@@ -167,8 +167,9 @@ bool writeSeriesCsv(QIODevice &out, const QList<SeriesPoint> &points, QString *e
     }
     const QStringList services = orderedServices(present);
     QStringList header{QStringLiteral("bucket_start")};
+    // By endpoint, "" is the calls that named none.
     for (const QString &service : services)
-        header << text(service + QStringLiteral("_cost_usd"));
+        header << text((service.isEmpty() ? QStringLiteral("(no endpoint)") : service) + QStringLiteral("_cost_usd"));
     header << QStringLiteral("total_cost_usd");
     if (!write(out, header, error))
         return false;

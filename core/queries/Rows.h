@@ -86,11 +86,26 @@ struct CostRow
     qint64 unpricedEvents = 0;
 };
 
+// What cost is broken down by: the provider's service, the model, or the
+// endpoint (the feature that made the call; "" for none).
+enum class Breakdown { Service, Model, Endpoint };
+
+// One bucket's cost of one service, or of one model or endpoint when the
+// series is broken down by those (the field keeps the name it had).
 struct SeriesPoint
 {
     QDate bucketStart;
     QString service;
     qint64 requests = 0;
+    Money cost;
+};
+
+// A range's totals of one service, model or endpoint.
+struct BreakdownRow
+{
+    QString key; // "" for calls without an endpoint
+    qint64 requests = 0;
+    qint64 tokens = 0;
     Money cost;
 };
 

@@ -351,6 +351,45 @@ private Q_SLOTS:
         QCOMPARE(again.value(u"totalCost").toDouble(), stats.value(u"totalCost").toDouble());
     }
 
+    // Cost by endpoint: the feature that made each call. An endpoint that is
+    // the call's model (the original writer's `endpoint || model`) is none.
+    void costsByEndpointAndModel()
+    {
+        const QString url = newDatabaseUrl(m_dir, QStringLiteral("endpoints"));
+        QVERIFY(meterctl({QStringLiteral("--db"), url, QStringLiteral("init")}).exitCode == 0);
+        const auto track = [&](const QStringList &extra) {
+            return meterctl(QStringList{QStringLiteral("--db"), url, QStringLiteral("track"), QStringLiteral("--user"),
+                                        QStringLiteral("ann"), QStringLiteral("--service"), QStringLiteral("openai"),
+                                        QStringLiteral("--model"), QStringLiteral("gpt-4o-mini"), QStringLiteral("--input"),
+                                        QStringLiteral("1000"), QStringLiteral("--output"), QStringLiteral("500")}
+                            + extra).exitCode;
+        };
+        QCOMPARE(track({QStringLiteral("--endpoint"), QStringLiteral("support-chat")}), 0);
+        QCOMPARE(track({}), 0);
+        QCOMPARE(track({QStringLiteral("--endpoint"), QStringLiteral("gpt-4o-mini")}), 0);
+        RunResult result = meterctl({QStringLiteral("--db"), url, QStringLiteral("costs"), QStringLiteral("--by"),
+                                     QStringLiteral("endpoint"), QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        const QJsonArray rows = result.json().object().value(u"rows").toArray();
+        QCOMPARE(rows.size(), 2);
+        // 1,000 input at $0.15/M and 500 output at $0.60/M: $0.00045 a call.
+        QCOMPARE(rows.at(0).toObject().value(u"endpoint").toString(), QString());
+        QCOMPARE(rows.at(0).toObject().value(u"requests").toInteger(), 2);
+        QCOMPARE(rows.at(0).toObject().value(u"cost").toDouble(), 0.0009);
+        QCOMPARE(rows.at(1).toObject().value(u"endpoint").toString(), QStringLiteral("support-chat"));
+        QCOMPARE(rows.at(1).toObject().value(u"cost").toDouble(), 0.00045);
+        const QList<QStringList> csv = parseCsv(meterctl({QStringLiteral("--db"), url, QStringLiteral("costs"),
+                                                          QStringLiteral("--by"), QStringLiteral("endpoint"),
+                                                          QStringLiteral("--csv")}).out);
+        QCOMPARE(csv.value(1).value(0), QStringLiteral("(no endpoint)"));
+        result = meterctl({QStringLiteral("--db"), url, QStringLiteral("costs"), QStringLiteral("--by"), QStringLiteral("model"),
+                           QStringLiteral("--json")});
+        QCOMPARE(result.json().object().value(u"rows").toArray().size(), 1);
+        QCOMPARE(meterctl({QStringLiteral("--db"), url, QStringLiteral("costs"), QStringLiteral("--by"),
+                           QStringLiteral("colour")}).exitCode, 2);
+        QCOMPARE(meterctl({QStringLiteral("--db"), url, QStringLiteral("verify")}).exitCode, 0);
+    }
+
     // A bar with the rate and the time left on a terminal (a pseudo-terminal
     // made by script(1)), and none where standard error is a pipe.
     void progressOnATerminalOnly()
