@@ -7,6 +7,8 @@
 #include <QAreaSeries>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QGuiApplication>
+#include <QMouseEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
@@ -79,7 +81,7 @@ QString CostOverTimeChart::tooltipFor(qint64 msecs) const
             continue;
         const Money cost = m_model->cost(row, service);
         total += cost;
-        lines << QStringLiteral("%1: $%2").arg(service.toHtmlEscaped(), cost.toString(6));
+        lines << QStringLiteral("%1: $%2").arg(keyLabel(service).toHtmlEscaped(), cost.toString(6));
     }
     lines << tr("Total: $%1").arg(total.toString(6));
     return lines.join(QStringLiteral("<br>"));
@@ -95,10 +97,13 @@ void CostOverTimeChart::rebuild()
         delete axis;
     }
     if (!m_model || m_model->rowCount() == 0) {
-        c->setTitle(tr("Cost by service over time: no usage in this range"));
+        c->setTitle(tr("Cost over time: no usage in this range"));
         return;
     }
-    c->setTitle(m_compact ? QString() : tr("Cost by service over time"));
+    c->setTitle(m_compact                         ? QString()
+                : m_breakdown == Breakdown::Model    ? tr("Cost by model over time")
+                : m_breakdown == Breakdown::Endpoint ? tr("Cost by endpoint over time")
+                                                     : tr("Cost by service over time"));
     auto *xAxis = new QDateTimeAxis(c);
     xAxis->setFormat(m_model->bucket() == Bucket::Month ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM"));
     auto *yAxis = new QValueAxis(c);
@@ -122,8 +127,8 @@ void CostOverTimeChart::rebuild()
             top = qMax(top, stack[row]);
         }
         auto *area = new QAreaSeries(upper, lower);
-        area->setName(service);
-        QColor color = serviceColor(service);
+        area->setName(keyLabel(service));
+        QColor color = m_colors.value(service, serviceColor(service));
         area->setBrush(hidden ? Qt::transparent : color);
         area->setPen(QPen(hidden ? Qt::transparent : color.darker(115), 1));
         c->addSeries(area);
@@ -135,8 +140,13 @@ void CostOverTimeChart::rebuild()
                 marker->setBrush(color);
                 marker->setLabelBrush(QBrush(palette().color(QPalette::PlaceholderText)));
             }
+            // A click drills down to the users who spent on it; with Ctrl
+            // it hides or shows the area instead.
             connect(marker, &QLegendMarker::clicked, this, [this, service] {
-                setServiceHidden(service, !m_hidden.contains(service));
+                if (QGuiApplication::keyboardModifiers() & Qt::ControlModifier)
+                    setServiceHidden(service, !m_hidden.contains(service));
+                else
+                    Q_EMIT keyClicked(service);
             });
         }
         connect(area, &QAreaSeries::hovered, this, [this](const QPointF &point, bool state) {
@@ -149,6 +159,37 @@ void CostOverTimeChart::rebuild()
     yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
     yAxis->applyNiceNumbers();
     xAxis->setTickCount(qBound(2, rows, m_compact ? 4 : 8));
+}
+
+void CostOverTimeChart::setBreakdown(Breakdown by)
+{
+    m_breakdown = by;
+    m_hidden.clear();
+}
+
+QString CostOverTimeChart::keyLabel(const QString &key)
+{
+    return key.isEmpty() ? tr("(no endpoint)") : key;
+}
+
+std::optional<QDate> CostOverTimeChart::bucketAt(const QPoint &position) const
+{
+    if (!m_model || m_model->rowCount() == 0 || !chart()->plotArea().contains(mapToScene(position)))
+        return std::nullopt;
+    const QPointF value = chart()->mapToValue(chart()->mapFromScene(mapToScene(position)));
+    const int row = bucketNear(qint64(value.x()));
+    if (row < 0)
+        return std::nullopt;
+    return m_model->index(row, 0).data(CostSeriesModel::BucketStartRole).toDate();
+}
+
+void CostOverTimeChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    // A click on the plot narrows the range to that bucket's days.
+    if (event->button() == Qt::LeftButton && !m_compact)
+        if (const auto start = bucketAt(event->position().toPoint()))
+            Q_EMIT bucketClicked(*start, m_model->bucket());
+    QChartView::mouseReleaseEvent(event);
 }
 
 bool CostOverTimeChart::savePng(const QString &path)

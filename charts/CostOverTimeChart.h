@@ -1,5 +1,8 @@
 #pragma once
 
+#include <queries/DateRange.h>
+#include <queries/Rows.h>
+
 #include <QChartView>
 #include <QPointer>
 #include <QSet>
@@ -10,9 +13,10 @@ namespace meterdesk {
 
 class CostSeriesModel;
 
-// Cost by service over time, stacked: one area per service on a date axis.
-// Hovering shows the exact cost of each service in that bucket; clicking a
-// legend entry hides or shows a service (the stack is recomputed).
+// Cost by service (or model, or endpoint) over time, stacked: one area per
+// service on a date axis. Hovering shows the exact cost of each in that
+// bucket; clicking a legend entry asks for its users (keyClicked), with
+// Ctrl hides or shows it; clicking the plot asks for that bucket's days.
 class CostOverTimeChart : public QChartView
 {
     Q_OBJECT
@@ -25,11 +29,27 @@ public:
     // Saves the chart as shown to a PNG; false when it cannot be written.
     bool savePng(const QString &path);
     void setServiceHidden(const QString &service, bool hidden);
+    // What the model's columns are: services, models or endpoints. Call
+    // before the model is reset.
+    void setBreakdown(Breakdown by);
+    // Colours for keys that have none of their own (models, endpoints).
+    void setColors(const QHash<QString, QColor> &colors) { m_colors = colors; }
+    Breakdown breakdown() const { return m_breakdown; }
+    // The bucket under a point of the view, if it is on the plot.
+    std::optional<QDate> bucketAt(const QPoint &position) const;
+    // A key as shown: "" is the calls without an endpoint.
+    static QString keyLabel(const QString &key);
+
     // The tooltip text for the bucket nearest to a point in time (ms).
     QString tooltipFor(qint64 msecs) const;
 
+Q_SIGNALS:
+    void keyClicked(const QString &key);
+    void bucketClicked(QDate bucketStart, meterdesk::Bucket bucket);
+
 protected:
     void changeEvent(QEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     void rebuild();
@@ -38,6 +58,8 @@ private:
     QPointer<CostSeriesModel> m_model;
     QSet<QString> m_hidden;
     bool m_compact = false;
+    Breakdown m_breakdown = Breakdown::Service;
+    QHash<QString, QColor> m_colors;
 };
 
 } // namespace meterdesk

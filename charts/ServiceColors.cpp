@@ -22,6 +22,20 @@ QColor serviceColor(const QString &service)
     return palette[qHash(service) % std::size(palette)];
 }
 
+QHash<QString, QColor> rankedColors(const QStringList &keys)
+{
+    // Ten mid-tone hues far apart (the services' four among them), in an
+    // order where neighbours differ most.
+    static const QColor palette[] = {QColor(0x42, 0x85, 0xf4), QColor(0xd9, 0x77, 0x57), QColor(0x10, 0xa3, 0x7f),
+                                     QColor(0x9b, 0x7c, 0xd6), QColor(0xe0, 0xa8, 0x2e), QColor(0xd6, 0x5c, 0x8a),
+                                     QColor(0x2e, 0xb5, 0xc9), QColor(0x7a, 0xa8, 0x3a), QColor(0xa0, 0x6a, 0x3c),
+                                     QColor(0x8a, 0x8f, 0x99)};
+    QHash<QString, QColor> colors;
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        colors.insert(keys[i], palette[i % std::size(palette)]);
+    return colors;
+}
+
 void applyPaletteTheme(QChart *chart, const QWidget *widget)
 {
     const QPalette palette = widget->palette();

@@ -5,7 +5,12 @@
 #include <queries/Reports.h>
 
 #include <QEvent>
+#include <QHash>
+#include <QLegend>
+#include <QPieLegendMarker>
 #include <QPieSeries>
+
+#include <algorithm>
 #include <QToolTip>
 
 namespace meterdesk {
@@ -20,30 +25,46 @@ ServiceShareChart::ServiceShareChart(QWidget *parent) : QChartView(new QChart, p
     applyPaletteTheme(chart(), this);
 }
 
-void ServiceShareChart::setTotals(const QMap<QString, ServiceTotals> &perService)
+void ServiceShareChart::setTotals(const QMap<QString, ServiceTotals> &perService, Breakdown by)
 {
     m_totals = perService;
+    m_breakdown = by;
+    const QString title = by == Breakdown::Model  ? tr("Cost share by model")
+        : by == Breakdown::Endpoint               ? tr("Cost share by endpoint")
+                                                  : tr("Cost share by service");
     chart()->removeAllSeries();
     Money total;
     for (const ServiceTotals &totals : perService)
         total += totals.cost;
     if (total.isZero()) {
-        chart()->setTitle(tr("Cost share by service: no cost in this range"));
+        chart()->setTitle(tr("%1: no cost in this range").arg(title));
         return;
     }
-    chart()->setTitle(tr("Cost share by service"));
+    chart()->setTitle(title);
     auto *series = new QPieSeries(chart());
     series->setHoleSize(0.45);
-    for (const QString &service : Reports::orderedServices(perService.keys())) {
+    // Services in their usual order; models and endpoints costliest first.
+    QStringList keys = perService.keys();
+    if (by == Breakdown::Service)
+        keys = Reports::orderedServices(keys);
+    else
+        std::stable_sort(keys.begin(), keys.end(), [&perService](const QString &a, const QString &b) {
+            return perService.value(a).cost > perService.value(b).cost;
+        });
+    QHash<QPieSlice *, QString> keyOf;
+    for (const QString &service : std::as_const(keys)) {
         const Money cost = perService.value(service).cost;
         if (cost.isZero())
             continue;
         const double share = 100.0 * cost.toDouble() / total.toDouble();
-        QPieSlice *slice = series->append(QStringLiteral("%1 %2%").arg(service).arg(share, 0, 'f', share < 10 ? 1 : 0),
+        const QString label = service.isEmpty() ? tr("(no endpoint)") : service;
+        QPieSlice *slice = series->append(QStringLiteral("%1 %2%").arg(label).arg(share, 0, 'f', share < 10 ? 1 : 0),
                                           cost.toDouble());
-        slice->setColor(serviceColor(service));
+        connect(slice, &QPieSlice::clicked, this, [this, service] { Q_EMIT keyClicked(service); });
+        keyOf.insert(slice, service);
+        slice->setColor(m_colors.value(service, serviceColor(service)));
         slice->setBorderColor(palette().color(QPalette::Base));
-        const QString tip = QStringLiteral("<b>%1</b><br>$%2<br>%3").arg(service.toHtmlEscaped(), cost.toString(6),
+        const QString tip = QStringLiteral("<b>%1</b><br>$%2<br>%3").arg(label.toHtmlEscaped(), cost.toString(6),
                                                                          tr("%n request(s)", nullptr, int(perService.value(service).requests)));
         connect(slice, &QPieSlice::hovered, this, [slice, tip, this](bool state) {
             slice->setExploded(state);
@@ -54,13 +75,17 @@ void ServiceShareChart::setTotals(const QMap<QString, ServiceTotals> &perService
         });
     }
     chart()->addSeries(series);
+    const auto markers = chart()->legend()->markers(series);
+    for (QLegendMarker *marker : markers)
+        if (auto *pie = qobject_cast<QPieLegendMarker *>(marker))
+            connect(pie, &QLegendMarker::clicked, this, [this, key = keyOf.value(pie->slice())] { Q_EMIT keyClicked(key); });
 }
 
 void ServiceShareChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange) {
         applyPaletteTheme(chart(), this);
-        setTotals(m_totals);
+        setTotals(m_totals, m_breakdown);
     }
     QChartView::changeEvent(event);
 }

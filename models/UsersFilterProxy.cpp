@@ -36,6 +36,12 @@ void UsersFilterProxy::setShow(Show show)
     refilter();
 }
 
+void UsersFilterProxy::setOnlyUsers(std::optional<QSet<QString>> userIds)
+{
+    m_only = std::move(userIds);
+    refilter();
+}
+
 void UsersFilterProxy::refilter()
 {
     // A new search or show filter changes most rows: filtering and sorting
@@ -52,6 +58,8 @@ bool UsersFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) cons
         return true;
     const UserRow &row = users->rows()[sourceRow];
     if ((m_show == Show::Blocked && !row.blocked) || (m_show == Show::Risky && row.riskScore < 50))
+        return false;
+    if (m_only && !m_only->contains(row.userId))
         return false;
     return m_search.isEmpty() || users->rowContains(sourceRow, m_matcher);
 }

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QSortFilterProxyModel>
+#include <QSet>
 #include <QStringMatcher>
+
+#include <optional>
 
 namespace meterdesk {
 
@@ -22,6 +25,9 @@ public:
     QString searchText() const { return m_search; }
     void setShow(Show show);
     Show show() const { return m_show; }
+    // Only these users (a drill-down from a chart); nullopt shows everyone.
+    void setOnlyUsers(std::optional<QSet<QString>> userIds);
+    bool hasOnlyUsers() const { return m_only.has_value(); }
     void setSourceModel(QAbstractItemModel *model) override;
 
 protected:
@@ -37,6 +43,7 @@ private:
     QString m_search;
     QStringMatcher m_matcher; // m_search, case-insensitive, prepared once per search
     Show m_show = Show::All;
+    std::optional<QSet<QString>> m_only;
 };
 
 } // namespace meterdesk

@@ -27,6 +27,36 @@ struct DashboardData
     qint64 loadMs = 0;
 };
 
+// The charts' other views: the range's cost by model or endpoint over time,
+// and the totals beside them (by service too, for the table).
+struct BreakdownData
+{
+    quint64 requestId = 0;
+    Breakdown by = Breakdown::Service;
+    QList<SeriesPoint> series;
+    QList<BreakdownRow> totals;
+    QString error;
+};
+
+// The users who spent on one service, model or endpoint in the range: a
+// drill-down from a chart.
+struct UsersOf
+{
+    Breakdown by = Breakdown::Service;
+    QString key;
+    QStringList userIds;
+    QString error;
+};
+
+// The cards' comparison: the same sums for the period just before.
+struct Comparison
+{
+    quint64 requestId = 0;
+    DateRange previous;
+    Overview overview;
+    QString error;
+};
+
 // What changed since a load, read by the worker and applied to the shown
 // rows in place (service/DataWorkerLive.cpp).
 struct LiveUpdate
@@ -147,5 +177,8 @@ Q_DECLARE_METATYPE(QList<meterdesk::ModelPriceRow>)
 Q_DECLARE_METATYPE(meterdesk::RepriceOutcome)
 Q_DECLARE_METATYPE(meterdesk::ModelPrice)
 Q_DECLARE_METATYPE(meterdesk::GuardrailData)
+Q_DECLARE_METATYPE(meterdesk::BreakdownData)
+Q_DECLARE_METATYPE(meterdesk::UsersOf)
+Q_DECLARE_METATYPE(meterdesk::Comparison)
 Q_DECLARE_METATYPE(meterdesk::BudgetChange)
 Q_DECLARE_METATYPE(meterdesk::Budget)

@@ -7,6 +7,9 @@ namespace meterdesk {
 DataService::DataService(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<DashboardData>();
+    qRegisterMetaType<BreakdownData>();
+    qRegisterMetaType<UsersOf>();
+    qRegisterMetaType<Comparison>();
     qRegisterMetaType<UserDetails>();
     qRegisterMetaType<ActionOutcome>();
     qRegisterMetaType<Capabilities>();
@@ -52,6 +55,9 @@ DataService::DataService(QObject *parent) : QObject(parent)
     connect(m_worker, &DataWorker::priceSet, this, &DataService::priceSet);
     connect(m_worker, &DataWorker::repriceProgress, this, &DataService::repriceProgress);
     connect(m_worker, &DataWorker::demoProgress, this, &DataService::demoProgress);
+    connect(m_worker, &DataWorker::breakdownLoaded, this, &DataService::breakdownLoaded);
+    connect(m_worker, &DataWorker::usersOfLoaded, this, &DataService::usersOfLoaded);
+    connect(m_worker, &DataWorker::comparisonLoaded, this, &DataService::comparisonLoaded);
     connect(m_worker, &DataWorker::repriced, this, &DataService::repriced);
     connect(m_worker, &DataWorker::guardrailsLoaded, this, &DataService::guardrailsLoaded);
     connect(m_worker, &DataWorker::budgetChanged, this, &DataService::budgetChanged);
@@ -91,6 +97,25 @@ void DataService::openDemo(const QString &path)
     m_pendingLoad = m_pendingUser = 0;
     m_cancelDemo = std::make_shared<std::atomic<bool>>(false);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, path, cancel = m_cancelDemo] { worker->openDemo(path, cancel); });
+}
+
+quint64 DataService::loadBreakdown(const DateRange &range, Bucket bucket, Breakdown by)
+{
+    const quint64 id = ++m_nextRequest;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, range, bucket, by] { worker->loadBreakdown(id, range, bucket, by); });
+    return id;
+}
+
+void DataService::loadUsersOf(const DateRange &range, Breakdown by, const QString &key)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, range, by, key] { worker->loadUsersOf(range, by, key); });
+}
+
+quint64 DataService::loadComparison(const DateRange &range)
+{
+    const quint64 id = ++m_nextRequest;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, range] { worker->loadComparison(id, range); });
+    return id;
 }
 
 void DataService::cancelDemo()

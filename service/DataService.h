@@ -54,6 +54,11 @@ public:
     // Live updates from other processes' commits; on by default.
     void setLive(bool on);
     bool isOpen() const { return m_open; }
+    // Cost by model or endpoint over time with the range's totals; the
+    // users who spent on one of them (a drill-down); the period before.
+    quint64 loadBreakdown(const DateRange &range, Bucket bucket, Breakdown by);
+    void loadUsersOf(const DateRange &range, Breakdown by, const QString &key);
+    quint64 loadComparison(const DateRange &range);
 
 Q_SIGNALS:
     void opened(const QString &display, const meterdesk::Capabilities &capabilities);
@@ -75,6 +80,9 @@ Q_SIGNALS:
     // not be followed and everything should load again.
     void liveUpdated(const meterdesk::LiveUpdate &update);
     void liveFallback(const QString &reason);
+    void breakdownLoaded(const meterdesk::BreakdownData &data);
+    void usersOfLoaded(const meterdesk::UsersOf &users);
+    void comparisonLoaded(const meterdesk::Comparison &comparison);
 
 private:
     QThread m_thread;

@@ -52,8 +52,15 @@ public:
     // Live updates (DataWorkerLive.cpp): on by default; paused, nothing is
     // watched, and resuming reads what came meanwhile.
     void setLive(bool on);
+    // The charts' other views and the cards' comparison (DataWorkerViews.cpp).
+    void loadBreakdown(quint64 requestId, const meterdesk::DateRange &range, meterdesk::Bucket bucket, meterdesk::Breakdown by);
+    void loadUsersOf(const meterdesk::DateRange &range, meterdesk::Breakdown by, const QString &key);
+    void loadComparison(quint64 requestId, const meterdesk::DateRange &range);
 
 Q_SIGNALS:
+    void breakdownLoaded(const meterdesk::BreakdownData &data);
+    void usersOfLoaded(const meterdesk::UsersOf &users);
+    void comparisonLoaded(const meterdesk::Comparison &comparison);
     void opened(const QString &display, const meterdesk::Capabilities &capabilities);
     void openFailed(const QString &message, bool needsUpgrade);
     void loaded(const meterdesk::DashboardData &data);

@@ -502,6 +502,73 @@
     </message>
 </context>
 <context>
+    <name>meterdesk::ChartsPanel</name>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Endpoint (feature)</source>
+        <translation>Endpunkt (Funktion)</translation>
+    </message>
+    <message>
+        <source>Cost by</source>
+        <translation>Kosten nach</translation>
+    </message>
+    <message>
+        <source>Break the charts and the table down by service, model or endpoint, the feature that made the call. Click an entry to list the users who spent on it.</source>
+        <translation>Diagramme und Tabelle nach Dienst, Modell oder Endpunkt aufschlüsseln, der Funktion, die den Aufruf machte. Ein Klick auf einen Eintrag listet die Benutzer, die dafür ausgaben.</translation>
+    </message>
+    <message>
+        <source>Cost &amp;by:</source>
+        <translation>Kosten &amp;nach:</translation>
+    </message>
+    <message>
+        <source>Cost over time</source>
+        <translation>Kosten im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Cost share</source>
+        <translation>Kostenanteil</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Cost by service, model or endpoint</source>
+        <translation>Kosten nach Dienst, Modell oder Endpunkt</translation>
+    </message>
+    <message>
+        <source>Click a row (or press Enter on it) to list the users who spent on it</source>
+        <translation>Klicken Sie auf eine Zeile (oder drücken Sie darauf die Eingabetaste), um die Benutzer zu sehen, die dafür ausgaben</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Cost share and totals</source>
+        <translation>Kostenanteil und Summen</translation>
+    </message>
+</context>
+<context>
     <name>meterdesk::ConnectionDialog</name>
     <message>
         <source>Create a new usage database if the file does not exist</source>
@@ -659,8 +726,20 @@
         <translation>Summe: $%1</translation>
     </message>
     <message>
-        <source>Cost by service over time: no usage in this range</source>
-        <translation>Kosten nach Dienst im Zeitverlauf: keine Nutzung in diesem Zeitraum</translation>
+        <source>Cost over time: no usage in this range</source>
+        <translation>Kosten im Zeitverlauf: keine Nutzung in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Cost by model over time</source>
+        <translation>Kosten nach Modell im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Cost by endpoint over time</source>
+        <translation>Kosten nach Endpunkt im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>(no endpoint)</source>
+        <translation>(kein Endpunkt)</translation>
     </message>
 </context>
 <context>
@@ -817,6 +896,18 @@
     <message>
         <source>currently blocked</source>
         <translation>derzeit gesperrt</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 ggü. %2</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
     </message>
 </context>
 <context>
@@ -1187,14 +1278,6 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <translation>%1 · Live-Aktualisierung angehalten</translation>
     </message>
     <message>
-        <source>Cost over time</source>
-        <translation>Kosten im Zeitverlauf</translation>
-    </message>
-    <message>
-        <source>Cost by service</source>
-        <translation>Kosten nach Dienst</translation>
-    </message>
-    <message>
         <source>User details</source>
         <translation>Benutzerdetails</translation>
     </message>
@@ -1213,6 +1296,33 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
     <message>
         <source>%L1 calls a second, about %2 s left</source>
         <translation>%L1 Aufrufe pro Sekunde, noch etwa %2 s</translation>
+    </message>
+    <message>
+        <source>The chart could not be read: %1</source>
+        <translation>Das Diagramm konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The users could not be read: %1</source>
+        <translation>Die Benutzer konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n day(s) before</source>
+        <translation>
+            <numerusform>dem %n Tag davor</numerusform>
+            <numerusform>den %n Tagen davor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Users who spent on %1, %2</source>
+        <translation>Benutzer mit Ausgaben für %1, %2</translation>
+    </message>
+    <message>
+        <source>Pick one of these models in the Table tab to see its users</source>
+        <translation>Wählen Sie eines dieser Modelle im Reiter Tabelle, um seine Benutzer zu sehen</translation>
+    </message>
+    <message>
+        <source>Finding the users who spent on %1…</source>
+        <translation>Benutzer mit Ausgaben für %1 werden gesucht…</translation>
     </message>
 </context>
 <context>
@@ -1461,16 +1571,28 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <source>Cost share by service</source>
         <translation>Kostenanteil nach Dienst</translation>
     </message>
-    <message>
-        <source>Cost share by service: no cost in this range</source>
-        <translation>Kostenanteil nach Dienst: keine Kosten in diesem Zeitraum</translation>
-    </message>
     <message numerus="yes">
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n Anfrage</numerusform>
             <numerusform>%n Anfragen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cost share by model</source>
+        <translation>Kostenanteil nach Modell</translation>
+    </message>
+    <message>
+        <source>Cost share by endpoint</source>
+        <translation>Kostenanteil nach Endpunkt</translation>
+    </message>
+    <message>
+        <source>%1: no cost in this range</source>
+        <translation>%1: keine Kosten in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>(no endpoint)</source>
+        <translation>(kein Endpunkt)</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +1800,14 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
     <message>
         <source>Show</source>
         <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show everyone</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Show every user again</source>
+        <translation>Wieder alle Benutzer zeigen</translation>
     </message>
 </context>
 </TS>

@@ -72,6 +72,13 @@
             <numerusform>%1 · live · %n new calls at %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the %n day(s) before</source>
+        <translation>
+            <numerusform>the %n day before</numerusform>
+            <numerusform>the %n days before</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>

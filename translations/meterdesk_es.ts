@@ -502,6 +502,73 @@
     </message>
 </context>
 <context>
+    <name>meterdesk::ChartsPanel</name>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Endpoint (feature)</source>
+        <translation>Endpoint (función)</translation>
+    </message>
+    <message>
+        <source>Cost by</source>
+        <translation>Coste por</translation>
+    </message>
+    <message>
+        <source>Break the charts and the table down by service, model or endpoint, the feature that made the call. Click an entry to list the users who spent on it.</source>
+        <translation>Desglosar los gráficos y la tabla por servicio, modelo o endpoint, la función que hizo la llamada. Pulse una entrada para ver los usuarios que gastaron en ella.</translation>
+    </message>
+    <message>
+        <source>Cost &amp;by:</source>
+        <translation>Coste &amp;por:</translation>
+    </message>
+    <message>
+        <source>Cost over time</source>
+        <translation>Coste a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Cost share</source>
+        <translation>Reparto del coste</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coste</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Parte</translation>
+    </message>
+    <message>
+        <source>Cost by service, model or endpoint</source>
+        <translation>Coste por servicio, modelo o endpoint</translation>
+    </message>
+    <message>
+        <source>Click a row (or press Enter on it) to list the users who spent on it</source>
+        <translation>Pulse una fila (o Intro sobre ella) para ver los usuarios que gastaron en ella</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Cost share and totals</source>
+        <translation>Reparto del coste y totales</translation>
+    </message>
+</context>
+<context>
     <name>meterdesk::ConnectionDialog</name>
     <message>
         <source>Create a new usage database if the file does not exist</source>
@@ -659,8 +726,20 @@
         <translation>Total: $%1</translation>
     </message>
     <message>
-        <source>Cost by service over time: no usage in this range</source>
-        <translation>Coste por servicio a lo largo del tiempo: sin uso en este periodo</translation>
+        <source>Cost over time: no usage in this range</source>
+        <translation>Coste a lo largo del tiempo: sin uso en este periodo</translation>
+    </message>
+    <message>
+        <source>Cost by model over time</source>
+        <translation>Coste por modelo a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Cost by endpoint over time</source>
+        <translation>Coste por endpoint a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>(no endpoint)</source>
+        <translation>(sin endpoint)</translation>
     </message>
 </context>
 <context>
@@ -817,6 +896,18 @@
     <message>
         <source>currently blocked</source>
         <translation>bloqueados ahora</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 frente a %2</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 en %2</translation>
     </message>
 </context>
 <context>
@@ -1187,14 +1278,6 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <translation>%1 · actualizaciones en vivo en pausa</translation>
     </message>
     <message>
-        <source>Cost over time</source>
-        <translation>Coste a lo largo del tiempo</translation>
-    </message>
-    <message>
-        <source>Cost by service</source>
-        <translation>Coste por servicio</translation>
-    </message>
-    <message>
         <source>User details</source>
         <translation>Detalles del usuario</translation>
     </message>
@@ -1213,6 +1296,33 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     <message>
         <source>%L1 calls a second, about %2 s left</source>
         <translation>%L1 llamadas por segundo, quedan unos %2 s</translation>
+    </message>
+    <message>
+        <source>The chart could not be read: %1</source>
+        <translation>No se pudo leer el gráfico: %1</translation>
+    </message>
+    <message>
+        <source>The users could not be read: %1</source>
+        <translation>No se pudieron leer los usuarios: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n day(s) before</source>
+        <translation>
+            <numerusform>el %n día anterior</numerusform>
+            <numerusform>los %n días anteriores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Users who spent on %1, %2</source>
+        <translation>Usuarios que gastaron en %1, %2</translation>
+    </message>
+    <message>
+        <source>Pick one of these models in the Table tab to see its users</source>
+        <translation>Elija uno de estos modelos en la pestaña Tabla para ver sus usuarios</translation>
+    </message>
+    <message>
+        <source>Finding the users who spent on %1…</source>
+        <translation>Buscando los usuarios que gastaron en %1…</translation>
     </message>
 </context>
 <context>
@@ -1461,16 +1571,28 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <source>Cost share by service</source>
         <translation>Reparto del coste por servicio</translation>
     </message>
-    <message>
-        <source>Cost share by service: no cost in this range</source>
-        <translation>Reparto del coste por servicio: sin coste en este periodo</translation>
-    </message>
     <message numerus="yes">
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n solicitud</numerusform>
             <numerusform>%n solicitudes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cost share by model</source>
+        <translation>Reparto del coste por modelo</translation>
+    </message>
+    <message>
+        <source>Cost share by endpoint</source>
+        <translation>Reparto del coste por endpoint</translation>
+    </message>
+    <message>
+        <source>%1: no cost in this range</source>
+        <translation>%1: sin coste en este periodo</translation>
+    </message>
+    <message>
+        <source>(no endpoint)</source>
+        <translation>(sin endpoint)</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +1800,14 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     <message>
         <source>Show</source>
         <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show everyone</source>
+        <translation>Mostrar a todos</translation>
+    </message>
+    <message>
+        <source>Show every user again</source>
+        <translation>Mostrar de nuevo a todos los usuarios</translation>
     </message>
 </context>
 </TS>

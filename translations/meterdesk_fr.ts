@@ -502,6 +502,73 @@
     </message>
 </context>
 <context>
+    <name>meterdesk::ChartsPanel</name>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Endpoint (feature)</source>
+        <translation>Point d’accès (fonction)</translation>
+    </message>
+    <message>
+        <source>Cost by</source>
+        <translation>Coût par</translation>
+    </message>
+    <message>
+        <source>Break the charts and the table down by service, model or endpoint, the feature that made the call. Click an entry to list the users who spent on it.</source>
+        <translation>Ventiler les graphiques et le tableau par service, modèle ou point d’accès, la fonction qui a fait l’appel. Cliquez sur une entrée pour lister les utilisateurs qui y ont dépensé.</translation>
+    </message>
+    <message>
+        <source>Cost &amp;by:</source>
+        <translation>Coût &amp;par :</translation>
+    </message>
+    <message>
+        <source>Cost over time</source>
+        <translation>Coût dans le temps</translation>
+    </message>
+    <message>
+        <source>Cost share</source>
+        <translation>Part du coût</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Cost by service, model or endpoint</source>
+        <translation>Coût par service, modèle ou point d’accès</translation>
+    </message>
+    <message>
+        <source>Click a row (or press Enter on it) to list the users who spent on it</source>
+        <translation>Cliquez sur une ligne (ou appuyez sur Entrée) pour lister les utilisateurs qui y ont dépensé</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>Cost share and totals</source>
+        <translation>Part du coût et totaux</translation>
+    </message>
+</context>
+<context>
     <name>meterdesk::ConnectionDialog</name>
     <message>
         <source>Create a new usage database if the file does not exist</source>
@@ -659,8 +726,20 @@
         <translation>Total : $%1</translation>
     </message>
     <message>
-        <source>Cost by service over time: no usage in this range</source>
-        <translation>Coût par service dans le temps : aucune utilisation sur cette période</translation>
+        <source>Cost over time: no usage in this range</source>
+        <translation>Coût dans le temps : aucune utilisation sur cette période</translation>
+    </message>
+    <message>
+        <source>Cost by model over time</source>
+        <translation>Coût par modèle dans le temps</translation>
+    </message>
+    <message>
+        <source>Cost by endpoint over time</source>
+        <translation>Coût par point d’accès dans le temps</translation>
+    </message>
+    <message>
+        <source>(no endpoint)</source>
+        <translation>(aucun point d’accès)</translation>
     </message>
 </context>
 <context>
@@ -817,6 +896,18 @@
     <message>
         <source>currently blocked</source>
         <translation>actuellement bloqués</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 par rapport à %2</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -1187,14 +1278,6 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <translation>%1 · mises à jour en direct en pause</translation>
     </message>
     <message>
-        <source>Cost over time</source>
-        <translation>Coût dans le temps</translation>
-    </message>
-    <message>
-        <source>Cost by service</source>
-        <translation>Coût par service</translation>
-    </message>
-    <message>
         <source>User details</source>
         <translation>Détails de l’utilisateur</translation>
     </message>
@@ -1213,6 +1296,33 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
     <message>
         <source>%L1 calls a second, about %2 s left</source>
         <translation>%L1 appels par seconde, encore environ %2 s</translation>
+    </message>
+    <message>
+        <source>The chart could not be read: %1</source>
+        <translation>Le graphique n’a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>The users could not be read: %1</source>
+        <translation>Les utilisateurs n’ont pas pu être lus : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n day(s) before</source>
+        <translation>
+            <numerusform>le %n jour précédent</numerusform>
+            <numerusform>les %n jours précédents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Users who spent on %1, %2</source>
+        <translation>Utilisateurs ayant dépensé pour %1, %2</translation>
+    </message>
+    <message>
+        <source>Pick one of these models in the Table tab to see its users</source>
+        <translation>Choisissez l’un de ces modèles dans l’onglet Tableau pour voir ses utilisateurs</translation>
+    </message>
+    <message>
+        <source>Finding the users who spent on %1…</source>
+        <translation>Recherche des utilisateurs ayant dépensé pour %1…</translation>
     </message>
 </context>
 <context>
@@ -1461,16 +1571,28 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <source>Cost share by service</source>
         <translation>Part du coût par service</translation>
     </message>
-    <message>
-        <source>Cost share by service: no cost in this range</source>
-        <translation>Part du coût par service : aucun coût sur cette période</translation>
-    </message>
     <message numerus="yes">
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n requête</numerusform>
             <numerusform>%n requêtes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cost share by model</source>
+        <translation>Part du coût par modèle</translation>
+    </message>
+    <message>
+        <source>Cost share by endpoint</source>
+        <translation>Part du coût par point d’accès</translation>
+    </message>
+    <message>
+        <source>%1: no cost in this range</source>
+        <translation>%1 : aucun coût sur cette période</translation>
+    </message>
+    <message>
+        <source>(no endpoint)</source>
+        <translation>(aucun point d’accès)</translation>
     </message>
 </context>
 <context>
@@ -1678,6 +1800,14 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
     <message>
         <source>Show</source>
         <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Show everyone</source>
+        <translation>Afficher tout le monde</translation>
+    </message>
+    <message>
+        <source>Show every user again</source>
+        <translation>Afficher à nouveau tous les utilisateurs</translation>
     </message>
 </context>
 </TS>

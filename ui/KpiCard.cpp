@@ -9,7 +9,7 @@ namespace meterdesk {
 
 KpiCard::KpiCard(const QString &title, QWidget *parent)
     : QFrame(parent), m_title(new QLabel(title, this)), m_value(new QLabel(QStringLiteral("–"), this)),
-      m_detail(new QLabel(this))
+      m_detail(new QLabel(this)), m_change(new QLabel(this))
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -30,6 +30,9 @@ KpiCard::KpiCard(const QString &title, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_value);
     layout->addWidget(m_detail);
+    m_change->setForegroundRole(QPalette::PlaceholderText);
+    m_change->hide();
+    layout->addWidget(m_change);
     setAccessibleName(title);
 }
 
@@ -38,6 +41,19 @@ void KpiCard::setValue(const QString &value, const QString &detail)
     m_value->setText(value);
     m_detail->setText(detail);
     setAccessibleDescription(value + u' ' + detail);
+}
+
+void KpiCard::setChange(const QString &change, const QString &tooltip)
+{
+    m_change->setText(change);
+    m_change->setToolTip(tooltip);
+    m_change->setVisible(!change.isEmpty());
+    setAccessibleDescription(m_value->text() + u' ' + m_detail->text() + (change.isEmpty() ? QString() : u' ' + change));
+}
+
+QString KpiCard::change() const
+{
+    return m_change->text();
 }
 
 QString KpiCard::value() const
@@ -53,7 +69,7 @@ void KpiCard::setClickable(bool clickable)
     // A selectable label takes the press for itself, and the card never
     // hears the click: on a clickable card the labels let the pointer through.
     m_value->setTextInteractionFlags(clickable ? Qt::NoTextInteraction : Qt::TextSelectableByMouse);
-    for (QLabel *label : {m_title, m_value, m_detail})
+    for (QLabel *label : {m_title, m_value, m_detail, m_change})
         label->setAttribute(Qt::WA_TransparentForMouseEvents, clickable);
 }
 

@@ -15,6 +15,10 @@ class KpiCard : public QFrame
 public:
     explicit KpiCard(const QString &title, QWidget *parent = nullptr);
     void setValue(const QString &value, const QString &detail = {});
+    // The change against the period before ("▲ 12% vs the 30 days before");
+    // empty hides it.
+    void setChange(const QString &change, const QString &tooltip = {});
+    QString change() const;
     void setClickable(bool clickable);
     void setAlert(bool alert);
     QString value() const;
@@ -31,6 +35,7 @@ private:
     QLabel *m_title;
     QLabel *m_value;
     QLabel *m_detail;
+    QLabel *m_change;
     bool m_clickable = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include "AdminDialogs.h"
 #include "AuditDialog.h"
+#include "ChartsPanel.h"
 #include "ConnectionDialog.h"
 #include "DataService.h"
 #include "KpiCard.h"
@@ -13,9 +14,6 @@
 #include "UserDetailsPanel.h"
 #include "UsersPanel.h"
 
-#include <CostOverTimeChart.h>
-#include <CostSeriesModel.h>
-#include <ServiceShareChart.h>
 #include <UsersFilterProxy.h>
 #include <UsersModel.h>
 
@@ -39,8 +37,7 @@ namespace meterdesk {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_data(new DataService(this)), m_banner(new QLabel(this)), m_cards(new KpiStrip(this)),
-      m_series(new CostSeriesModel(this)),
-      m_costChart(new CostOverTimeChart(this)), m_shareChart(new ServiceShareChart(this)), m_users(new UsersPanel(this)),
+      m_charts(new ChartsPanel(this)), m_users(new UsersPanel(this)),
       m_details(new UserDetailsPanel(this)), m_connectionLabel(new QLabel(this)), m_statusLabel(new QLabel(this)),
       m_reconnect(new QTimer(this))
 {
@@ -63,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_statusLabel);
     buildMenus();
     connectParts();
+    connectViews();
     // While the database is away: try again every few seconds.
     m_reconnect->setInterval(3000);
     connect(m_reconnect, &QTimer::timeout, this, [this] { refresh(); });
@@ -89,27 +87,20 @@ void MainWindow::buildToolBar()
     m_range = new RangeBar(toolBar, m_refresh, m_liveAction);
     toolBar->addSeparator();
     toolBar->addAction(tr("Export…"), this, &MainWindow::exportUsers)->setToolTip(tr("Export the users table as shown (Ctrl+E)"));
-    connect(m_range, &RangeBar::changed, this, [this] { refresh(false); });
+    connect(m_range, &RangeBar::changed, this, [this] {
+        m_users->showEveryone(); // a drill-down was of the range before
+        refresh(false);
+    });
 }
 
 // Cards on top; below them the charts over the users table, and a user's
 // details at the side.
 void MainWindow::buildLayout()
 {
-    m_costChart->setModel(m_series);
-    m_costChart->setAccessibleName(tr("Cost over time"));
-    m_shareChart->setAccessibleName(tr("Cost by service"));
-    auto *charts = new QSplitter(Qt::Horizontal, this);
-    charts->addWidget(m_costChart);
-    charts->addWidget(m_shareChart);
-    charts->setStretchFactor(0, 5);
-    charts->setStretchFactor(1, 2);
-    // Room for the share chart's legend ("anthropic 69%") beside its ring.
-    charts->setSizes({600, 380});
     // The charts above the users table; a user's details beside both, in the
     // window's full height, so their models and latest requests have room.
     auto *left = new QSplitter(Qt::Vertical, this);
-    left->addWidget(charts);
+    left->addWidget(m_charts);
     left->addWidget(m_users);
     left->setStretchFactor(0, 2);
     left->setStretchFactor(1, 3);
@@ -299,9 +290,10 @@ void MainWindow::onLoaded(const DashboardData &data)
         statusBar()->showMessage(tr("The database is back: loaded everything again"), 10'000);
     }
     const Overview &o = data.overview;
+    m_cards->clearComparison();
     m_cards->setOverview(o, m_range->describe());
-    m_series->setSeries(data.series, data.bucket);
-    m_shareChart->setTotals(o.perService);
+    drawCharts();
+    m_pendingComparison = m_data->loadComparison(data.range);
     m_users->setRows(data.users); // with the last guardrails (UsersModel::setGuardrails)
     // The first time, show the top spender's details rather than nothing.
     if (m_details->userId().isEmpty() && m_users->proxy()->rowCount() > 0)

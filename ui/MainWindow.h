@@ -21,13 +21,11 @@ class QToolButton;
 namespace meterdesk {
 
 class ConnectionDialog;
-class CostOverTimeChart;
-class CostSeriesModel;
 class DataService;
 class KpiCard;
 class KpiStrip;
 class RangeBar;
-class ServiceShareChart;
+class ChartsPanel;
 class UserDetailsPanel;
 class UsersPanel;
 
@@ -57,6 +55,7 @@ public:
     // For tests and --screenshot.
     UsersPanel *usersPanel() const { return m_users; }
     RangeBar *rangeBar() const { return m_range; }
+    ChartsPanel *chartsPanel() const { return m_charts; }
     KpiCard *card(int index) const;
     QString bannerText() const;
     bool exportUsersTo(const QString &path, QString *error);
@@ -143,9 +142,16 @@ private:
     double m_lastLiveUiMs = 0;
     QLabel *m_banner;
     KpiStrip *m_cards;
-    CostSeriesModel *m_series;
-    CostOverTimeChart *m_costChart;
-    ServiceShareChart *m_shareChart;
+    ChartsPanel *m_charts;
+    // The charts' other views, the drill-down and the cards' comparison
+    // (MainWindowViews.cpp).
+    void connectViews();
+    void drawCharts();
+    void drillDown(Breakdown by, const QString &key);
+    void narrowToBucket(QDate start, Bucket bucket);
+    quint64 m_pendingBreakdown = 0;
+    quint64 m_pendingComparison = 0;
+    QString m_drillWhat; // the drill-down asked for, until its users come
     UsersPanel *m_users;
     UserDetailsPanel *m_details;
     QLabel *m_connectionLabel;

@@ -3,6 +3,7 @@
 
 #include "MainWindow.h"
 
+#include "ChartsPanel.h"
 #include "CsvExport.h"
 #include "UsersPanel.h"
 
@@ -50,7 +51,7 @@ bool MainWindow::exportUsersTo(const QString &path, QString *error)
 bool MainWindow::exportSeriesTo(const QString &path, QString *error)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !Reports::writeSeriesCsv(file, m_series->points(), error)) {
+    if (!file.open(QIODevice::WriteOnly) || !Reports::writeSeriesCsv(file, m_charts->series()->points(), error)) {
         if (error->isEmpty())
             *error = file.errorString();
         file.cancelWriting();
@@ -96,7 +97,7 @@ void MainWindow::saveChart()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), QStringLiteral("meterdesk-cost.png"),
                                                       tr("PNG images (*.png)"));
-    if (!path.isEmpty() && !m_costChart->savePng(path))
+    if (!path.isEmpty() && !m_charts->costChart()->savePng(path))
         QMessageBox::warning(this, tr("Save failed"), tr("Could not write %1").arg(path));
 }
 

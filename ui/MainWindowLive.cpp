@@ -10,8 +10,6 @@
 #include "UserDetailsPanel.h"
 #include "UsersPanel.h"
 
-#include <ServiceShareChart.h>
-#include <CostSeriesModel.h>
 #include <UsersModel.h>
 #include "DataService.h"
 
@@ -47,8 +45,7 @@ void MainWindow::buildLive()
     m_chartsDue->setSingleShot(true);
     m_chartsDue->setInterval(250);
     connect(m_chartsDue, &QTimer::timeout, this, [this] {
-        m_shareChart->setTotals(m_last.overview.perService);
-        m_series->setSeries(m_last.series, m_last.bucket);
+        drawCharts();
     });
     connect(m_data, &DataService::liveUpdated, this, &MainWindow::onLiveUpdate);
     connect(m_data, &DataService::liveFallback, this, &MainWindow::onLiveFallback);

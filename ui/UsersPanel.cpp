@@ -112,9 +112,25 @@ UsersPanel::UsersPanel(QWidget *parent)
     bar->addWidget(buttonFor(m_block, this));
     bar->addWidget(buttonFor(m_unblock, this));
     bar->addWidget(buttonFor(m_risk, this));
+    // The drill-down from a chart, when there is one: what it shows, and the way back.
+    m_drill = new QWidget(this);
+    m_drill->setObjectName(QStringLiteral("drillDown"));
+    auto *drillRow = new QHBoxLayout(m_drill);
+    drillRow->setContentsMargins(0, 0, 0, 0);
+    m_drillText = new QLabel(m_drill);
+    m_drillText->setTextFormat(Qt::PlainText);
+    auto *everyone = new QToolButton(m_drill);
+    everyone->setObjectName(QStringLiteral("showEveryone"));
+    everyone->setText(tr("Show everyone"));
+    everyone->setAccessibleName(tr("Show every user again"));
+    drillRow->addWidget(m_drillText, 1);
+    drillRow->addWidget(everyone);
+    m_drill->hide();
+    connect(everyone, &QToolButton::clicked, this, &UsersPanel::showEveryone);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
+    layout->addWidget(m_drill);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_count);
 
@@ -225,6 +241,28 @@ void UsersPanel::setShow(UsersFilterProxy::Show show)
 {
     // Through the box, so that what it says is what the table shows.
     m_show->setCurrentIndex(static_cast<int>(show));
+}
+
+void UsersPanel::showOnly(const QSet<QString> &userIds, const QString &what)
+{
+    m_proxy->setOnlyUsers(userIds);
+    m_drillText->setText(what);
+    m_drill->show();
+    updateCount();
+}
+
+void UsersPanel::showEveryone()
+{
+    if (!m_proxy->hasOnlyUsers())
+        return;
+    m_proxy->setOnlyUsers(std::nullopt);
+    m_drill->hide();
+    updateCount();
+}
+
+bool UsersPanel::isDrilledDown() const
+{
+    return m_proxy->hasOnlyUsers();
 }
 
 void UsersPanel::updateCount()

@@ -34,6 +34,12 @@ public:
     QList<UserRow> selectedUsers() const;
     void selectUser(const QString &userId);
     void setShow(UsersFilterProxy::Show show);
+    // A drill-down: only these users, with `what` said above the table
+    // ("Spent on support-chat, 2026-11-01 to 2026-11-28") and a button that
+    // shows everyone again.
+    void showOnly(const QSet<QString> &userIds, const QString &what);
+    void showEveryone();
+    bool isDrilledDown() const;
     void setRows(QList<UserRow> rows);
     // Disabled (with the reason as tooltip) when the role may not, or the
     // database is away.
@@ -60,6 +66,8 @@ private:
     QLineEdit *m_search;
     QComboBox *m_show;
     QLabel *m_count;
+    QWidget *m_drill = nullptr;
+    QLabel *m_drillText = nullptr;
     QTimer *m_searchDelay;
     QAction *m_block;
     QAction *m_unblock;

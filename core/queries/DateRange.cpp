@@ -22,6 +22,14 @@ QString DateRange::endTime() const
     return to.isNull() ? QStringLiteral("9999-12-31 23:59:59") : to.addDays(1).toString(Qt::ISODate) + QStringLiteral(" 00:00:00");
 }
 
+std::optional<DateRange> DateRange::previous() const
+{
+    if (from.isNull() || to.isNull() || to < from)
+        return std::nullopt;
+    const qint64 length = from.daysTo(to) + 1;
+    return DateRange{from.addDays(-length), from.addDays(-1)};
+}
+
 DateRange DateRange::lastDays(int days, QDate today)
 {
     return {today.addDays(-(days - 1)), today};

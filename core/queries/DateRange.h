@@ -28,6 +28,10 @@ struct METERDESK_CORE_EXPORT DateRange
     QString firstTime() const;
     QString endTime() const;
 
+    // The period of the same length just before this one, for a
+    // comparison; none for an open range.
+    std::optional<DateRange> previous() const;
+
     static DateRange allTime() { return {}; }
     static DateRange lastDays(int days, QDate today);
     // "YYYY-MM-DD" for each end; empty text leaves that end open.

@@ -8,6 +8,7 @@
 #include "SeedWriter.h"
 #include "TestSupport.h"
 
+#include <ChartsPanel.h>
 #include <CostSeriesModel.h>
 #include <DataService.h>
 #include <KpiCard.h>
@@ -154,7 +155,7 @@ private Q_SLOTS:
         QCOMPARE(proxy->index(0, 0).data(UsersModel::UserIdRole).toString(), chosen);
         QCOMPARE(m_window->card(0)->value(), QLocale().toString(cardBefore + 1));
         // The chart's points follow within a quarter second (coalesced).
-        auto *series = m_window->findChild<CostSeriesModel *>();
+        CostSeriesModel *series = m_window->chartsPanel()->series();
         QVERIFY(series);
         const auto chartRequests = [series] {
             qint64 requests = 0;

@@ -1,0 +1,60 @@
+// The data thread's side of the charts' other views (cost by model or
+// endpoint), the drill-down from a chart to its users, and the cards'
+// comparison with the period before. Each reads after a load, so none of
+// them ever delays one.
+
+#include "DataWorker.h"
+
+#include <queries/Queries.h>
+
+namespace meterdesk {
+
+void DataWorker::loadBreakdown(quint64 requestId, const DateRange &range, Bucket bucket, Breakdown by)
+{
+    BreakdownData data;
+    data.requestId = requestId;
+    data.by = by;
+    QString error;
+    if (ensureConnected(&error)) {
+        Queries queries(reader());
+        auto series = queries.costSeries(range, bucket, by, &error);
+        auto totals = series ? queries.costsBy(range, by, &error) : std::nullopt;
+        if (totals) {
+            data.series = std::move(*series);
+            data.totals = std::move(*totals);
+        }
+    }
+    data.error = error;
+    Q_EMIT breakdownLoaded(data);
+}
+
+void DataWorker::loadUsersOf(const DateRange &range, Breakdown by, const QString &key)
+{
+    UsersOf users;
+    users.by = by;
+    users.key = key;
+    QString error;
+    if (ensureConnected(&error))
+        if (auto ids = Queries(reader()).usersOf(range, by, key, &error))
+            users.userIds = std::move(*ids);
+    users.error = error;
+    Q_EMIT usersOfLoaded(users);
+}
+
+void DataWorker::loadComparison(quint64 requestId, const DateRange &range)
+{
+    Comparison comparison;
+    comparison.requestId = requestId;
+    const auto previous = range.previous();
+    if (!previous)
+        return; // all time, or an open range: nothing before to compare with
+    comparison.previous = *previous;
+    QString error;
+    if (ensureConnected(&error))
+        if (auto overview = Queries(reader()).overview(*previous, &error))
+            comparison.overview = *overview;
+    comparison.error = error;
+    Q_EMIT comparisonLoaded(comparison);
+}
+
+} // namespace meterdesk

@@ -1,0 +1,207 @@
+// The charts' views by model and endpoint, the drill-down from a chart to
+// its users or its day, and the cards' change against the period before:
+// offscreen, with clicks where an admin clicks.
+#include "TestSupport.h"
+
+#include <ChartsPanel.h>
+#include <CostOverTimeChart.h>
+#include <CostSeriesModel.h>
+#include <KpiCard.h>
+#include <KpiStrip.h>
+#include <Languages.h>
+#include <MainWindow.h>
+#include <RangeBar.h>
+#include <UsersFilterProxy.h>
+#include <UsersModel.h>
+#include <UsersPanel.h>
+
+#include <money/PriceBook.h>
+#include <tracking/Tracker.h>
+
+#include <QApplication>
+#include <QChart>
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTimeZone>
+#include <QToolButton>
+
+using namespace meterdesk;
+using namespace meterdesk::test;
+
+namespace {
+
+// The newest day of the fixture: "today" minus one, so a 7-day range ending
+// today holds it and the week before holds the older calls.
+const QDate Today = QDate::currentDate();
+
+UsageEvent call(const char *user, const char *service, const char *model, const QString &endpoint, QDate day)
+{
+    UsageEvent event;
+    event.userId = QString::fromLatin1(user);
+    event.service = QString::fromLatin1(service);
+    event.model = QString::fromLatin1(model);
+    event.endpoint = endpoint;
+    event.tokens = {1'000'000, 0, 0, 0}; // a million input tokens: the model's input price
+    event.timestamp = QDateTime(day, QTime(12, 0), QTimeZone::utc());
+    return event;
+}
+
+} // namespace
+
+class TestViews : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+
+    ChartsPanel *charts() const { return m_window->chartsPanel(); }
+    UsersPanel *users() const { return m_window->usersPanel(); }
+    QStringList shownUsers() const
+    {
+        QStringList ids;
+        for (int row = 0; row < users()->proxy()->rowCount(); ++row)
+            ids << users()->proxy()->index(row, 0).data(UsersModel::UserIdRole).toString();
+        ids.sort();
+        return ids;
+    }
+    // Clicks the totals table's row that names `label`.
+    bool clickTotalsRow(const QString &label)
+    {
+        QTableView *table = charts()->totalsTable();
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            const QModelIndex index = table->model()->index(row, 0);
+            if (index.data().toString() == label) {
+                QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+                return true;
+            }
+        }
+        return false;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("MeterdeskTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_views"));
+        QVERIFY(Languages::install(*qApp, QStringLiteral("en")));
+        const QString path = m_dir.filePath(QStringLiteral("views.sqlite"));
+        QString error;
+        auto db = Database::open(ConnectionSpec::sqlite(path), &error);
+        QVERIFY(db && db->migrate(PriceBook::builtIn(), &error));
+        QVERIFY(execOn(*db, QStringLiteral("INSERT INTO users (id, email, first_name, last_name) VALUES "
+                                           "('ann', 'ann@example.com', 'Ann', 'Lee'), ('bob', 'bob@example.com', 'Bob', 'Ray'), "
+                                           "('cat', 'cat@example.com', 'Cat', 'Oz')")));
+        // This week: four calls; the week before: two. gpt-4o input is $2.50
+        // per 1M, claude-3-haiku $0.25.
+        const QList<UsageEvent> events{
+            call("ann", "openai", "gpt-4o", QStringLiteral("support-chat"), Today.addDays(-1)),
+            call("bob", "openai", "gpt-4o", QStringLiteral("support-chat"), Today.addDays(-2)),
+            call("cat", "anthropic", "claude-3-haiku", QString(), Today.addDays(-2)),
+            call("cat", "anthropic", "claude-3-haiku", QStringLiteral("claude-3-haiku"), Today.addDays(-3)),
+            call("ann", "openai", "gpt-4o", QStringLiteral("event-matching"), Today.addDays(-8)),
+            call("bob", "openai", "gpt-4o", QStringLiteral("event-matching"), Today.addDays(-9)),
+        };
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(events).ok);
+
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1440, 900);
+        m_window->show();
+        QSignalSpy updated(m_window.get(), &MainWindow::dashboardUpdated);
+        m_window->openDatabase(ConnectionSpec::sqlite(path), false);
+        QVERIFY(updated.wait(20'000));
+        m_window->rangeBar()->setCustomRange(Today.addDays(-6), Today);
+        QVERIFY(updated.wait(20'000));
+        QVERIFY(updated.last().at(0).toBool());
+        QCOMPARE(users()->model()->rowCount(), 3);
+    }
+
+    // Now four calls for $5.50 by three users; the 7 days before, two calls
+    // for $5.00 by two.
+    void cardsCompareWithThePeriodBefore()
+    {
+        KpiCard *requests = m_window->card(KpiStrip::RequestsCard);
+        QTRY_VERIFY(!requests->change().isEmpty());
+        QCOMPARE(requests->change(), QStringLiteral("▲ 100% vs the 7 days before"));
+        QCOMPARE(m_window->card(KpiStrip::CostCard)->change(), QStringLiteral("▲ 10% vs the 7 days before"));
+        QCOMPARE(m_window->card(KpiStrip::ActiveCard)->change(), QStringLiteral("▲ 50% vs the 7 days before"));
+        QCOMPARE(m_window->card(KpiStrip::UnpricedCard)->change(), QStringLiteral("= 0% vs the 7 days before"));
+        QVERIFY(m_window->card(KpiStrip::BlockedCard)->change().isEmpty());
+        QCOMPARE(KpiStrip::changeText(97, 100), QStringLiteral("▼ 3.0%"));
+        QCOMPARE(KpiStrip::changeText(5, 0), QStringLiteral("new"));
+    }
+
+    void byEndpointShowsFeaturesAndNoEndpoint()
+    {
+        QComboBox *box = charts()->breakdownBox();
+        box->setFocus();
+        QTest::keyClick(box, Qt::Key_End); // the last entry: by endpoint
+        QCOMPARE(charts()->breakdown(), Breakdown::Endpoint);
+        QAbstractItemModel *totals = charts()->totalsTable()->model();
+        QTRY_COMPARE(totals->index(0, 0).data().toString(), QStringLiteral("support-chat")); // read after the switch
+        QCOMPARE(totals->rowCount(), 2);
+        // support-chat: two gpt-4o calls, $5.00; none: two claude-3-haiku calls, $0.50.
+        QCOMPARE(totals->index(0, 0).data().toString(), QStringLiteral("support-chat"));
+        QCOMPARE(totals->index(0, 2).data().toString(), QStringLiteral("$5.00"));
+        QCOMPARE(totals->index(1, 0).data().toString(), QStringLiteral("(no endpoint)"));
+        QCOMPARE(totals->index(1, 1).data().toString(), QStringLiteral("2"));
+        QStringList keys = charts()->series()->services();
+        keys.sort();
+        QCOMPARE(keys, QStringList({QString(), QStringLiteral("support-chat")}));
+    }
+
+    void clickingAnEndpointListsItsUsers()
+    {
+        QVERIFY(clickTotalsRow(QStringLiteral("support-chat")));
+        QTRY_COMPARE(shownUsers(), QStringList({QStringLiteral("ann"), QStringLiteral("bob")}));
+        QVERIFY(users()->isDrilledDown());
+        QVERIFY(clickTotalsRow(QStringLiteral("(no endpoint)")));
+        QTRY_COMPARE(shownUsers(), QStringList({QStringLiteral("cat")}));
+        auto *everyone = users()->findChild<QToolButton *>(QStringLiteral("showEveryone"));
+        QVERIFY(everyone && everyone->isVisible());
+        QTest::mouseClick(everyone, Qt::LeftButton);
+        QCOMPARE(users()->proxy()->rowCount(), 3);
+        QVERIFY(!everyone->isVisible());
+    }
+
+    void clickingAServiceOrAModelListsItsUsers()
+    {
+        charts()->setBreakdown(Breakdown::Service);
+        QTRY_COMPARE(charts()->totalsTable()->model()->index(0, 0).data().toString(), QStringLiteral("openai"));
+        QVERIFY(clickTotalsRow(QStringLiteral("anthropic")));
+        QCOMPARE(shownUsers(), QStringList({QStringLiteral("cat")}));
+        charts()->setBreakdown(Breakdown::Model);
+        QVERIFY(!users()->isDrilledDown()); // another view: everyone again
+        QTRY_COMPARE(charts()->totalsTable()->model()->index(0, 0).data().toString(), QStringLiteral("gpt-4o"));
+        QVERIFY(clickTotalsRow(QStringLiteral("gpt-4o")));
+        QTRY_COMPARE(shownUsers(), QStringList({QStringLiteral("ann"), QStringLiteral("bob")}));
+        users()->showEveryone();
+    }
+
+    // A click on the plot over a day makes the range that day.
+    void clickingADayNarrowsTheRange()
+    {
+        charts()->setBreakdown(Breakdown::Service);
+        CostOverTimeChart *chart = charts()->costChart();
+        QTRY_VERIFY(charts()->series()->rowCount() > 0);
+        QTest::qWait(100); // the chart lays out its axes
+        const QDate day = Today.addDays(-2);
+        const qreal x = qreal(day.startOfDay(Qt::UTC).toMSecsSinceEpoch());
+        const QPointF scene = chart->chart()->mapToScene(chart->chart()->mapToPosition(QPointF(x, 0.01)));
+        const QPoint where = chart->mapFromScene(scene) + QPoint(0, -2);
+        QCOMPARE(chart->bucketAt(where), std::optional<QDate>(day));
+        QSignalSpy updated(m_window.get(), &MainWindow::dashboardUpdated);
+        QTest::mouseClick(chart->viewport(), Qt::LeftButton, {}, where);
+        QCOMPARE(m_window->rangeBar()->range().from, day);
+        QCOMPARE(m_window->rangeBar()->range().to, day);
+        QVERIFY(updated.wait(20'000));
+        QCOMPARE(shownUsers(), QStringList({QStringLiteral("bob"), QStringLiteral("cat")}));
+    }
+};
+
+QTEST_MAIN(TestViews)
+#include "tst_views.moc"
