@@ -52,7 +52,7 @@ const Command Table[] = {
      "meterctl risk --db usage.sqlite --suggest"},
     {"check", "exit 0 when the user may call, 3 with the blocked message when not (--user)", "user", &check, 0,
      "meterctl check --db usage.sqlite --user u-42 || echo \"u-42 may not call\""},
-    {"export", "write a CSV report (--kind users|events|daily --out FILE.csv [--from --to])",
+    {"export", "write a CSV report (--kind users|events|daily|endpoints --out FILE.csv [--from --to])",
      "kind out from to", &exportReport, 0,
      "meterctl export --db usage.sqlite --kind daily --out daily.csv --from 2026-11-01"},
     {"audit", "the admin audit log [--user --action --limit]; --verify checks its hash chain",

@@ -341,8 +341,8 @@ int exportReport(Cli &cli, Database &db)
         return ExitUsage;
     const QString kind = cli.value("kind");
     const QString path = cli.value("out");
-    if (kind != u"users" && kind != u"events" && kind != u"daily")
-        return cli.fail(QStringLiteral("--kind is users, events or daily"), ExitUsage);
+    if (kind != u"users" && kind != u"events" && kind != u"daily" && kind != u"endpoints")
+        return cli.fail(QStringLiteral("--kind is users, events, daily or endpoints"), ExitUsage);
     if (path.isEmpty())
         return cli.fail(QStringLiteral("--out FILE.csv is required"), ExitUsage);
     QSaveFile file(path); // all or nothing: a failed export leaves no half file
@@ -362,6 +362,8 @@ int exportReport(Cli &cli, Database &db)
         }
     } else if (kind == u"events") {
         ok = Reports::writeEventsCsv(db, *range, file, &error);
+    } else if (kind == u"endpoints") {
+        ok = Reports::writeEndpointsCsv(db, *range, file, &error);
     } else {
         ok = Reports::writeDailyCsv(db, *range, file, &error);
     }

@@ -118,6 +118,38 @@ bool writeEventsCsv(Database &database, const DateRange &range, QIODevice &out, 
     return true;
 }
 
+bool writeEndpointsCsv(Database &database, const DateRange &range, QIODevice &out, QString *error)
+{
+    QSqlQuery query(database.sql());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT day, service, model, endpoint, requests, tokens, cost_nanos FROM "
+                                 "api_usage_daily_service WHERE day >= ? AND day <= ? ORDER BY day, endpoint, service, model"));
+    query.addBindValue(range.firstDay());
+    query.addBindValue(range.lastDay());
+    if (!query.exec()) {
+        *error = describe(query.lastError());
+        return false;
+    }
+    if (!write(out,
+               {QStringLiteral("day"), QStringLiteral("service"), QStringLiteral("model"), QStringLiteral("endpoint"),
+                QStringLiteral("requests"), QStringLiteral("tokens"), QStringLiteral("cost_usd")},
+               error))
+        return false;
+    while (query.next()) {
+        const QVariant day = query.value(0);
+        const QString endpoint = query.value(3).toString();
+        if (!write(out,
+                   {day.typeId() == QMetaType::QDate ? day.toDate().toString(Qt::ISODate) : day.toString().left(10),
+                    text(query.value(1).toString()), text(query.value(2).toString()),
+                    text(endpoint.isEmpty() ? QStringLiteral("(no endpoint)") : endpoint),
+                    number(query.value(4).toLongLong()), number(query.value(5).toLongLong()),
+                    money(Money::fromNanos(query.value(6).toLongLong()))},
+                   error))
+            return false;
+    }
+    return true;
+}
+
 bool writeDailyCsv(Database &database, const DateRange &range, QIODevice &out, QString *error)
 {
     QSqlQuery query(database.sql());

@@ -23,6 +23,10 @@ METERDESK_CORE_EXPORT bool writeEventsCsv(Database &database, const DateRange &r
 // The daily rollup: day, user, service, model.
 METERDESK_CORE_EXPORT bool writeDailyCsv(Database &database, const DateRange &range, QIODevice &out,
                                          QString *error);
+// Cost by endpoint: day, service, model, endpoint ("(no endpoint)" for
+// calls that named none).
+METERDESK_CORE_EXPORT bool writeEndpointsCsv(Database &database, const DateRange &range, QIODevice &out,
+                                             QString *error);
 // The cost series: bucket, then one cost column per service.
 METERDESK_CORE_EXPORT bool writeSeriesCsv(QIODevice &out, const QList<SeriesPoint> &points, QString *error);
 

@@ -387,6 +387,17 @@ private Q_SLOTS:
         QCOMPARE(result.json().object().value(u"rows").toArray().size(), 1);
         QCOMPARE(meterctl({QStringLiteral("--db"), url, QStringLiteral("costs"), QStringLiteral("--by"),
                            QStringLiteral("colour")}).exitCode, 2);
+        const QString report = file(QStringLiteral("endpoints-%1.csv").arg(usePostgres() ? u"pg" : u"sqlite"));
+        QCOMPARE(meterctl({QStringLiteral("--db"), url, QStringLiteral("export"), QStringLiteral("--kind"),
+                           QStringLiteral("endpoints"), QStringLiteral("--out"), report}).exitCode, 0);
+        QFile written(report);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QList<QStringList> exported = parseCsv(written.readAll());
+        QCOMPARE(exported.size(), 3); // the header, (no endpoint) and support-chat: one day, one model
+        QCOMPARE(exported.at(0).value(3), QStringLiteral("endpoint"));
+        QCOMPARE(exported.at(1).value(3), QStringLiteral("(no endpoint)"));
+        QCOMPARE(exported.at(1).value(4), QStringLiteral("2"));
+        QCOMPARE(exported.at(2).value(3), QStringLiteral("support-chat"));
         QCOMPARE(meterctl({QStringLiteral("--db"), url, QStringLiteral("verify")}).exitCode, 0);
     }
 
