@@ -50,6 +50,11 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     header->addStretch(1);
 
     m_costChart->setModel(m_series);
+    // The charts give way to the table on a small screen.
+    for (QWidget *chart : {static_cast<QWidget *>(m_costChart), static_cast<QWidget *>(m_side)}) {
+        chart->setMinimumHeight(190);
+        chart->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    }
     m_costChart->setAccessibleName(tr("Cost over time"));
     m_shareChart->setAccessibleName(tr("Cost share"));
     m_totals->setHorizontalHeaderLabels({tr("Name"), tr("Requests"), tr("Cost"), tr("Share")});

@@ -104,6 +104,9 @@ void MainWindow::buildLayout()
     left->addWidget(m_users);
     left->setStretchFactor(0, 2);
     left->setStretchFactor(1, 3);
+    // Two fifths for the charts from the start, whatever their size hints
+    // ask: on a small screen the table keeps its rows.
+    left->setSizes({2000, 3000});
     // On a small screen the details scroll rather than squeeze into each other.
     auto *detailsScroll = new QScrollArea(this);
     detailsScroll->setWidget(m_details);

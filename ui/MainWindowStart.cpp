@@ -22,7 +22,10 @@ void MainWindow::fitFirstLaunch()
     const QRect available = shown->availableGeometry();
     const QSize size(available.width() * 9 / 10, available.height() * 9 / 10);
     resize(size.expandedTo(minimumSizeHint()).boundedTo(available.size()));
-    move(available.center() - QPoint(width() / 2, height() / 2));
+    // Centred, but never past the top left: on a small screen the window's
+    // least width may be more than the screen's, and its menus stay reachable.
+    move(available.x() + qMax(0, (available.width() - width()) / 2),
+         available.y() + qMax(0, (available.height() - height()) / 2));
 }
 
 void MainWindow::openDemo(const QString &path)
