@@ -34,11 +34,29 @@ TerminalProgress::TerminalProgress(QTextStream &err, const QString &what, const 
       m_enabled(isatty(STDERR_FILENO) && qgetenv("TERM") != "dumb")
 {
     m_clock.start();
+    if (m_enabled && m_unit == Unit::Steps)
+        m_ticker = std::thread([this] { tick(); });
 }
 
 TerminalProgress::~TerminalProgress()
 {
     finish();
+}
+
+void TerminalProgress::tick()
+{
+    std::unique_lock lock(m_lock);
+    while (!m_stop.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopping; }))
+        if (m_enabled)
+            draw(m_done);
+}
+
+void TerminalProgress::draw(qint64 done)
+{
+    const qint64 now = m_clock.elapsed();
+    m_lastDrawMs = now;
+    m_err << ClearLine << render(m_what, m_noun, done, m_total, now / 1000.0, m_unit) << Qt::flush;
+    m_shown = true;
 }
 
 QString TerminalProgress::render(const QString &what, const QString &noun, qint64 done, qint64 total, double seconds,
@@ -71,16 +89,16 @@ void TerminalProgress::update(qint64 done)
 {
     if (!m_enabled)
         return;
-    const qint64 now = m_clock.elapsed();
-    if (now - m_lastDrawMs < 100 && done < m_total)
+    const std::lock_guard lock(m_lock);
+    m_done = done;
+    if (m_clock.elapsed() - m_lastDrawMs < 100 && done < m_total)
         return;
-    m_lastDrawMs = now;
-    m_err << ClearLine << render(m_what, m_noun, done, m_total, now / 1000.0, m_unit) << Qt::flush;
-    m_shown = true;
+    draw(done);
 }
 
 void TerminalProgress::clearLine()
 {
+    const std::lock_guard lock(m_lock);
     if (m_enabled && m_shown) {
         m_err << ClearLine << Qt::flush;
         m_shown = false;
@@ -90,6 +108,13 @@ void TerminalProgress::clearLine()
 
 void TerminalProgress::finish()
 {
+    {
+        const std::lock_guard lock(m_lock);
+        m_stopping = true;
+    }
+    m_stop.notify_all();
+    if (m_ticker.joinable())
+        m_ticker.join();
     clearLine();
     m_enabled = false;
 }
