@@ -158,6 +158,14 @@ std::optional<Breakdown> breakdownOf(Cli &cli)
     return std::nullopt;
 }
 
+// The name of what cost is broken down by, as JSON keys and CSV headers say it.
+QString breakdownName(Breakdown by)
+{
+    return by == Breakdown::Endpoint ? QStringLiteral("endpoint")
+        : by == Breakdown::Model     ? QStringLiteral("model")
+                                     : QStringLiteral("service");
+}
+
 // `costs --by`: one row per service, model or endpoint, costliest first.
 int costsBy(Cli &cli, Database &db, const DateRange &range, Breakdown by)
 {
@@ -165,9 +173,7 @@ int costsBy(Cli &cli, Database &db, const DateRange &range, Breakdown by)
     const auto rows = Queries(db).costsBy(range, by, &error);
     if (!rows)
         return cli.fail(error);
-    const QString keyName = by == Breakdown::Endpoint ? QStringLiteral("endpoint")
-        : by == Breakdown::Model                      ? QStringLiteral("model")
-                                                      : QStringLiteral("service");
+    const QString keyName = breakdownName(by);
     const auto label = [](const QString &key) { return key.isEmpty() ? QStringLiteral("(no endpoint)") : key; };
     Money total;
     for (const BreakdownRow &row : *rows)
@@ -282,10 +288,7 @@ int series(Cli &cli, Database &db)
         QJsonArray array;
         for (const SeriesPoint &point : *points)
             array.append(QJsonObject{{QStringLiteral("bucketStart"), point.bucketStart.toString(Qt::ISODate)},
-                                     {*by == Breakdown::Endpoint ? QStringLiteral("endpoint")
-                                      : *by == Breakdown::Model  ? QStringLiteral("model")
-                                                                 : QStringLiteral("service"),
-                                      point.service},
+                                     {breakdownName(*by), point.service},
                                      {QStringLiteral("requests"), point.requests},
                                      {QStringLiteral("cost"), usd(point.cost)}});
         cli.printJson(array);
