@@ -17,10 +17,12 @@ const Command Table[] = {
     {"track", "record one call and print its cost (--user --service --model --input --output ...)",
      "user service model input output cached cache-write endpoint meta event-id timestamp unattributed", &track, 0,
      "meterctl track --db usage.sqlite --user u-42 --service openai --model gpt-4o --input 1200 --output 350 --endpoint support-chat"},
-    {"import", "record many calls from FILE.jsonl (- for standard input), one JSON object a line",
-     "batch unattributed", &import, 1,
+    {"import", "record many calls from FILE.jsonl (- for standard input), one JSON object a line; "
+               "`--format openai|anthropic|gemini` reads the providers' responses as returned",
+     "batch unattributed format", &import, 1,
      "meterctl import calls.jsonl --db usage.sqlite --batch 5000\n"
-     "producer | meterctl import - --db usage.sqlite"},
+     "producer | meterctl import - --db usage.sqlite\n"
+     "meterctl import responses.jsonl --format openai --db usage.sqlite"},
     {"cost", "price a call without a database (--model --input --output [--cached --cache-write])",
      "model input output cached cache-write", &cost, 0,
      "meterctl cost --model claude-sonnet-4-20250514 --input 12000 --output 800 --cached 4000"},

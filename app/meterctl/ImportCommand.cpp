@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "TerminalProgress.h"
 
+#include <tracking/ResponseImport.h>
 #include <tracking/Tracker.h>
 #include <tracking/UsageEvent.h>
 
@@ -23,8 +24,9 @@ namespace {
 class LineImporter
 {
 public:
-    LineImporter(Cli &cli, Tracker &tracker, const QString &unattributedUserId, qint64 batchSize)
-        : m_cli(cli), m_tracker(tracker), m_unattributed(unattributedUserId), m_batchSize(batchSize)
+    LineImporter(Cli &cli, Tracker &tracker, ResponseImport::Format format, const QString &unattributedUserId,
+                 qint64 batchSize)
+        : m_cli(cli), m_tracker(tracker), m_format(format), m_unattributed(unattributedUserId), m_batchSize(batchSize)
     {
     }
 
@@ -37,11 +39,11 @@ public:
         if (m_fileKey.isEmpty())
             m_fileKey = QString::fromLatin1(QCryptographicHash::hash(line, QCryptographicHash::Sha256).toHex().left(24));
         QString error;
-        auto event = parseEventJson(line, &error);
+        auto event = ResponseImport::eventFromResponseLine(m_format, line, &error);
         if (!event && error.startsWith(u"missing \"userId\"") && !m_unattributed.isEmpty()) {
             QJsonObject object = QJsonDocument::fromJson(line).object();
             object.insert(QStringLiteral("userId"), m_unattributed);
-            event = eventFromJson(object, &error);
+            event = ResponseImport::eventFromResponseLine(m_format, QJsonDocument(object).toJson(QJsonDocument::Compact), &error);
         }
         if (!event) {
             reject(lineNo, error);
@@ -89,6 +91,7 @@ public:
 private:
     Cli &m_cli;
     Tracker &m_tracker;
+    const ResponseImport::Format m_format;
     const QString m_unattributed;
     const qint64 m_batchSize;
     QString m_fileKey;
@@ -114,10 +117,13 @@ int commands::import(Cli &cli)
     qint64 batchSize = 2000;
     if (!cli.number("batch", &batchSize, 1, 100000, false))
         return ExitUsage;
+    const auto format = ResponseImport::formatNamed(cli.value("format"));
+    if (!format)
+        return cli.fail(QStringLiteral("--format is events (the default), openai, anthropic or gemini"), ExitUsage);
     TrackerOptions options;
     options.unattributedUserId = cli.value("unattributed");
     Tracker tracker(*db, *prices, options);
-    LineImporter importer(cli, tracker, options.unattributedUserId, batchSize);
+    LineImporter importer(cli, tracker, *format, options.unattributedUserId, batchSize);
     // A file's bytes are the measure (standard input has no size: no bar).
     TerminalProgress bar(cli.err(), QStringLiteral("import"), QString(), file.isSequential() ? 0 : file.size(),
                          TerminalProgress::Unit::Bytes);

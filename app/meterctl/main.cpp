@@ -78,6 +78,9 @@ QList<QCommandLineOption> addOptions(QCommandLineParser &parser)
     option("action", "Audit action: block, unblock or risk.", "action");
     option("verify", "audit: check that no row of the audit log was changed, removed or slipped in.");
     option("batch", "Events per transaction for import (default 2000).", "n");
+    option("format", "import: events (Meterdesk's lines, the default), or openai, anthropic or gemini: "
+                     "{\"userId\", \"endpoint\"?, \"timestamp\"?, \"eventId\"?, \"response\": <the provider's response>} a line.",
+           "format");
     option("dry-run", "prices reprice: say what would change, change nothing.");
     option("roles", "init: create the PostgreSQL roles for least privilege.");
     option("writer-role", "init --roles: the writer role's name (default meterdesk_writer).", "name");

@@ -149,15 +149,18 @@ std::optional<Parsed> fromGemini(const QJsonObject &object, QString *error)
     Parsed parsed;
     parsed.model = object.value(u"modelVersion").toString();
     const QJsonObject usage = usageObject(object, u"usageMetadata");
-    qint64 thoughts = 0;
+    qint64 thoughts = 0, toolUse = 0;
     if (!readTokenCount(usage, u"promptTokenCount", &parsed.tokens.input, error, true)
         || !readTokenCount(usage, u"candidatesTokenCount", &parsed.tokens.output, error)
         || !readTokenCount(usage, u"thoughtsTokenCount", &thoughts, error)
+        || !readTokenCount(usage, u"toolUsePromptTokenCount", &toolUse, error)
         || !readTokenCount(usage, u"cachedContentTokenCount", &parsed.tokens.cachedInput, error)
         || !subtractIncluded(&parsed.tokens.input, parsed.tokens.cachedInput, "promptTokenCount",
                              "cachedContentTokenCount", error))
         return std::nullopt;
     parsed.tokens.output += thoughts;
+    // The prompts of tool use are not in promptTokenCount; they are billed as input.
+    parsed.tokens.input += toolUse;
     return parsed;
 }
 

@@ -52,7 +52,7 @@ METERDESK_CORE_EXPORT std::optional<Parsed> fromOpenAI(const QJsonObject &object
 // Anthropic: input_tokens already excludes cache reads and writes.
 METERDESK_CORE_EXPORT std::optional<Parsed> fromAnthropic(const QJsonObject &object, QString *error);
 // Gemini usageMetadata: promptTokenCount includes cachedContentTokenCount;
-// thoughtsTokenCount is billed as output.
+// thoughtsTokenCount is billed as output, toolUsePromptTokenCount as input.
 METERDESK_CORE_EXPORT std::optional<Parsed> fromGemini(const QJsonObject &object, QString *error);
 // By service name ("openai", "anthropic", "google"/"gemini").
 METERDESK_CORE_EXPORT std::optional<Parsed> fromService(const QString &service,

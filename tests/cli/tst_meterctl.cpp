@@ -401,6 +401,45 @@ private Q_SLOTS:
         QCOMPARE(meterctl({QStringLiteral("--db"), url, QStringLiteral("verify")}).exitCode, 0);
     }
 
+    // Providers' responses as returned (shapes from the OpenAI API reference:
+    // the chat completion object, an error object): the good lines are
+    // recorded, each bad one reported with its line, and the same file again
+    // records nothing twice (the responses' own ids).
+    void importsProviderResponses()
+    {
+        const QString url = newDatabaseUrl(m_dir, QStringLiteral("responses"));
+        QVERIFY(meterctl({QStringLiteral("--db"), url, QStringLiteral("init")}).exitCode == 0);
+        const QString path = file(QStringLiteral("responses-%1.jsonl").arg(usePostgres() ? u"pg" : u"sqlite"));
+        QFile lines(path);
+        QVERIFY(lines.open(QIODevice::WriteOnly));
+        lines.write(R"({"userId": "ann", "endpoint": "support-chat", "response": {"id": "chatcmpl-1", "object": "chat.completion", "model": "gpt-4o-mini", "choices": [], "usage": {"prompt_tokens": 3000, "completion_tokens": 500, "total_tokens": 3500, "prompt_tokens_details": {"cached_tokens": 2000}}}})" "\n");
+        lines.write(R"({"userId": "ann", "response": {"error": {"message": "Rate limit reached", "type": "requests", "param": null, "code": "rate_limit_exceeded"}}})" "\n");
+        lines.write(R"({"userId": "bob", "response": {"id": "chatcmpl-2", "object": "chat.completion", "model": "gpt-4o-mini", "choices": [], "usage": {"prompt_tokens": 1000, "completion_tokens": 0, "total_tokens": 1000}}})" "\n");
+        // Cut off mid-line, as a log that was being written when it was copied.
+        lines.write(QByteArray("{\"userId\": \"bob\", \"response\": ") + QByteArray("{\"id\": \"chatcmpl-3\", \"usa\n"));
+        lines.close();
+        const QStringList args{QStringLiteral("--db"), url, QStringLiteral("import"), path, QStringLiteral("--format"),
+                               QStringLiteral("openai")};
+        RunResult result = meterctl(args);
+        QCOMPARE(result.exitCode, 1); // two lines refused
+        QVERIFY2(result.err.contains("line 2: the response is an error") && result.err.contains("line 4: not JSON"),
+                 result.err.constData());
+        QVERIFY(result.err.contains("imported 2 events"));
+        result = meterctl(args);
+        QVERIFY2(result.err.contains("imported 0 events, 2 duplicates skipped"), result.err.constData());
+        result = meterctl({QStringLiteral("--db"), url, QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(result.json().object().value(u"totalRequests").toInteger(), 2);
+        // gpt-4o-mini: 1,000 input at $0.15/M, 2,000 cached at $0.075/M, 500
+        // output at $0.60/M = $0.00060; 1,000 input = $0.00015.
+        QCOMPARE(result.json().object().value(u"totalCost").toDouble(), 0.00075);
+        result = meterctl({QStringLiteral("--db"), url, QStringLiteral("costs"), QStringLiteral("--by"),
+                           QStringLiteral("endpoint"), QStringLiteral("--json")});
+        QCOMPARE(result.json().object().value(u"rows").toArray().at(0).toObject().value(u"endpoint").toString(),
+                 QStringLiteral("support-chat"));
+        QCOMPARE(meterctl({QStringLiteral("--db"), url, QStringLiteral("import"), path, QStringLiteral("--format"),
+                           QStringLiteral("xml")}).exitCode, 2);
+    }
+
     // A bar with the rate and the time left on a terminal (a pseudo-terminal
     // made by script(1)), and none where standard error is a pipe.
     void progressOnATerminalOnly()
