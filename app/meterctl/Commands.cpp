@@ -78,6 +78,11 @@ const Command Table[] = {
      "since limit follow exec name interval once", &alerts, 0,
      "meterctl alerts --db usage.sqlite --since 2026-11-01\n"
      "meterctl alerts --db usage.sqlite --follow --exec ./notify.sh"},
+    {"reconcile", "compare the provider's cost and usage reports (JSON pages) with what was tracked, day by day, "
+                  "and say why days differ (`--provider openai|anthropic FILE…`)",
+     "provider csv", &reconcile, 100,
+     "meterctl reconcile --db usage.sqlite --provider openai costs.json usage.json\n"
+     "meterctl reconcile --db usage.sqlite --provider anthropic cost_report.json --csv > bill.csv"},
     {"verify", "check that stats (service_breakdown, total_cost, unpriced counts) and rollups equal the log", "",
      &verify, 0,
      "meterctl verify --db usage.sqlite"},

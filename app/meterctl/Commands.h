@@ -41,6 +41,7 @@ int check(Cli &cli);
 int exportReport(Cli &cli);
 int audit(Cli &cli);
 int verify(Cli &cli);
+int reconcile(Cli &cli); // ReconcileCommand.cpp
 int prices(Cli &cli);
 int budget(Cli &cli);
 int alerts(Cli &cli);

@@ -78,6 +78,7 @@ QList<QCommandLineOption> addOptions(QCommandLineParser &parser)
     option("action", "Audit action: block, unblock or risk.", "action");
     option("verify", "audit: check that no row of the audit log was changed, removed or slipped in.");
     option("batch", "Events per transaction for import (default 2000).", "n");
+    option("provider", "reconcile: whose reports they are: openai or anthropic.", "name");
     option("format", "import: events (Meterdesk's lines, the default), or openai, anthropic or gemini: "
                      "{\"userId\", \"endpoint\"?, \"timestamp\"?, \"eventId\"?, \"response\": <the provider's response>} a line.",
            "format");

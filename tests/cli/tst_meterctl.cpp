@@ -440,6 +440,79 @@ private Q_SLOTS:
                            QStringLiteral("xml")}).exitCode, 2);
     }
 
+    // The bill against what was tracked: a planted gap (a model without a
+    // price, billed at its real price) and an untracked day are found, and
+    // nothing else. The pages are in the shape of OpenAI's organization
+    // costs and usage (completions) APIs, written by hand: buckets with
+    // start_time/end_time in Unix seconds, results[].amount {value,
+    // currency}, and input_tokens, input_cached_tokens, output_tokens,
+    // num_model_requests, model. A repeated page counts once; a page in
+    // euros is reported and skipped.
+    void reconcileFindsThePlantedGaps()
+    {
+        const QString url = newDatabaseUrl(m_dir, QStringLiteral("reconcile"));
+        QVERIFY(meterctl({QStringLiteral("--db"), url, QStringLiteral("init")}).exitCode == 0);
+        const auto track = [&](const char *model, const char *day) {
+            return meterctl({QStringLiteral("--db"), url, QStringLiteral("track"), QStringLiteral("--user"), QStringLiteral("ann"),
+                             QStringLiteral("--service"), QStringLiteral("openai"), QStringLiteral("--model"),
+                             QLatin1String(model), QStringLiteral("--input"), QStringLiteral("1000000"), QStringLiteral("--output"),
+                             QStringLiteral("0"), QStringLiteral("--timestamp"), QLatin1String(day)}).exitCode;
+        };
+        // $0.15 a day of gpt-4o-mini; on the 3rd also a model the book does
+        // not know, tracked at the fallback $5.00 where OpenAI billed $2.00.
+        QCOMPARE(track("gpt-4o-mini", "2026-11-02T10:00:00Z"), 0);
+        QCOMPARE(track("gpt-4o-mini", "2026-11-03T10:00:00Z"), 0);
+        QCOMPARE(track("gpt-unlisted-x", "2026-11-03T11:00:00Z"), 0);
+        const QByteArray costs = R"({"object": "page", "data": [
+            {"object": "bucket", "start_time": 1793577600, "end_time": 1793664000, "results": [
+                {"object": "organization.costs.result", "amount": {"value": 0.15, "currency": "usd"}, "line_item": null, "project_id": null}]},
+            {"object": "bucket", "start_time": 1793664000, "end_time": 1793750400, "results": [
+                {"object": "organization.costs.result", "amount": {"value": 2.15, "currency": "usd"}, "line_item": null, "project_id": null}]},
+            {"object": "bucket", "start_time": 1793750400, "end_time": 1793836800, "results": [
+                {"object": "organization.costs.result", "amount": {"value": 1.0, "currency": "usd"}, "line_item": null, "project_id": null}]}],
+            "has_more": false, "next_page": null})";
+        const QByteArray usage = R"({"object": "page", "data": [
+            {"object": "bucket", "start_time": 1793577600, "end_time": 1793664000, "results": [
+                {"object": "organization.usage.completions.result", "input_tokens": 1000000, "output_tokens": 0,
+                 "input_cached_tokens": 0, "input_audio_tokens": 0, "output_audio_tokens": 0, "num_model_requests": 1,
+                 "project_id": null, "user_id": null, "api_key_id": null, "model": "gpt-4o-mini", "batch": false}]}],
+            "has_more": false, "next_page": null})";
+        const QByteArray euros = R"({"object": "page", "data": [{"object": "bucket", "start_time": 1793836800,
+            "end_time": 1793923200, "results": [{"object": "organization.costs.result", "amount": {"value": 9.0, "currency": "eur"}}]}]})";
+        const QString costsPath = file(QStringLiteral("costs-%1.json").arg(usePostgres() ? u"pg" : u"sqlite"));
+        const QString usagePath = file(QStringLiteral("usage-%1.json").arg(usePostgres() ? u"pg" : u"sqlite"));
+        QFile costsFile(costsPath), usageFile(usagePath);
+        QVERIFY(costsFile.open(QIODevice::WriteOnly) && usageFile.open(QIODevice::WriteOnly));
+        costsFile.write(costs + "\n" + costs + "\n" + euros); // the same page twice, then one in euros
+        usageFile.write(usage);
+        costsFile.close();
+        usageFile.close();
+        const RunResult result = meterctl({QStringLiteral("--db"), url, QStringLiteral("reconcile"), QStringLiteral("--provider"),
+                                           QStringLiteral("openai"), costsPath, usagePath, QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QVERIFY2(result.err.contains("read before") && result.err.contains("not US dollars"), result.err.constData());
+        const QJsonArray days = result.json().object().value(u"days").toArray();
+        QCOMPARE(days.size(), 3);
+        QCOMPARE(result.json().object().value(u"daysThatDiffer").toInt(), 2);
+        const QJsonObject first = days.at(0).toObject(), second = days.at(1).toObject(), third = days.at(2).toObject();
+        QCOMPARE(first.value(u"day").toString(), QStringLiteral("2026-11-02"));
+        QCOMPARE(first.value(u"differs").toBool(), false);
+        QCOMPARE(first.value(u"billed").toDouble(), 0.15); // counted once though given twice
+        QCOMPARE(second.value(u"differs").toBool(), true);
+        QCOMPARE(second.value(u"tracked").toDouble(), 5.15);
+        QVERIFY2(second.value(u"causes").toArray().at(0).toString().contains(QStringLiteral("gpt-unlisted-x")),
+                 qPrintable(second.value(u"causes").toArray().at(0).toString()));
+        QCOMPARE(second.value(u"causes").toArray().size(), 1);
+        QCOMPARE(third.value(u"differs").toBool(), true);
+        QCOMPARE(third.value(u"causes").toArray(), QJsonArray{QStringLiteral("no tracked calls this day")});
+        // As text: a line a day and the count.
+        const RunResult text = meterctl({QStringLiteral("--db"), url, QStringLiteral("reconcile"), QStringLiteral("--provider"),
+                                         QStringLiteral("openai"), costsPath});
+        QVERIFY2(text.out.contains("2 of 3 days differ"), text.out.constData());
+        QCOMPARE(meterctl({QStringLiteral("--db"), url, QStringLiteral("reconcile"), QStringLiteral("--provider"),
+                           QStringLiteral("azure"), costsPath}).exitCode, 2);
+    }
+
     // A bar with the rate and the time left on a terminal (a pseudo-terminal
     // made by script(1)), and none where standard error is a pipe.
     void progressOnATerminalOnly()

@@ -1,0 +1,290 @@
+#include "queries/Reconcile.h"
+
+#include "queries/SqlValues.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSqlQuery>
+#include <QSqlError>
+#include <QTimeZone>
+
+#include <cmath>
+
+namespace meterdesk::Reconcile {
+
+namespace {
+
+// The JSON documents of a file: one, or several one after another (pages
+// saved with `>>`). Strings are skipped, so braces inside them do not count.
+QList<QByteArray> documentsOf(const QByteArray &text)
+{
+    QList<QByteArray> documents;
+    int depth = 0;
+    bool inString = false, escaped = false;
+    qsizetype start = -1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{') {
+            if (depth++ == 0)
+                start = i;
+        } else if (c == '}' && depth > 0 && --depth == 0) {
+            documents << text.mid(start, i - start + 1);
+        }
+    }
+    if (depth > 0 && start >= 0)
+        documents << text.mid(start); // cut off: reported as unreadable
+    return documents;
+}
+
+// A bucket's day: OpenAI gives Unix seconds, Anthropic RFC 3339 text.
+QDate dayOf(const QJsonObject &bucket)
+{
+    const QJsonValue start = bucket.contains(u"start_time") ? bucket.value(u"start_time") : bucket.value(u"starting_at");
+    if (start.isDouble())
+        return QDateTime::fromSecsSinceEpoch(qint64(start.toDouble()), QTimeZone::utc()).date();
+    return QDateTime::fromString(start.toString(), Qt::ISODate).toUTC().date();
+}
+
+qint64 integer(const QJsonValue &value)
+{
+    return value.isDouble() ? qint64(std::llround(value.toDouble())) : value.toString().toLongLong();
+}
+
+struct Reader
+{
+    Bill &bill;
+    QSet<QByteArray> seenBuckets; // kind, day and results, as read: a bucket read twice counts once
+
+    void readPage(const QJsonObject &page, const QString &where)
+    {
+        const QJsonArray buckets = page.value(u"data").toArray();
+        if (!page.value(u"data").isArray()) {
+            bill.problems << QStringLiteral("%1: not a cost or usage report page (no \"data\" list)").arg(where);
+            return;
+        }
+        for (const QJsonValue &value : buckets) {
+            const QJsonObject bucket = value.toObject();
+            const QDate day = dayOf(bucket);
+            if (!day.isValid()) {
+                bill.problems << QStringLiteral("%1: a bucket without a start time, skipped").arg(where);
+                continue;
+            }
+            const QJsonArray results = bucket.value(u"results").toArray();
+            const QByteArray key = QJsonDocument(QJsonObject{{QStringLiteral("day"), day.toString(Qt::ISODate)},
+                                                             {QStringLiteral("results"), results}})
+                                       .toJson(QJsonDocument::Compact);
+            if (seenBuckets.contains(key)) {
+                bill.problems << QStringLiteral("%1: the bucket of %2 was read before (an overlapping or repeated page); "
+                                                "counted once").arg(where, day.toString(Qt::ISODate));
+                continue;
+            }
+            seenBuckets.insert(key);
+            for (const QJsonValue &result : results)
+                readResult(result.toObject(), day, where);
+        }
+    }
+
+    void readResult(const QJsonObject &result, QDate day, const QString &where)
+    {
+        if (result.contains(u"amount")) { // a cost line
+            QString currency;
+            Money amount;
+            if (result.value(u"amount").isObject()) { // OpenAI: {"value": dollars, "currency": "usd"}
+                const QJsonObject value = result.value(u"amount").toObject();
+                currency = value.value(u"currency").toString();
+                amount = Money::fromDecimal(QString::number(value.value(u"value").toDouble(), 'f', 9)).value_or(Money());
+            } else { // Anthropic: cents as a decimal string, beside "currency"
+                currency = result.value(u"currency").toString();
+                const auto cents = Money::fromDecimal(result.value(u"amount").toString());
+                if (!cents) {
+                    bill.problems << QStringLiteral("%1: the amount \"%2\" is not a number, skipped")
+                                         .arg(where, result.value(u"amount").toString().left(40));
+                    return;
+                }
+                amount = Money::fromNanos(cents->nanos() / 100);
+            }
+            if (currency.compare(QLatin1String("usd"), Qt::CaseInsensitive) != 0) {
+                bill.problems << QStringLiteral("%1: a cost in %2 on %3, not US dollars, skipped")
+                                     .arg(where, currency.isEmpty() ? QStringLiteral("no currency") : currency.left(8),
+                                          day.toString(Qt::ISODate));
+                return;
+            }
+            BilledDay &billed = bill.days[day]; // only now: a skipped line makes no day
+            billed.cost += amount;
+            billed.hasCost = true;
+            const QString model = result.value(u"model").toString();
+            if (!model.isEmpty()) {
+                billed.models[model].cost += amount;
+                billed.models[model].hasCost = true;
+            }
+            return;
+        }
+        const QString model = result.value(u"model").toString();
+        if (model.isEmpty() && !result.contains(u"output_tokens"))
+            return; // a usage line of another kind (images, audio…)
+        BilledDay &billed = bill.days[day];
+        BilledModel &usage = billed.models[model.isEmpty() ? QStringLiteral("(all models)") : model];
+        billed.hasTokens = true;
+        usage.outputTokens += integer(result.value(u"output_tokens"));
+        if (result.contains(u"uncached_input_tokens")) { // Anthropic
+            usage.inputTokens += integer(result.value(u"uncached_input_tokens"));
+            usage.cachedTokens += integer(result.value(u"cache_read_input_tokens"));
+            const QJsonObject creation = result.value(u"cache_creation").toObject();
+            usage.cacheWriteTokens += integer(creation.value(u"ephemeral_5m_input_tokens"))
+                + integer(creation.value(u"ephemeral_1h_input_tokens"));
+        } else { // OpenAI: input_tokens includes the cached ones
+            const qint64 cached = integer(result.value(u"input_cached_tokens"));
+            usage.inputTokens += integer(result.value(u"input_tokens")) - cached;
+            usage.cachedTokens += cached;
+            usage.requests += integer(result.value(u"num_model_requests"));
+        }
+    }
+};
+
+// What was tracked on one day under the service, per model.
+struct TrackedModel
+{
+    qint64 calls = 0;
+    qint64 tokens = 0;
+    qint64 unpriced = 0;
+    Money cost;
+};
+
+bool far(Money a, Money b, const Options &options)
+{
+    const double difference = std::abs((a - b).toDouble());
+    const double scale = std::max(std::abs(a.toDouble()), std::abs(b.toDouble()));
+    return difference > options.toleranceUsd.toDouble() && difference > scale * options.tolerancePercent / 100.0;
+}
+
+bool farTokens(qint64 a, qint64 b, const Options &options)
+{
+    return std::abs(a - b) > std::max(a, b) * options.tolerancePercent / 100.0;
+}
+
+} // namespace
+
+std::optional<Bill> readReports(const QString &provider, const QList<QByteArray> &files, QString *error)
+{
+    if (provider != u"openai" && provider != u"anthropic") {
+        *error = QStringLiteral("--provider is openai or anthropic");
+        return std::nullopt;
+    }
+    Bill bill;
+    bill.provider = provider;
+    Reader reader{bill, {}};
+    for (qsizetype f = 0; f < files.size(); ++f) {
+        const QList<QByteArray> documents = documentsOf(files[f]);
+        if (documents.isEmpty())
+            bill.problems << QStringLiteral("file %1: no JSON in it").arg(f + 1);
+        for (qsizetype d = 0; d < documents.size(); ++d) {
+            const QString where = QStringLiteral("file %1, page %2").arg(f + 1).arg(d + 1);
+            QJsonParseError parseError;
+            const QJsonDocument page = QJsonDocument::fromJson(documents[d], &parseError);
+            if (!page.isObject()) {
+                bill.problems << QStringLiteral("%1: not readable JSON (%2), skipped").arg(where, parseError.errorString());
+                continue;
+            }
+            reader.readPage(page.object(), where);
+        }
+    }
+    return bill;
+}
+
+std::optional<QList<DayRow>> compare(Database &database, const Bill &bill, const Options &options, QString *error)
+{
+    if (bill.days.isEmpty())
+        return QList<DayRow>{};
+    QSqlQuery query(database.sql());
+    query.prepare(QStringLiteral("SELECT day, model, sum(requests), sum(tokens), sum(cost_nanos), sum(unpriced_requests) "
+                                 "FROM api_usage_daily_service WHERE service = ? AND day >= ? AND day <= ? "
+                                 "GROUP BY day, model"));
+    query.addBindValue(bill.provider);
+    query.addBindValue(bill.days.firstKey().toString(Qt::ISODate));
+    query.addBindValue(bill.days.lastKey().toString(Qt::ISODate));
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return std::nullopt;
+    }
+    QMap<QDate, QMap<QString, TrackedModel>> tracked;
+    while (query.next()) {
+        TrackedModel &model = tracked[dateFromSql(query.value(0))][query.value(1).toString()];
+        model.calls += toInt64(query.value(2));
+        model.tokens += toInt64(query.value(3));
+        model.cost += toMoney(query.value(4));
+        model.unpriced += toInt64(query.value(5));
+    }
+    QList<DayRow> rows;
+    for (auto it = bill.days.cbegin(); it != bill.days.cend(); ++it) {
+        const BilledDay &billed = it.value();
+        const QMap<QString, TrackedModel> models = tracked.value(it.key());
+        DayRow row;
+        row.day = it.key();
+        row.billed = billed.cost;
+        row.billedKnown = billed.hasCost;
+        QStringList unpricedModels;
+        qint64 unpricedCalls = 0;
+        for (auto m = models.cbegin(); m != models.cend(); ++m) {
+            row.tracked += m.value().cost;
+            row.trackedTokens += m.value().tokens;
+            row.trackedCalls += m.value().calls;
+            if (m.value().unpriced > 0) {
+                unpricedCalls += m.value().unpriced;
+                unpricedModels << m.key();
+            }
+        }
+        if (billed.hasTokens) {
+            row.billedTokens = 0;
+            for (const BilledModel &model : billed.models)
+                row.billedTokens += model.tokens();
+        }
+        const bool costGap = billed.hasCost && far(row.tracked, row.billed, options);
+        const bool tokenGap = row.billedTokens >= 0 && farTokens(row.trackedTokens, row.billedTokens, options);
+        row.gap = costGap || tokenGap;
+        if (!row.gap) {
+            rows.append(row);
+            continue;
+        }
+        if (row.trackedCalls == 0)
+            row.causes << QStringLiteral("no tracked calls this day");
+        if (unpricedCalls > 0)
+            row.causes << QStringLiteral("%1 calls of models without a price (billed at the fallback rate): %2")
+                              .arg(unpricedCalls)
+                              .arg(unpricedModels.join(QStringLiteral(", ")));
+        if (row.trackedCalls > 0 && row.billedTokens > row.trackedTokens && tokenGap) {
+            QStringList untracked;
+            for (auto m = billed.models.cbegin(); m != billed.models.cend(); ++m)
+                if (m.value().tokens() > 0 && !models.contains(m.key()))
+                    untracked << m.key();
+            row.causes << QStringLiteral("tokens billed that were never tracked: %1 billed, %2 tracked%3 (calls made without "
+                                         "a user are refused unless recorded as unattributed)")
+                              .arg(row.billedTokens)
+                              .arg(row.trackedTokens)
+                              .arg(untracked.isEmpty() ? QString()
+                                                       : QStringLiteral("; billed models never tracked: %1").arg(untracked.join(u", ")));
+        }
+        if (costGap && row.billedTokens >= 0 && !tokenGap && unpricedCalls == 0)
+            row.causes << QStringLiteral("the tokens agree but the cost does not: a price differs from what the provider charged");
+        if (row.causes.isEmpty())
+            row.causes << (row.billedTokens < 0 ? QStringLiteral("no usage report for the day: give it to tell tokens from prices")
+                                                : QStringLiteral("not explained by the reports given"));
+        rows.append(row);
+    }
+    return rows;
+}
+
+} // namespace meterdesk::Reconcile
