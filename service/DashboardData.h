@@ -5,6 +5,7 @@
 #include <budgets/Alerts.h>
 #include <budgets/Budget.h>
 #include <queries/ChangeFeed.h>
+#include <queries/Reconcile.h>
 #include <queries/RiskSuggestions.h>
 #include <queries/DateRange.h>
 #include <queries/Rows.h>
@@ -55,6 +56,15 @@ struct Comparison
     DateRange previous;
     Overview overview;
     QString error;
+};
+
+// The provider's bill against what was tracked (the Reconciliation view).
+struct ReconcileOutcome
+{
+    QString provider;
+    QList<Reconcile::DayRow> days;
+    QStringList problems; // pages or buckets not read, with why
+    QString error;        // nothing could be compared
 };
 
 // What changed since a load, read by the worker and applied to the shown
@@ -180,5 +190,6 @@ Q_DECLARE_METATYPE(meterdesk::GuardrailData)
 Q_DECLARE_METATYPE(meterdesk::BreakdownData)
 Q_DECLARE_METATYPE(meterdesk::UsersOf)
 Q_DECLARE_METATYPE(meterdesk::Comparison)
+Q_DECLARE_METATYPE(meterdesk::ReconcileOutcome)
 Q_DECLARE_METATYPE(meterdesk::BudgetChange)
 Q_DECLARE_METATYPE(meterdesk::Budget)

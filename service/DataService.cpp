@@ -10,6 +10,7 @@ DataService::DataService(QObject *parent) : QObject(parent)
     qRegisterMetaType<BreakdownData>();
     qRegisterMetaType<UsersOf>();
     qRegisterMetaType<Comparison>();
+    qRegisterMetaType<ReconcileOutcome>();
     qRegisterMetaType<UserDetails>();
     qRegisterMetaType<ActionOutcome>();
     qRegisterMetaType<Capabilities>();
@@ -58,6 +59,7 @@ DataService::DataService(QObject *parent) : QObject(parent)
     connect(m_worker, &DataWorker::breakdownLoaded, this, &DataService::breakdownLoaded);
     connect(m_worker, &DataWorker::usersOfLoaded, this, &DataService::usersOfLoaded);
     connect(m_worker, &DataWorker::comparisonLoaded, this, &DataService::comparisonLoaded);
+    connect(m_worker, &DataWorker::reconciled, this, &DataService::reconciled);
     connect(m_worker, &DataWorker::repriced, this, &DataService::repriced);
     connect(m_worker, &DataWorker::guardrailsLoaded, this, &DataService::guardrailsLoaded);
     connect(m_worker, &DataWorker::budgetChanged, this, &DataService::budgetChanged);
@@ -116,6 +118,11 @@ quint64 DataService::loadComparison(const DateRange &range)
     const quint64 id = ++m_nextRequest;
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, range] { worker->loadComparison(id, range); });
     return id;
+}
+
+void DataService::reconcile(const QString &provider, const QStringList &reportPaths)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, provider, reportPaths] { worker->reconcile(provider, reportPaths); });
 }
 
 void DataService::cancelDemo()

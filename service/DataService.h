@@ -59,6 +59,8 @@ public:
     quint64 loadBreakdown(const DateRange &range, Bucket bucket, Breakdown by);
     void loadUsersOf(const DateRange &range, Breakdown by, const QString &key);
     quint64 loadComparison(const DateRange &range);
+    // The provider's cost and usage reports (files) against what was tracked.
+    void reconcile(const QString &provider, const QStringList &reportPaths);
 
 Q_SIGNALS:
     void opened(const QString &display, const meterdesk::Capabilities &capabilities);
@@ -83,6 +85,7 @@ Q_SIGNALS:
     void breakdownLoaded(const meterdesk::BreakdownData &data);
     void usersOfLoaded(const meterdesk::UsersOf &users);
     void comparisonLoaded(const meterdesk::Comparison &comparison);
+    void reconciled(const meterdesk::ReconcileOutcome &outcome);
 
 private:
     QThread m_thread;

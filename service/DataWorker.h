@@ -56,11 +56,13 @@ public:
     void loadBreakdown(quint64 requestId, const meterdesk::DateRange &range, meterdesk::Bucket bucket, meterdesk::Breakdown by);
     void loadUsersOf(const meterdesk::DateRange &range, meterdesk::Breakdown by, const QString &key);
     void loadComparison(quint64 requestId, const meterdesk::DateRange &range);
+    void reconcile(const QString &provider, const QStringList &reportPaths);
 
 Q_SIGNALS:
     void breakdownLoaded(const meterdesk::BreakdownData &data);
     void usersOfLoaded(const meterdesk::UsersOf &users);
     void comparisonLoaded(const meterdesk::Comparison &comparison);
+    void reconciled(const meterdesk::ReconcileOutcome &outcome);
     void opened(const QString &display, const meterdesk::Capabilities &capabilities);
     void openFailed(const QString &message, bool needsUpgrade);
     void loaded(const meterdesk::DashboardData &data);

@@ -6,6 +6,10 @@
 #include "DataWorker.h"
 
 #include <queries/Queries.h>
+#include <queries/Reconcile.h>
+
+#include <QFile>
+#include <QFileInfo>
 
 namespace meterdesk {
 
@@ -55,6 +59,30 @@ void DataWorker::loadComparison(quint64 requestId, const DateRange &range)
             comparison.overview = *overview;
     comparison.error = error;
     Q_EMIT comparisonLoaded(comparison);
+}
+
+void DataWorker::reconcile(const QString &provider, const QStringList &reportPaths)
+{
+    ReconcileOutcome outcome;
+    outcome.provider = provider;
+    QList<QByteArray> contents;
+    for (const QString &path : reportPaths) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            outcome.problems << tr("%1 cannot be read: %2").arg(QFileInfo(path).fileName(), file.errorString());
+            continue;
+        }
+        contents << file.readAll();
+    }
+    QString error;
+    const auto bill = Reconcile::readReports(provider, contents, &error);
+    if (bill && ensureConnected(&error)) {
+        outcome.problems << bill->problems;
+        if (auto days = Reconcile::compare(reader(), *bill, {}, &error))
+            outcome.days = std::move(*days);
+    }
+    outcome.error = error;
+    Q_EMIT reconciled(outcome);
 }
 
 } // namespace meterdesk

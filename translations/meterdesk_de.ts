@@ -811,6 +811,10 @@
         <source>The demo database was not made: you cancelled it.</source>
         <translation>Die Demo-Datenbank wurde nicht angelegt: Sie haben abgebrochen.</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::EventsModel</name>
@@ -1324,6 +1328,10 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
         <source>Finding the users who spent on %1…</source>
         <translation>Benutzer mit Ausgaben für %1 werden gesucht…</translation>
     </message>
+    <message>
+        <source>&amp;Reconciliation…</source>
+        <translation>&amp;Abgleich mit der Rechnung…</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1544,6 +1552,127 @@ Jetzt aktualisieren? Meterdesk fügt nur Spalten und Tabellen hinzu; die ursprü
     <message>
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::ReconcileDialog</name>
+    <message>
+        <source>&amp;Load reports…</source>
+        <translation>Berichte &amp;laden…</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s cost report and, to tell tokens from prices, its usage report: JSON pages as its API returned them, one file each or several in one file</source>
+        <translation>Der Kostenbericht des Anbieters und, um Tokens von Preisen zu unterscheiden, sein Nutzungsbericht: JSON-Seiten, wie seine API sie lieferte, je Datei eine oder mehrere in einer Datei</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <source>Load the provider&apos;s reports to compare its bill with what Meterdesk tracked, day by day.</source>
+        <translation>Laden Sie die Berichte des Anbieters, um seine Rechnung Tag für Tag mit dem zu vergleichen, was Meterdesk erfasst hat.</translation>
+    </message>
+    <message>
+        <source>Tracked and billed cost per day</source>
+        <translation>Erfasste und berechnete Kosten pro Tag</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Tracked</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Berechnet</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Tracked tokens</source>
+        <translation>Erfasste Tokens</translation>
+    </message>
+    <message>
+        <source>Billed tokens</source>
+        <translation>Berechnete Tokens</translation>
+    </message>
+    <message>
+        <source>Why it differs</source>
+        <translation>Warum es abweicht</translation>
+    </message>
+    <message>
+        <source>Tracked and billed, day by day</source>
+        <translation>Erfasst und berechnet, Tag für Tag</translation>
+    </message>
+    <message>
+        <source>Cost and usage reports</source>
+        <translation>Kosten- und Nutzungsberichte</translation>
+    </message>
+    <message>
+        <source>JSON reports (*.json *.jsonl);;All files (*)</source>
+        <translation>JSON-Berichte (*.json *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export the reconciliation</source>
+        <translation>Abgleich exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Comparing %1…</source>
+        <translation>%1 wird verglichen…</translation>
+    </message>
+    <message>
+        <source>Nothing could be compared: %1</source>
+        <translation>Nichts konnte verglichen werden: %1</translation>
+    </message>
+    <message>
+        <source>The reports had no day to compare.</source>
+        <translation>Die Berichte enthielten keinen Tag zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every one of %n day(s) agrees within 1% or $0.01.</source>
+        <translation>
+            <numerusform>Der %n Tag stimmt auf 1 % oder 0,01 $ genau überein.</numerusform>
+            <numerusform>Alle %n Tage stimmen auf 1 % oder 0,01 $ genau überein.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n day(s) differ by more than 1% and $0.01 (in bold, with why).</source>
+        <translation>
+            <numerusform>%1 von %n Tag weicht um mehr als 1 % und 0,01 $ ab (fett, mit Grund).</numerusform>
+            <numerusform>%1 von %n Tagen weichen um mehr als 1 % und 0,01 $ ab (fett, mit Grund).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

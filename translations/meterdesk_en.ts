@@ -91,6 +91,23 @@
     </message>
 </context>
 <context>
+    <name>meterdesk::ReconcileDialog</name>
+    <message numerus="yes">
+        <source>Every one of %n day(s) agrees within 1% or $0.01.</source>
+        <translation>
+            <numerusform>The %n day agrees within 1% or $0.01.</numerusform>
+            <numerusform>Every one of %n days agrees within 1% or $0.01.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n day(s) differ by more than 1% and $0.01 (in bold, with why).</source>
+        <translation>
+            <numerusform>%1 of %n day differs by more than 1% and $0.01 (in bold, with why).</numerusform>
+            <numerusform>%1 of %n days differ by more than 1% and $0.01 (in bold, with why).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>meterdesk::ServiceShareChart</name>
     <message numerus="yes">
         <source>%n request(s)</source>

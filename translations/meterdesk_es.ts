@@ -811,6 +811,10 @@
         <source>The demo database was not made: you cancelled it.</source>
         <translation>La base de datos de demostración no se creó: la canceló.</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::EventsModel</name>
@@ -1324,6 +1328,10 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
         <source>Finding the users who spent on %1…</source>
         <translation>Buscando los usuarios que gastaron en %1…</translation>
     </message>
+    <message>
+        <source>&amp;Reconciliation…</source>
+        <translation>&amp;Conciliación con la factura…</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1544,6 +1552,127 @@ Upgrade it now? Meterdesk only adds columns and tables; the original app keeps w
     <message>
         <source>%1 to %2</source>
         <translation>del %1 al %2</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::ReconcileDialog</name>
+    <message>
+        <source>&amp;Load reports…</source>
+        <translation>&amp;Cargar informes…</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Conciliación</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s cost report and, to tell tokens from prices, its usage report: JSON pages as its API returned them, one file each or several in one file</source>
+        <translation>El informe de costes del proveedor y, para distinguir tokens de precios, su informe de uso: páginas JSON tal como las devolvió su API, una por archivo o varias en un archivo</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Proveedor:</translation>
+    </message>
+    <message>
+        <source>Load the provider&apos;s reports to compare its bill with what Meterdesk tracked, day by day.</source>
+        <translation>Cargue los informes del proveedor para comparar su factura, día a día, con lo que Meterdesk registró.</translation>
+    </message>
+    <message>
+        <source>Tracked and billed cost per day</source>
+        <translation>Coste registrado y facturado por día</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Tracked</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Facturado</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>Tracked tokens</source>
+        <translation>Tokens registrados</translation>
+    </message>
+    <message>
+        <source>Billed tokens</source>
+        <translation>Tokens facturados</translation>
+    </message>
+    <message>
+        <source>Why it differs</source>
+        <translation>Por qué difiere</translation>
+    </message>
+    <message>
+        <source>Tracked and billed, day by day</source>
+        <translation>Registrado y facturado, día a día</translation>
+    </message>
+    <message>
+        <source>Cost and usage reports</source>
+        <translation>Informes de costes y de uso</translation>
+    </message>
+    <message>
+        <source>JSON reports (*.json *.jsonl);;All files (*)</source>
+        <translation>Informes JSON (*.json *.jsonl);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Export the reconciliation</source>
+        <translation>Exportar la conciliación</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Comparing %1…</source>
+        <translation>Comparando %1…</translation>
+    </message>
+    <message>
+        <source>Nothing could be compared: %1</source>
+        <translation>No se pudo comparar nada: %1</translation>
+    </message>
+    <message>
+        <source>The reports had no day to compare.</source>
+        <translation>Los informes no tenían ningún día que comparar.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Omitido: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every one of %n day(s) agrees within 1% or $0.01.</source>
+        <translation>
+            <numerusform>El %n día coincide con un margen de 1 % o 0,01 $.</numerusform>
+            <numerusform>Los %n días coinciden con un margen de 1 % o 0,01 $.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n day(s) differ by more than 1% and $0.01 (in bold, with why).</source>
+        <translation>
+            <numerusform>%1 de %n día difiere en más de 1 % y 0,01 $ (en negrita, con el motivo).</numerusform>
+            <numerusform>%1 de %n días difieren en más de 1 % y 0,01 $ (en negrita, con el motivo).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

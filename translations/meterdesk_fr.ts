@@ -811,6 +811,10 @@
         <source>The demo database was not made: you cancelled it.</source>
         <translation>La base de démonstration n’a pas été créée : vous l’avez annulée.</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::EventsModel</name>
@@ -1324,6 +1328,10 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
         <source>Finding the users who spent on %1…</source>
         <translation>Recherche des utilisateurs ayant dépensé pour %1…</translation>
     </message>
+    <message>
+        <source>&amp;Reconciliation…</source>
+        <translation>&amp;Rapprochement avec la facture…</translation>
+    </message>
 </context>
 <context>
     <name>meterdesk::PricesDialog</name>
@@ -1544,6 +1552,127 @@ Mettre à niveau maintenant ? Meterdesk ne fait qu&apos;ajouter des colonnes et 
     <message>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
+    </message>
+</context>
+<context>
+    <name>meterdesk::ReconcileDialog</name>
+    <message>
+        <source>&amp;Load reports…</source>
+        <translation>&amp;Charger les rapports…</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Rapprochement</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s cost report and, to tell tokens from prices, its usage report: JSON pages as its API returned them, one file each or several in one file</source>
+        <translation>Le rapport de coûts du fournisseur et, pour distinguer jetons et prix, son rapport d’utilisation : des pages JSON telles que son API les a renvoyées, une par fichier ou plusieurs dans un fichier</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Fournisseur :</translation>
+    </message>
+    <message>
+        <source>Load the provider&apos;s reports to compare its bill with what Meterdesk tracked, day by day.</source>
+        <translation>Chargez les rapports du fournisseur pour comparer sa facture, jour par jour, à ce que Meterdesk a enregistré.</translation>
+    </message>
+    <message>
+        <source>Tracked and billed cost per day</source>
+        <translation>Coût enregistré et facturé par jour</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Tracked</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Facturé</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Tracked tokens</source>
+        <translation>Jetons enregistrés</translation>
+    </message>
+    <message>
+        <source>Billed tokens</source>
+        <translation>Jetons facturés</translation>
+    </message>
+    <message>
+        <source>Why it differs</source>
+        <translation>Pourquoi cela diffère</translation>
+    </message>
+    <message>
+        <source>Tracked and billed, day by day</source>
+        <translation>Enregistré et facturé, jour par jour</translation>
+    </message>
+    <message>
+        <source>Cost and usage reports</source>
+        <translation>Rapports de coûts et d’utilisation</translation>
+    </message>
+    <message>
+        <source>JSON reports (*.json *.jsonl);;All files (*)</source>
+        <translation>Rapports JSON (*.json *.jsonl);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export the reconciliation</source>
+        <translation>Exporter le rapprochement</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Comparing %1…</source>
+        <translation>Comparaison de %1…</translation>
+    </message>
+    <message>
+        <source>Nothing could be compared: %1</source>
+        <translation>Rien n’a pu être comparé : %1</translation>
+    </message>
+    <message>
+        <source>The reports had no day to compare.</source>
+        <translation>Les rapports ne contenaient aucun jour à comparer.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Ignoré : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every one of %n day(s) agrees within 1% or $0.01.</source>
+        <translation>
+            <numerusform>Le %n jour concorde à 1 % ou 0,01 $ près.</numerusform>
+            <numerusform>Les %n jours concordent à 1 % ou 0,01 $ près.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n day(s) differ by more than 1% and $0.01 (in bold, with why).</source>
+        <translation>
+            <numerusform>%1 sur %n jour diffère de plus de 1 % et 0,01 $ (en gras, avec la raison).</numerusform>
+            <numerusform>%1 sur %n jours diffèrent de plus de 1 % et 0,01 $ (en gras, avec la raison).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

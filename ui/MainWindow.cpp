@@ -178,6 +178,7 @@ void MainWindow::buildMenus()
     view->addAction(m_liveAction);
     view->addAction(tr("&Prices…"), this, &MainWindow::showPrices);
     view->addAction(tr("&Audit log…"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &MainWindow::showAuditLog);
+    view->addAction(tr("&Reconciliation…"), this, &MainWindow::showReconciliation);
     QMenu *users = menuBar()->addMenu(tr("&Users"));
     users->addAction(m_users->blockAction());
     users->addAction(m_users->unblockAction());

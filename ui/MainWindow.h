@@ -62,6 +62,8 @@ public:
     bool exportSeriesTo(const QString &path, QString *error);
     // The audit view, filtered to the selected user when there is one.
     void showAuditLog();
+    // The provider's bill against what was tracked (MainWindowViews.cpp).
+    void showReconciliation();
     // Guardrails (MainWindowGuardrails.cpp): the budgets window, a user's
     // budget, the alerts list.
     void showBudgets();

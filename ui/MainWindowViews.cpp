@@ -8,6 +8,7 @@
 #include "DataService.h"
 #include "KpiStrip.h"
 #include "RangeBar.h"
+#include "ReconcileDialog.h"
 #include "UsersPanel.h"
 
 #include <UsersModel.h>
@@ -85,6 +86,15 @@ void MainWindow::drillDown(Breakdown by, const QString &key)
     m_drillWhat = what;
     statusBar()->showMessage(tr("Finding the users who spent on %1…").arg(ChartsPanel::label(key)), 4000);
     m_data->loadUsersOf(m_last.range, by, key);
+}
+
+void MainWindow::showReconciliation()
+{
+    if (!m_data->isOpen())
+        return;
+    auto *dialog = new ReconcileDialog(m_data, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::narrowToBucket(QDate start, Bucket bucket)

@@ -4,7 +4,6 @@
 #include "Cli.h"
 #include "Commands.h"
 
-#include <queries/Csv.h>
 #include <queries/Reconcile.h>
 
 #include <QFile>
@@ -63,17 +62,7 @@ int reconcile(Cli &cli, Database &db)
         return ExitOk;
     }
     if (cli.csv()) {
-        QByteArray bytes = Csv::record({QStringLiteral("day"), QStringLiteral("tracked_usd"), QStringLiteral("billed_usd"),
-                                        QStringLiteral("gap_usd"), QStringLiteral("tracked_tokens"), QStringLiteral("billed_tokens"),
-                                        QStringLiteral("differs"), QStringLiteral("causes")});
-        for (const Reconcile::DayRow &row : *rows)
-            bytes += Csv::record({row.day.toString(Qt::ISODate), row.tracked.toString(6),
-                                  row.billedKnown ? row.billed.toString(6) : QString(),
-                                  row.billedKnown ? (row.billed - row.tracked).toString(6) : QString(),
-                                  QString::number(row.trackedTokens), row.billedTokens < 0 ? QString() : QString::number(row.billedTokens),
-                                  row.gap ? QStringLiteral("yes") : QStringLiteral("no"),
-                                  Csv::field(row.causes.join(QStringLiteral("; ")))});
-        printCsv(cli, bytes);
+        printCsv(cli, Reconcile::csv(*rows));
         return ExitOk;
     }
     TextTable table({QStringLiteral("Day"), QStringLiteral("Tracked"), QStringLiteral("Billed"), QStringLiteral("Gap"),

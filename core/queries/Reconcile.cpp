@@ -1,5 +1,6 @@
 #include "queries/Reconcile.h"
 
+#include "queries/Csv.h"
 #include "queries/SqlValues.h"
 
 #include <QDateTime>
@@ -285,6 +286,22 @@ std::optional<QList<DayRow>> compare(Database &database, const Bill &bill, const
         rows.append(row);
     }
     return rows;
+}
+
+QByteArray csv(const QList<DayRow> &rows)
+{
+    QByteArray bytes = Csv::record({QStringLiteral("day"), QStringLiteral("tracked_usd"), QStringLiteral("billed_usd"),
+                                    QStringLiteral("gap_usd"), QStringLiteral("tracked_tokens"), QStringLiteral("billed_tokens"),
+                                    QStringLiteral("differs"), QStringLiteral("causes")});
+    for (const DayRow &row : rows)
+        bytes += Csv::record({row.day.toString(Qt::ISODate), row.tracked.toString(6),
+                              row.billedKnown ? row.billed.toString(6) : QString(),
+                              row.billedKnown ? (row.billed - row.tracked).toString(6) : QString(),
+                              QString::number(row.trackedTokens),
+                              row.billedTokens < 0 ? QString() : QString::number(row.billedTokens),
+                              row.gap ? QStringLiteral("yes") : QStringLiteral("no"),
+                              Csv::field(row.causes.join(QStringLiteral("; ")))});
+    return bytes;
 }
 
 } // namespace meterdesk::Reconcile

@@ -81,4 +81,7 @@ struct Options
 METERDESK_CORE_EXPORT std::optional<QList<DayRow>> compare(Database &database, const Bill &bill, const Options &options,
                                                            QString *error);
 
+// The comparison as CSV (RFC 4180, causes neutralised as text cells).
+METERDESK_CORE_EXPORT QByteArray csv(const QList<DayRow> &rows);
+
 } // namespace meterdesk::Reconcile

@@ -11,6 +11,7 @@
 #include <Languages.h>
 #include <MainWindow.h>
 #include <RangeBar.h>
+#include <ReconcileDialog.h>
 #include <UsersFilterProxy.h>
 #include <UsersModel.h>
 #include <UsersPanel.h>
@@ -21,6 +22,8 @@
 #include <QApplication>
 #include <QChart>
 #include <QComboBox>
+#include <QFile>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -200,6 +203,56 @@ private Q_SLOTS:
         QCOMPARE(m_window->rangeBar()->range().to, day);
         QVERIFY(updated.wait(20'000));
         QCOMPARE(shownUsers(), QStringList({QStringLiteral("bob"), QStringLiteral("cat")}));
+    }
+
+    // The provider's bill against what was tracked: an OpenAI costs page
+    // (the organization costs API's shape, written here) agreeing on one
+    // day, $0.50 over on another, and billing a day with no tracked calls.
+    void reconciliationShowsTheDaysThatDiffer()
+    {
+        const auto bucket = [](QDate day, double dollars) {
+            const qint64 start = day.startOfDay(QTimeZone::utc()).toSecsSinceEpoch();
+            return QStringLiteral(R"({"object": "bucket", "start_time": %1, "end_time": %2, "results": [{"object": )"
+                                  R"("organization.costs.result", "amount": {"value": %3, "currency": "usd"}}]})")
+                .arg(start).arg(start + 86400).arg(dollars);
+        };
+        const QString report = m_dir.filePath(QStringLiteral("costs.json"));
+        QFile file(report);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral(R"({"object": "page", "data": [%1, %2, %3], "has_more": false})")
+                       .arg(bucket(Today.addDays(-1), 2.5), bucket(Today.addDays(-2), 3.0), bucket(Today.addDays(-5), 1.0))
+                       .toUtf8());
+        file.close();
+        m_window->showReconciliation();
+        auto *dialog = m_window->findChild<ReconcileDialog *>();
+        QVERIFY(dialog);
+        dialog->chooseReports = [report] { return QStringList{report}; };
+        QSignalSpy done(dialog, &ReconcileDialog::reconciled);
+        auto *load = dialog->findChildren<QPushButton *>().value(0);
+        QVERIFY(load && load->text().contains(QStringLiteral("Load")));
+        QTest::mouseClick(load, Qt::LeftButton);
+        QVERIFY(done.wait(10'000));
+        QAbstractItemModel *table = dialog->table()->model();
+        QCOMPARE(table->rowCount(), 3);
+        // Oldest first: the untracked day, then the one $0.50 over, then the one that agrees.
+        QCOMPARE(table->index(0, 1).data().toString(), QStringLiteral("$0.00"));
+        QCOMPARE(table->index(0, 6).data().toString(), QStringLiteral("no tracked calls this day"));
+        QCOMPARE(table->index(1, 3).data().toString(), QStringLiteral("$0.50"));
+        QVERIFY(table->index(1, 0).data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(!table->index(2, 0).data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY(table->index(2, 6).data().toString().isEmpty());
+        QCOMPARE(dialog->summary(), QStringLiteral("2 of 3 days differ by more than 1% and $0.01 (in bold, with why)."));
+        const QString csv = m_dir.filePath(QStringLiteral("reconciliation.csv"));
+        dialog->chooseExportPath = [csv] { return csv; };
+        QPushButton *exportButton = dialog->findChildren<QPushButton *>().value(1);
+        QVERIFY(exportButton && exportButton->isEnabled());
+        QTest::mouseClick(exportButton, Qt::LeftButton);
+        QFile written(csv);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QList<QStringList> records = parseCsv(written.readAll());
+        QCOMPARE(records.size(), 4);
+        QCOMPARE(records.at(2).value(3), QStringLiteral("0.500000")); // billed minus tracked
+        dialog->close();
     }
 };
 
