@@ -53,13 +53,14 @@ ReconcileDialog::ReconcileDialog(DataService *data, QWidget *parent)
     m_status->setText(tr("Load the provider's reports to compare its bill with what Meterdesk tracked, day by day."));
     m_chart->setAccessibleName(tr("Tracked and billed cost per day"));
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(180);
+    m_chart->setMinimumHeight(220);
     applyPaletteTheme(m_chart->chart(), this);
     m_model->setHorizontalHeaderLabels({tr("Day"), tr("Tracked"), tr("Billed"), tr("Gap"), tr("Tracked tokens"),
                                         tr("Billed tokens"), tr("Why it differs")});
     m_table->setModel(m_model);
     m_table->setAccessibleName(tr("Tracked and billed, day by day"));
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -69,8 +70,9 @@ ReconcileDialog::ReconcileDialog(DataService *data, QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_chart);
     split->addWidget(m_table);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({300, 300});
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -186,7 +188,7 @@ void ReconcileDialog::drawChart()
         tracked->append(row.tracked.toDouble());
         billed->append(row.billedKnown ? row.billed.toDouble() : 0.0);
         top = qMax(top, qMax(row.tracked.toDouble(), row.billed.toDouble()));
-        days << QLocale().toString(row.day, QStringLiteral("d MMM")) + (row.gap ? QStringLiteral(" ⚠") : QString());
+        days << QLocale().toString(row.day, QStringLiteral("d MMM"));
     }
     auto *series = new QBarSeries(chart);
     series->append(tracked);

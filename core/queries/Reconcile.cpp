@@ -18,6 +18,9 @@ namespace meterdesk::Reconcile {
 
 namespace {
 
+// A usage line without a model (a report not grouped by model).
+const QString AllModels = QStringLiteral("(all models)");
+
 // The JSON documents of a file: one, or several one after another (pages
 // saved with `>>`). Strings are skipped, so braces inside them do not count.
 QList<QByteArray> documentsOf(const QByteArray &text)
@@ -138,7 +141,7 @@ struct Reader
         if (model.isEmpty() && !result.contains(u"output_tokens"))
             return; // a usage line of another kind (images, audio…)
         BilledDay &billed = bill.days[day];
-        BilledModel &usage = billed.models[model.isEmpty() ? QStringLiteral("(all models)") : model];
+        BilledModel &usage = billed.models[model.isEmpty() ? AllModels : model];
         billed.hasTokens = true;
         usage.outputTokens += integer(result.value(u"output_tokens"));
         if (result.contains(u"uncached_input_tokens")) { // Anthropic
@@ -269,7 +272,7 @@ std::optional<QList<DayRow>> compare(Database &database, const Bill &bill, const
         if (row.trackedCalls > 0 && row.billedTokens > row.trackedTokens && tokenGap) {
             QStringList untracked;
             for (auto m = billed.models.cbegin(); m != billed.models.cend(); ++m)
-                if (m.value().tokens() > 0 && !models.contains(m.key()))
+                if (m.value().tokens() > 0 && !models.contains(m.key()) && m.key() != AllModels)
                     untracked << m.key();
             row.causes << QStringLiteral("tokens billed that were never tracked: %1 billed, %2 tracked%3 (calls made without "
                                          "a user are refused unless recorded as unattributed)")
