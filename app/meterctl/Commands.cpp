@@ -18,7 +18,8 @@ const Command Table[] = {
      "user service model input output cached cache-write endpoint meta event-id timestamp unattributed", &track, 0,
      "meterctl track --db usage.sqlite --user u-42 --service openai --model gpt-4o --input 1200 --output 350 --endpoint support-chat"},
     {"import", "record many calls from FILE.jsonl (- for standard input), one JSON object a line; "
-               "`--format openai|anthropic|gemini` reads the providers' responses as returned",
+               "`--format openai|anthropic|gemini` reads the providers' responses as returned, `--format litellm` "
+               "LiteLLM's spend log (JSON lines or CSV)",
      "batch unattributed format", &import, 1,
      "meterctl import calls.jsonl --db usage.sqlite --batch 5000\n"
      "producer | meterctl import - --db usage.sqlite\n"

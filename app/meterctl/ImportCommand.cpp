@@ -26,7 +26,8 @@ class LineImporter
 public:
     LineImporter(Cli &cli, Tracker &tracker, ResponseImport::Format format, const QString &unattributedUserId,
                  qint64 batchSize)
-        : m_cli(cli), m_tracker(tracker), m_format(format), m_unattributed(unattributedUserId), m_batchSize(batchSize)
+        : m_cli(cli), m_tracker(tracker), m_reader(format, unattributedUserId), m_format(format),
+          m_unattributed(unattributedUserId), m_batchSize(batchSize)
     {
     }
 
@@ -39,8 +40,10 @@ public:
         if (m_fileKey.isEmpty())
             m_fileKey = QString::fromLatin1(QCryptographicHash::hash(line, QCryptographicHash::Sha256).toHex().left(24));
         QString error;
-        auto event = ResponseImport::eventFromResponseLine(m_format, line, &error);
-        if (!event && error.startsWith(u"missing \"userId\"") && !m_unattributed.isEmpty()) {
+        auto event = m_reader.read(line, &error);
+        if (!event && error.isEmpty())
+            return true; // a header
+        if (!event && error.startsWith(u"missing \"userId\"") && !m_unattributed.isEmpty() && line.startsWith('{')) {
             QJsonObject object = QJsonDocument::fromJson(line).object();
             object.insert(QStringLiteral("userId"), m_unattributed);
             event = ResponseImport::eventFromResponseLine(m_format, QJsonDocument(object).toJson(QJsonDocument::Compact), &error);
@@ -74,9 +77,17 @@ public:
                            .arg(m_batchLines.first()).arg(m_batchLines.last()).arg(outcome.error));
             return false;
         }
-        for (qsizetype i = 0; i < outcome.events.size(); ++i)
-            if (outcome.events[i].status == EventStatus::Rejected)
-                m_cli.err() << "line " << m_batchLines[i] << ": " << printable(outcome.events[i].error) << '\n';
+        for (qsizetype i = 0; i < outcome.events.size(); ++i) {
+            const EventOutcome &event = outcome.events[i];
+            if (event.status == EventStatus::Rejected)
+                m_cli.err() << "line " << m_batchLines[i] << ": " << printable(event.error) << '\n';
+            // LiteLLM's own figure for the call, beside Meterdesk's.
+            const QJsonValue spend = m_batch[i].metadata.value(u"litellmSpend");
+            if (event.status == EventStatus::Recorded && !spend.isUndefined()) {
+                theirSpend += Money::fromDecimal(spend.toString()).value_or(Money());
+                ourCost += event.cost;
+            }
+        }
         recorded += outcome.recorded;
         duplicates += outcome.duplicates;
         rejected += outcome.rejected;
@@ -86,11 +97,13 @@ public:
     }
 
     qint64 recorded = 0, duplicates = 0, rejected = 0;
+    Money theirSpend, ourCost; // LiteLLM's spend and Meterdesk's cost of the calls recorded
     TerminalProgress *progress = nullptr; // cleared before a rejected line is reported
 
 private:
     Cli &m_cli;
     Tracker &m_tracker;
+    ResponseImport::LineReader m_reader;
     const ResponseImport::Format m_format;
     const QString m_unattributed;
     const qint64 m_batchSize;
@@ -119,7 +132,7 @@ int commands::import(Cli &cli)
         return ExitUsage;
     const auto format = ResponseImport::formatNamed(cli.value("format"));
     if (!format)
-        return cli.fail(QStringLiteral("--format is events (the default), openai, anthropic or gemini"), ExitUsage);
+        return cli.fail(QStringLiteral("--format is events (the default), openai, anthropic, gemini or litellm"), ExitUsage);
     TrackerOptions options;
     options.unattributedUserId = cli.value("unattributed");
     Tracker tracker(*db, *prices, options);
@@ -154,5 +167,13 @@ int commands::import(Cli &cli)
     cli.err() << "imported " << importer.recorded << " events, " << importer.duplicates << " duplicates skipped, "
               << importer.rejected << " lines rejected, in " << QString::number(seconds, 'f', 2) << " s ("
               << QString::number(seconds > 0 ? importer.recorded / seconds : 0, 'f', 0) << " events/s)" << Qt::endl;
+    if (*format == ResponseImport::Format::LiteLlm && importer.recorded > 0)
+    {
+        const qint64 difference = (importer.ourCost - importer.theirSpend).nanos();
+        cli.err() << "LiteLLM's spend for these calls: $" << importer.theirSpend.toString(6) << "; Meterdesk's cost: $"
+                  << importer.ourCost.toString(6) << " (" << (difference < 0 ? "-$" : "+$")
+                  << Money::fromNanos(difference < 0 ? -difference : difference).toString(6)
+                  << "; each call keeps LiteLLM's figure as litellmSpend)" << Qt::endl;
+    }
     return importer.rejected ? ExitError : ExitOk;
 }

@@ -79,7 +79,8 @@ QList<QCommandLineOption> addOptions(QCommandLineParser &parser)
     option("verify", "audit: check that no row of the audit log was changed, removed or slipped in.");
     option("batch", "Events per transaction for import (default 2000).", "n");
     option("provider", "reconcile: whose reports they are: openai or anthropic.", "name");
-    option("format", "import: events (Meterdesk's lines, the default), or openai, anthropic or gemini: "
+    option("format", "import: events (Meterdesk's lines, the default); litellm (its spend log, JSON lines or CSV); "
+                     "or openai, anthropic or gemini: "
                      "{\"userId\", \"endpoint\"?, \"timestamp\"?, \"eventId\"?, \"response\": <the provider's response>} a line.",
            "format");
     option("dry-run", "prices reprice: say what would change, change nothing.");

@@ -41,6 +41,7 @@ bool hasUsage(ResponseImport::Format format, const QJsonObject &response)
     case Format::Gemini:
         return response.value(u"usageMetadata").isObject();
     case Format::Events:
+    case Format::LiteLlm:
         break;
     }
     return true;
@@ -86,9 +87,66 @@ QString serviceOf(Format format)
     case Format::Gemini:
         return QStringLiteral("google");
     case Format::Events:
+    case Format::LiteLlm:
         break;
     }
     return {};
+}
+
+// One CSV record of one line (RFC 4180 quoting; a quoted cell that runs on
+// to the next line is not read).
+std::optional<QStringList> csvCells(const QString &line)
+{
+    QStringList cells;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == u'"' && i + 1 < line.size() && line[i + 1] == u'"') {
+                cell += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            cells << cell;
+            cell.clear();
+        } else if (c != u'\r') {
+            cell += c;
+        }
+    }
+    if (quoted)
+        return std::nullopt;
+    cells << cell;
+    return cells;
+}
+
+// The service of a LiteLLM row: its provider, else the model's prefix or name.
+QString liteLlmService(const QString &provider, const QString &model)
+{
+    static const QList<std::pair<QString, QString>> providers{
+        {QStringLiteral("openai"), QStringLiteral("openai")},       {QStringLiteral("azure"), QStringLiteral("openai")},
+        {QStringLiteral("text-completion-openai"), QStringLiteral("openai")},
+        {QStringLiteral("anthropic"), QStringLiteral("anthropic")}, {QStringLiteral("gemini"), QStringLiteral("google")},
+        {QStringLiteral("vertex_ai"), QStringLiteral("google")},    {QStringLiteral("vertex_ai_beta"), QStringLiteral("google")}};
+    const QString prefix = provider.isEmpty() ? model.section(u'/', 0, 0) : provider;
+    for (const auto &[name, service] : providers)
+        if (prefix.compare(name, Qt::CaseInsensitive) == 0)
+            return service;
+    const QString bare = model.section(u'/', -1).toLower();
+    if (bare.startsWith(u"gpt") || bare.startsWith(u"o1") || bare.startsWith(u"o3") || bare.startsWith(u"o4")
+        || bare.startsWith(u"text-embedding") || bare.startsWith(u"chatgpt"))
+        return QStringLiteral("openai");
+    if (bare.startsWith(u"claude"))
+        return QStringLiteral("anthropic");
+    if (bare.startsWith(u"gemini"))
+        return QStringLiteral("google");
+    return QStringLiteral("other");
 }
 
 } // namespace
@@ -104,13 +162,102 @@ std::optional<Format> formatNamed(const QString &name)
         return Format::Anthropic;
     if (lower == u"gemini" || lower == u"google")
         return Format::Gemini;
+    if (lower == u"litellm")
+        return Format::LiteLlm;
     return std::nullopt;
+}
+
+std::optional<UsageEvent> eventFromLiteLlmRow(const QJsonObject &row, QString *error, const QString &unattributedUserId)
+{
+    const auto text = [&row](const char *key) {
+        const QJsonValue value = row.value(QLatin1String(key));
+        if (value.isString())
+            return value.toString().trimmed();
+        if (!value.isDouble())
+            return QString();
+        // Plain decimals to the nano-dollar, never exponents ("5.1e-05").
+        QString number = QString::number(value.toDouble(), 'f', 9);
+        while (number.contains(u'.') && (number.endsWith(u'0') || number.endsWith(u'.')))
+            number.chop(1);
+        return number;
+    };
+    const QString model = text("model");
+    const QString user = !text("end_user").isEmpty() ? text("end_user")
+        : !text("user").isEmpty()                      ? text("user")
+                                                       : unattributedUserId;
+    QJsonObject event{{QStringLiteral("service"), liteLlmService(text("custom_llm_provider"), model)},
+                      // A provider prefix ("anthropic/claude-…") is LiteLLM's routing, not the model's name.
+                      {QStringLiteral("model"), model.contains(u'/') && liteLlmService(QString(), model) != u"other"
+                                                    ? model.section(u'/', 1)
+                                                    : model}};
+    if (!user.isEmpty())
+        event.insert(QStringLiteral("userId"), user);
+    for (const auto &[from, to] : {std::pair{"prompt_tokens", "inputTokens"}, std::pair{"completion_tokens", "outputTokens"}}) {
+        const QString count = text(from);
+        bool ok = count.isEmpty();
+        const double number = ok ? 0.0 : count.toDouble(&ok);
+        if (!ok) {
+            *error = QStringLiteral("\"%1\" is not a number: %2").arg(QLatin1String(from), count.left(40));
+            return std::nullopt;
+        }
+        event.insert(QLatin1String(to), number);
+    }
+    if (const QString start = text("startTime"); !start.isEmpty())
+        event.insert(QStringLiteral("timestamp"), start);
+    if (const QString id = text("request_id"); !id.isEmpty())
+        event.insert(QStringLiteral("eventId"), QString(QStringLiteral("litellm:") + id));
+    QJsonObject metadata{{QStringLiteral("source"), QStringLiteral("litellm")}};
+    if (const QString spend = text("spend"); !spend.isEmpty())
+        metadata.insert(QStringLiteral("litellmSpend"), spend);
+    if (const QString callType = text("call_type"); !callType.isEmpty())
+        metadata.insert(QStringLiteral("callType"), callType);
+    event.insert(QStringLiteral("metadata"), metadata);
+    return eventFromJson(event, error);
+}
+
+std::optional<UsageEvent> LineReader::read(const QByteArray &line, QString *error)
+{
+    error->clear();
+    if (m_format != Format::LiteLlm)
+        return eventFromResponseLine(m_format, line, error);
+    if (line.startsWith('{')) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+        if (!document.isObject()) {
+            *error = QStringLiteral("not JSON (%1): a truncated line?").arg(parseError.errorString());
+            return std::nullopt;
+        }
+        return eventFromLiteLlmRow(document.object(), error, m_unattributed);
+    }
+    const auto cells = csvCells(QString::fromUtf8(line));
+    if (!cells) {
+        *error = QStringLiteral("a quoted cell is not closed on its line");
+        return std::nullopt;
+    }
+    if (m_columns.isEmpty()) { // the header
+        m_columns = *cells;
+        if (!m_columns.contains(u"model") || !m_columns.contains(u"spend")) {
+            *error = QStringLiteral("not LiteLLM's spend log: the header has no \"model\" and \"spend\" columns");
+            m_columns.clear();
+        }
+        return std::nullopt;
+    }
+    if (cells->size() != m_columns.size()) {
+        *error = QStringLiteral("%1 cells where the header has %2").arg(cells->size()).arg(m_columns.size());
+        return std::nullopt;
+    }
+    QJsonObject row;
+    for (qsizetype i = 0; i < m_columns.size(); ++i)
+        row.insert(m_columns[i], cells->at(i));
+    return eventFromLiteLlmRow(row, error, m_unattributed);
 }
 
 std::optional<UsageEvent> eventFromResponseLine(Format format, const QByteArray &line, QString *error)
 {
     if (format == Format::Events)
         return parseEventJson(line, error);
+    if (format == Format::LiteLlm)
+        return LineReader(format).read(line, error);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     if (!document.isObject()) {

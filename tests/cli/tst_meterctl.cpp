@@ -440,6 +440,35 @@ private Q_SLOTS:
                            QStringLiteral("xml")}).exitCode, 2);
     }
 
+    // An admin moving from LiteLLM: its CSV export of the spend log, each
+    // call's spend kept beside Meterdesk's cost and the two totals shown.
+    void importsLiteLlmSpendLogs()
+    {
+        const QString url = newDatabaseUrl(m_dir, QStringLiteral("litellm"));
+        QVERIFY(meterctl({QStringLiteral("--db"), url, QStringLiteral("init")}).exitCode == 0);
+        const QString path = file(QStringLiteral("spend-%1.csv").arg(usePostgres() ? u"pg" : u"sqlite"));
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("request_id,call_type,startTime,endTime,model,custom_llm_provider,spend,total_tokens,prompt_tokens,"
+                  "completion_tokens,user,end_user\r\n"
+                  "req-1,acompletion,2026-11-02 09:00:00,2026-11-02 09:00:02,gpt-4o-mini,openai,0.00051,1500,1000,500,key-owner,ann\r\n"
+                  "req-2,acompletion,2026-11-02 10:00:00,2026-11-02 10:00:01,gpt-4o-mini,openai,0.00015,1000,1000,0,key-owner,bob\r\n");
+        csv.close();
+        const QStringList args{QStringLiteral("--db"), url, QStringLiteral("import"), path, QStringLiteral("--format"),
+                               QStringLiteral("litellm")};
+        RunResult result = meterctl(args);
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        // Meterdesk: $0.00045 + $0.00015 (gpt-4o-mini at $0.15 and $0.60 per 1M); LiteLLM said $0.00066.
+        QVERIFY2(result.err.contains("LiteLLM's spend for these calls: $0.000660; Meterdesk's cost: $0.000600 "
+                                     "(-$0.000060"),
+                 result.err.constData());
+        QVERIFY(meterctl(args).err.contains("imported 0 events, 2 duplicates skipped"));
+        result = meterctl({QStringLiteral("--db"), url, QStringLiteral("events"), QStringLiteral("--user"), QStringLiteral("ann"),
+                           QStringLiteral("--json")});
+        QCOMPARE(result.json().array().size(), 1);
+        QCOMPARE(result.json().array().at(0).toObject().value(u"eventId").toString(), QStringLiteral("litellm:req-1"));
+    }
+
     // The bill against what was tracked: a planted gap (a model without a
     // price, billed at its real price) and an untracked day are found, and
     // nothing else. The pages are in the shape of OpenAI's organization

@@ -188,11 +188,61 @@ private Q_SLOTS:
         QVERIFY2(error.contains(reason), qPrintable(error));
     }
 
+    // LiteLLM's spend log (its LiteLLM_SpendLogs rows, as /spend/logs
+    // returns them and as its UI exports them to CSV): request_id, end_user
+    // or user, model with custom_llm_provider, prompt and completion
+    // tokens, startTime and spend.
+    void liteLlmRows()
+    {
+        LineReader json(Format::LiteLlm);
+        QString error;
+        auto event = json.read(R"({"request_id": "chatcmpl-9a1b", "call_type": "acompletion", "api_key": "88dc28d0f030c5",
+            "spend": 0.00051, "total_tokens": 1500, "prompt_tokens": 1000, "completion_tokens": 500,
+            "startTime": "2026-11-02T09:30:00.123000Z", "endTime": "2026-11-02T09:30:02Z", "model": "gpt-4o-mini",
+            "model_group": "gpt-4o-mini", "custom_llm_provider": "openai", "user": "internal-admin", "end_user": "ann",
+            "metadata": {}, "cache_hit": "False", "request_tags": []})",
+                               &error);
+        QVERIFY2(event, qPrintable(error));
+        QCOMPARE(event->userId, QStringLiteral("ann")); // the product's user, not the key's owner
+        QCOMPARE(event->service, QStringLiteral("openai"));
+        QCOMPARE(event->model, QStringLiteral("gpt-4o-mini"));
+        QCOMPARE(event->tokens.input, 1000);
+        QCOMPARE(event->tokens.output, 500);
+        QCOMPARE(event->eventId, QStringLiteral("litellm:chatcmpl-9a1b"));
+        QCOMPARE(event->metadata.value(u"litellmSpend").toString(), QStringLiteral("0.00051"));
+        QCOMPARE(event->timestamp.date(), QDate(2026, 11, 2));
+
+        LineReader csv(Format::LiteLlm, QStringLiteral("unattributed"));
+        QVERIFY(!csv.read("request_id,startTime,model,custom_llm_provider,spend,prompt_tokens,completion_tokens,user,end_user", &error));
+        QVERIFY2(error.isEmpty(), qPrintable(error)); // the header: no call, no error
+        event = csv.read("req-2,2026-11-03 08:00:00,anthropic/claude-3-5-haiku-20241022,,0.0021,\"2000\",100,\"Lee, Ann\",", &error);
+        QVERIFY2(event, qPrintable(error));
+        QCOMPARE(event->service, QStringLiteral("anthropic")); // from the model's prefix
+        QCOMPARE(event->model, QStringLiteral("claude-3-5-haiku-20241022"));
+        QCOMPARE(event->userId, QStringLiteral("Lee, Ann")); // a quoted comma stays in its cell
+        QCOMPARE(event->tokens.input, 2000);
+        event = csv.read("req-3,2026-11-03 08:00:00,gemini-2.5-flash,,0.001,10,5,,", &error);
+        QVERIFY2(event, qPrintable(error));
+        QCOMPARE(event->service, QStringLiteral("google"));
+        QCOMPARE(event->userId, QStringLiteral("unattributed")); // no user: the --unattributed id
+        QVERIFY(!csv.read("req-4,2026-11-03,gpt-4o,,0.1,10", &error));
+        QVERIFY2(error.contains(QStringLiteral("cells where the header has")), qPrintable(error));
+        QVERIFY(!csv.read("req-5,\"2026-11-03,gpt-4o,,0.1,10,5,,", &error));
+        QVERIFY2(error.contains(QStringLiteral("not closed")), qPrintable(error));
+        QVERIFY(!csv.read("req-6,2026-11-03 08:00:00,gpt-4o,,0.1,ten,5,ann,", &error));
+        QVERIFY2(error.contains(QStringLiteral("not a number")), qPrintable(error));
+
+        LineReader other(Format::LiteLlm);
+        QVERIFY(!other.read("id,when,what", &error));
+        QVERIFY2(error.contains(QStringLiteral("not LiteLLM")), qPrintable(error));
+    }
+
     void formats()
     {
         QCOMPARE(formatNamed(QString()), std::optional(Format::Events));
         QCOMPARE(formatNamed(QStringLiteral("OpenAI")), std::optional(Format::OpenAI));
         QCOMPARE(formatNamed(QStringLiteral("google")), std::optional(Format::Gemini));
+        QCOMPARE(formatNamed(QStringLiteral("litellm")), std::optional(Format::LiteLlm));
         QVERIFY(!formatNamed(QStringLiteral("csv")));
     }
 };
