@@ -15,7 +15,7 @@ const Command Table[] = {
      "users events days seed end", &demo, 0,
      "meterctl demo --db demo.sqlite --users 500 --events 200000 --days 120"},
     {"track", "record one call and print its cost (--user --service --model --input --output ...)",
-     "user service model input output cached cache-write endpoint meta event-id timestamp unattributed", &track, 0,
+     "user service model input output cached cache-write endpoint tier meta event-id timestamp unattributed", &track, 0,
      "meterctl track --db usage.sqlite --user u-42 --service openai --model gpt-4o --input 1200 --output 350 --endpoint support-chat"},
     {"import", "record many calls from FILE.jsonl (- for standard input), one JSON object a line; "
                "`--format openai|anthropic|gemini` reads the providers' responses as returned, `--format litellm` "

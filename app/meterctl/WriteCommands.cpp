@@ -117,6 +117,7 @@ int track(Cli &cli)
     event.service = cli.value("service");
     event.model = cli.value("model");
     event.endpoint = cli.value("endpoint");
+    event.serviceTier = normalServiceTier(cli.value("tier"));
     event.eventId = cli.value("event-id");
     if (event.model.isEmpty() || event.service.isEmpty())
         return cli.fail(QStringLiteral("--service and --model are required"), ExitUsage);

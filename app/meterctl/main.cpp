@@ -62,6 +62,7 @@ QList<QCommandLineOption> addOptions(QCommandLineParser &parser)
     option("cached", "Cached input tokens (cache reads).", "n");
     option("cache-write", "Cache write tokens.", "n");
     option("endpoint", "Endpoint or feature name.", "name");
+    option("tier", "track: the provider's service tier, when not the standard one: batch, flex or priority.", "tier");
     option("meta", "Extra metadata as a JSON object.", "json");
     option("event-id", "Client event id: a replay with the same id counts once.", "id");
     option("timestamp", "When the call happened (ISO 8601, UTC; default now).", "time");

@@ -76,7 +76,8 @@ RepriceResult Repricer::run(const RepriceScope &scope, bool dryRun, const std::f
     const QString select = QStringLiteral(
         "SELECT id, user_id, service, coalesce(model, ''), timestamp, coalesce(input_tokens, 0), "
         "coalesce(output_tokens, 0), coalesce(cached_input_tokens, 0), coalesce(cache_write_tokens, 0), "
-        "coalesce(cost_nanos, 0), priced, coalesce(request_count, 1), coalesce(endpoint, '') FROM api_usage_tracking "
+        "coalesce(cost_nanos, 0), priced, coalesce(request_count, 1), coalesce(endpoint, ''), coalesce(service_tier, '') "
+        "FROM api_usage_tracking "
         "WHERE id > ? AND %1 ORDER BY id LIMIT %2%3")
         .arg(scopeFilter(scope)).arg(BatchSize).arg(dryRun ? QString() : m_db.dialect().forUpdate());
     for (qint64 lastId = 0;;) {
@@ -98,7 +99,8 @@ RepriceResult Repricer::run(const RepriceScope &scope, bool dryRun, const std::f
             const TokenCounts tokens{rows.value(5).toLongLong(), rows.value(6).toLongLong(), rows.value(7).toLongLong(),
                                      rows.value(8).toLongLong()};
             const QString model = rows.value(3).toString();
-            const auto quote = book->quote(model, tokens, at);
+            // At the tier the call was made on: a batch call stays half price.
+            const auto quote = book->quote(model, tokens, at, rows.value(13).toString());
             const bool wasPriced = rows.value(10).toBool();
             const qint64 oldNanos = rows.value(9).toLongLong();
             if (!quote || (quote->cost.nanos() == oldNanos && quote->priced == wasPriced))

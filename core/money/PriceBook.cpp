@@ -442,7 +442,19 @@ std::optional<Money> costAt(const Rates &rates, const TokenCounts &tokens)
     return Money::fromNanos(qint64(nanos));
 }
 
-std::optional<PriceQuote> PriceBook::quote(QStringView model, const TokenCounts &tokens, const QDateTime &at) const
+std::optional<std::pair<int, int>> PriceBook::tierShare(const QString &service, const QString &serviceTier)
+{
+    // The providers' price pages: OpenAI's Batch API and flex processing,
+    // Anthropic's Message Batches and Google's Gemini batch mode are half price.
+    if (serviceTier == u"batch" && (service == u"openai" || service == u"anthropic" || service == u"google"))
+        return std::pair{1, 2};
+    if (serviceTier == u"flex" && service == u"openai")
+        return std::pair{1, 2};
+    return std::nullopt;
+}
+
+std::optional<PriceQuote> PriceBook::quote(QStringView model, const TokenCounts &tokens, const QDateTime &at,
+                                           const QString &serviceTier) const
 {
     PriceQuote quote;
     const PriceMatch match = find(model, at.isValid() ? at.toUTC().date() : QDate());
@@ -464,6 +476,15 @@ std::optional<PriceQuote> PriceBook::quote(QStringView model, const TokenCounts 
     if (!cost)
         return std::nullopt;
     quote.cost = *cost;
+    if (price && !serviceTier.isEmpty()) {
+        if (const auto share = tierShare(price->service, serviceTier)) {
+            // The share of the exact standard cost, rounded half up to the nano-dollar.
+            const qint64 nanos = cost->nanos();
+            quote.cost = Money::fromNanos((nanos / share->second) * share->first
+                                          + ((nanos % share->second) * share->first * 2 + share->second) / (2 * share->second));
+            quote.serviceTier = serviceTier;
+        }
+    }
     return quote;
 }
 

@@ -71,6 +71,10 @@ struct PriceQuote
     MatchKind matchedBy = MatchKind::None;
     QString source;           // the entry's sourceName
     QDate effectiveFrom;
+    // The service tier whose price applied ("batch", "flex"); empty for the
+    // standard price, also when a tier was asked for that has no price of
+    // its own here (priority).
+    QString serviceTier;
 };
 
 // One name's price, and how the name reached it.
@@ -105,7 +109,14 @@ public:
     PriceMatch find(QStringView model, QDate day = {}) const;
     // std::nullopt only when the cost does not fit in 64-bit nano-dollars
     // or a token count is negative. A null `at` prices at today's prices.
-    std::optional<PriceQuote> quote(QStringView model, const TokenCounts &tokens, const QDateTime &at = {}) const;
+    // `serviceTier`: "batch" or "flex" prices at the provider's published
+    // discount for it (tierShare), when the model's service has one.
+    std::optional<PriceQuote> quote(QStringView model, const TokenCounts &tokens, const QDateTime &at = {},
+                                    const QString &serviceTier = {}) const;
+    // The share of the standard price a service charges on a tier, as a
+    // fraction (1/2 for batch at OpenAI, Anthropic and Google, and for flex
+    // at OpenAI); none when the tier has no published price.
+    static std::optional<std::pair<int, int>> tierShare(const QString &service, const QString &serviceTier);
     Rates fallback() const { return m_fallback; }
     const QList<ModelPrice> &models() const { return m_models; }
 

@@ -175,7 +175,7 @@ QStringList sqliteSeedTables()
             "timestamp TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now')), metadata TEXT, "
             "event_id TEXT, model TEXT, input_tokens INTEGER, output_tokens INTEGER, "
             "cached_input_tokens INTEGER, cache_write_tokens INTEGER, cost_nanos INTEGER, "
-            "priced INTEGER, writer INTEGER NOT NULL DEFAULT 0)"),
+            "priced INTEGER, writer INTEGER NOT NULL DEFAULT 0, service_tier TEXT)"),
         QStringLiteral(
             "CREATE TABLE api_usage_stats (user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, "
             "total_requests INTEGER DEFAULT 0, total_cost NUMERIC DEFAULT 0, last_activity TEXT, "
@@ -276,7 +276,8 @@ QStringList upgradeSeed(const Dialect &dialect)
             "ADD COLUMN IF NOT EXISTS cache_write_tokens bigint, "
             "ADD COLUMN IF NOT EXISTS cost_nanos bigint, "
             "ADD COLUMN IF NOT EXISTS priced boolean, "
-            "ADD COLUMN IF NOT EXISTS writer smallint NOT NULL DEFAULT 0"),
+            "ADD COLUMN IF NOT EXISTS writer smallint NOT NULL DEFAULT 0, "
+            "ADD COLUMN IF NOT EXISTS service_tier varchar(32)"),
         QStringLiteral(
             "ALTER TABLE api_usage_stats "
             "ALTER COLUMN total_cost TYPE numeric(20, 9), "
@@ -364,6 +365,11 @@ QStringList upgrade(int fromVersion, const Dialect &dialect)
             statements << QStringLiteral("DROP TABLE IF EXISTS api_usage_daily_service") << dailyServiceTable(dialect);
         statements << fillDailyService(dialect);
     }
+    // Schema 7: the service tier a call was made on (batch, flex, priority;
+    // NULL for the standard one), so a reprice prices it as it was billed.
+    if (fromVersion < 7)
+        statements << QStringLiteral("ALTER TABLE api_usage_tracking %1 service_tier %2")
+                          .arg(dialect.addColumnIfMissing(), dialect.isPostgres() ? QStringLiteral("varchar(32)") : QStringLiteral("TEXT"));
     return statements;
 }
 

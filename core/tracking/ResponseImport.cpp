@@ -296,10 +296,15 @@ std::optional<UsageEvent> eventFromResponseLine(Format format, const QByteArray 
                       {QStringLiteral("outputTokens"), parsed->tokens.output},
                       {QStringLiteral("cachedInputTokens"), parsed->tokens.cachedInput},
                       {QStringLiteral("cacheWriteTokens"), parsed->tokens.cacheWrite}};
-    for (const char *key : {"userId", "endpoint", "timestamp", "eventId"})
+    const QJsonObject extras = extrasOf(format, response);
+    // The tier the response says it ran on (OpenAI's service_tier, Anthropic's
+    // usage.service_tier); a line may say it itself ("batch": true for a
+    // Batch API output file's lines).
+    if (extras.value(u"serviceTier").isString())
+        event.insert(QStringLiteral("serviceTier"), extras.value(u"serviceTier").toString());
+    for (const char *key : {"userId", "endpoint", "timestamp", "eventId", "serviceTier", "batch"})
         if (object.contains(QLatin1String(key)))
             event.insert(QLatin1String(key), object.value(QLatin1String(key)));
-    const QJsonObject extras = extrasOf(format, response);
     if (!event.contains(u"eventId") && extras.contains(u"responseId"))
         event.insert(QStringLiteral("eventId"), QStringLiteral("%1:%2").arg(serviceOf(format), extras.value(u"responseId").toString()));
     if (!extras.isEmpty())

@@ -25,9 +25,10 @@ METERDESK_CORE_EXPORT std::optional<Format> formatNamed(const QString &name);
 // One line as an event: the service from the format, the model and the
 // tokens from the response (ProviderUsage), the event id from the line or
 // else the response's own id, so the same response imported twice counts
-// once. The response's extras that change no price today (reasoning
-// tokens, the service tier, the split of cache writes, tool-use prompt
-// tokens) go into the event's metadata. An error response, a response
+// once. The service tier comes from the response (or the line's own
+// "serviceTier", or "batch": true) and prices the call at that tier. The
+// response's extras that change no price (reasoning tokens, the split of
+// cache writes, tool-use prompt tokens) go into the event's metadata. An error response, a response
 // without usage or without a model is refused with the reason.
 METERDESK_CORE_EXPORT std::optional<UsageEvent> eventFromResponseLine(Format format, const QByteArray &line,
                                                                       QString *error);

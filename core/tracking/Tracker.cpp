@@ -115,11 +115,11 @@ void Tracker::prepareStatements()
         db,
         QStringLiteral("INSERT INTO api_usage_tracking (user_id, service, endpoint, request_count, tokens_used, "
                        "estimated_cost, timestamp, metadata, event_id, model, input_tokens, output_tokens, "
-                       "cached_input_tokens, cache_write_tokens, cost_nanos, priced, writer)"),
-        QStringLiteral("(?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"),
+                       "cached_input_tokens, cache_write_tokens, cost_nanos, priced, writer, service_tier)"),
+        QStringLiteral("(?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"),
         QStringLiteral("ON CONFLICT (event_id) DO NOTHING RETURNING event_id"),
         QStringList{text, text, text, integer, QStringLiteral("numeric"), stamp, QStringLiteral("jsonb"), text, text,
-                    integer, integer, integer, integer, integer, QStringLiteral("boolean")},
+                    integer, integer, integer, integer, integer, QStringLiteral("boolean"), text},
         100);
     s->upsertStats.emplace(
         db,
@@ -164,7 +164,7 @@ EventOutcome Tracker::price(const UsageEvent &event) const
         return outcome;
     }
     const PriceBook &book = m_book ? *m_book : m_prices;
-    const auto quote = book.quote(event.model, event.tokens, event.timestamp);
+    const auto quote = book.quote(event.model, event.tokens, event.timestamp, event.serviceTier);
     if (!quote) {
         outcome.error = QStringLiteral("the cost of this call does not fit in 64 bits of nano-dollars");
         return outcome;
@@ -346,7 +346,8 @@ bool Tracker::insertLog(Batch &batch, const QSet<QString> &knownUsers, BatchOutc
                           legacyMetadata(event),
                           event.eventId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(event.eventId),
                           event.model, event.tokens.input, event.tokens.output, event.tokens.cachedInput,
-                          event.tokens.cacheWrite, result.cost.nanos(), result.priced});
+                          event.tokens.cacheWrite, result.cost.nanos(), result.priced,
+                          event.serviceTier.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(event.serviceTier)});
         batch.logged.append(i);
     }
     // RETURNING names the rows that went in; an id it does not name (or names

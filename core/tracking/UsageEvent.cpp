@@ -72,6 +72,13 @@ bool readTokenCount(const QJsonObject &object, QStringView key, qint64 *out, QSt
     return true;
 }
 
+QString normalServiceTier(const QString &tier)
+{
+    const QString lower = tier.trimmed().toLower();
+    // The providers' names for the standard tier.
+    return lower == u"default" || lower == u"standard" || lower == u"auto" || lower == u"standard_only" ? QString() : lower;
+}
+
 QString UsageEvent::validate() const
 {
     if (userId.trimmed().isEmpty())
@@ -90,6 +97,8 @@ QString UsageEvent::validate() const
         return QStringLiteral("model name is too long or has control characters");
     if (endpoint.size() > MaxNameLength)
         return QStringLiteral("endpoint longer than %1 characters").arg(MaxNameLength);
+    if (!serviceTier.isEmpty() && serviceTier != u"batch" && serviceTier != u"flex" && serviceTier != u"priority")
+        return QStringLiteral("service tier \"%1\" is not batch, flex or priority").arg(serviceTier.left(32));
     if (eventId.size() > MaxIdLength)
         return QStringLiteral("event id longer than %1 characters").arg(MaxIdLength);
     const TokenCounts &t = tokens;
@@ -214,6 +223,7 @@ std::optional<UsageEvent> eventFromJson(const QJsonObject &object, QString *erro
     if (!readString(u"userId", &event.userId, true) || !readString(u"service", &event.service, true)
         || !readString(u"model", &event.model, true) || !readString(u"eventId", &event.eventId, false)
         || !readString(u"endpoint", &event.endpoint, false)
+        || !readString(u"serviceTier", &event.serviceTier, false)
         || !readString(u"reservationId", &event.reservationId, false)
         || !readString(u"timestamp", &timestamp, false)
         || !readTokenCount(object, u"inputTokens", &event.tokens.input, error, true)
@@ -222,6 +232,9 @@ std::optional<UsageEvent> eventFromJson(const QJsonObject &object, QString *erro
         || !readTokenCount(object, u"cacheWriteTokens", &event.tokens.cacheWrite, error))
         return std::nullopt;
     event.service = event.service.trimmed().toLower();
+    event.serviceTier = normalServiceTier(event.serviceTier);
+    if (object.value(u"batch").toBool())
+        event.serviceTier = QStringLiteral("batch");
     if (!timestamp.isEmpty()) {
         event.timestamp = parseUtcTimestamp(timestamp);
         if (!event.timestamp.isValid()) {
@@ -281,6 +294,8 @@ QJsonObject eventToJson(const UsageEvent &event)
         object.insert(QStringLiteral("cacheWriteTokens"), event.tokens.cacheWrite);
     if (!event.endpoint.isEmpty())
         object.insert(QStringLiteral("endpoint"), event.endpoint);
+    if (!event.serviceTier.isEmpty())
+        object.insert(QStringLiteral("serviceTier"), event.serviceTier);
     if (!event.reservationId.isEmpty())
         object.insert(QStringLiteral("reservationId"), event.reservationId);
     if (event.timestamp.isValid())

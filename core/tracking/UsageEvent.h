@@ -19,6 +19,9 @@ struct METERDESK_CORE_EXPORT UsageEvent
     QString service;   // openai, anthropic, google, other, ...
     QString model;
     QString endpoint;
+    // The provider's service tier when not the standard one: "batch" (a
+    // batch API), "flex" or "priority"; priced at that tier's rates.
+    QString serviceTier;
     TokenCounts tokens;
     QDateTime timestamp; // UTC; invalid means "now" when recorded
     QJsonObject metadata;
@@ -71,6 +74,11 @@ METERDESK_CORE_EXPORT std::optional<UsageEvent> eventFromJson(const QJsonObject 
 // Reads a non-negative whole token count; false (with the reason) otherwise.
 METERDESK_CORE_EXPORT bool readTokenCount(const QJsonObject &object, QStringView key,
                                           qint64 *out, QString *error, bool required = false);
+
+// A provider's service tier as events keep it: "" for the standard one
+// ("default", "standard", "auto"), else lower case ("batch", "flex",
+// "priority").
+METERDESK_CORE_EXPORT QString normalServiceTier(const QString &tier);
 
 // Parses ISO 8601 text as UTC ("2026-01-02T03:04:05Z", offsets, or a bare
 // date-time taken as UTC). Invalid on junk.

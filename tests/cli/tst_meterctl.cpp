@@ -440,6 +440,33 @@ private Q_SLOTS:
                            QStringLiteral("xml")}).exitCode, 2);
     }
 
+    // A call made through a batch API is billed, recorded and repriced at the
+    // batch price: half of gpt-4o-mini's $0.15 + $0.60 per 1M.
+    void batchCallsCostHalf()
+    {
+        const QString url = newDatabaseUrl(m_dir, QStringLiteral("tiers"));
+        QVERIFY(meterctl({QStringLiteral("--db"), url, QStringLiteral("init")}).exitCode == 0);
+        const QString path = file(QStringLiteral("batch-%1.jsonl").arg(usePostgres() ? u"pg" : u"sqlite"));
+        QFile lines(path);
+        QVERIFY(lines.open(QIODevice::WriteOnly));
+        // An OpenAI Batch API output line's response body, and a flex call.
+        lines.write(R"({"userId": "ann", "batch": true, "response": {"id": "chatcmpl-b1", "object": "chat.completion", "model": "gpt-4o-mini", "choices": [], "usage": {"prompt_tokens": 1000000, "completion_tokens": 1000000}}})" "\n");
+        lines.write(R"({"userId": "ann", "response": {"id": "resp_f1", "object": "response", "model": "gpt-4o-mini", "service_tier": "flex", "output": [], "usage": {"input_tokens": 1000000, "output_tokens": 0}}})" "\n");
+        lines.close();
+        RunResult result = meterctl({QStringLiteral("--db"), url, QStringLiteral("import"), path, QStringLiteral("--format"),
+                                     QStringLiteral("openai")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        result = meterctl({QStringLiteral("--db"), url, QStringLiteral("stats"), QStringLiteral("--json")});
+        QCOMPARE(result.json().object().value(u"totalCost").toDouble(), 0.45); // $0.375 + $0.075
+        result = meterctl({QStringLiteral("--db"), url, QStringLiteral("events"), QStringLiteral("--user"), QStringLiteral("ann"),
+                           QStringLiteral("--json")});
+        QCOMPARE(result.json().array().size(), 2);
+        // The tier stays with each call: repricing changes nothing.
+        result = meterctl({QStringLiteral("--db"), url, QStringLiteral("prices"), QStringLiteral("reprice"), QStringLiteral("--dry-run")});
+        QVERIFY2(result.out.contains("would change 0 of 2 calls"), result.out.constData());
+        QCOMPARE(meterctl({QStringLiteral("--db"), url, QStringLiteral("verify")}).exitCode, 0);
+    }
+
     // An admin moving from LiteLLM: its CSV export of the spend log, each
     // call's spend kept beside Meterdesk's cost and the two totals shown.
     void importsLiteLlmSpendLogs()

@@ -76,6 +76,7 @@ private Q_SLOTS:
         QVERIFY(AdminActions(*db).setRiskScore(QStringLiteral("u1"), 10).ok);
         const bool pg = usePostgres();
         QStringList downgrade{QStringLiteral("UPDATE meterdesk_schema SET version = 1"),
+                              QStringLiteral("ALTER TABLE api_usage_tracking DROP COLUMN service_tier"), // schema 7
                               QStringLiteral("ALTER TABLE admin_audit_log DROP COLUMN prev_hash"),
                               QStringLiteral("ALTER TABLE admin_audit_log DROP COLUMN row_hash"),
                               // Schema 4's guardrails.
@@ -152,7 +153,8 @@ private Q_SLOTS:
                                               "sum(output_tokens), sum(cached_input_tokens), sum(cache_write_tokens), "
                                               "sum(tokens), sum(cost_nanos), sum(unpriced_requests) FROM api_usage_daily "
                                               "GROUP BY day, service, model").arg(counters);
-        QStringList downgrade{QStringLiteral("UPDATE meterdesk_schema SET version = 5")};
+        QStringList downgrade{QStringLiteral("UPDATE meterdesk_schema SET version = 5"),
+                              QStringLiteral("ALTER TABLE api_usage_tracking DROP COLUMN service_tier")}; // schema 7
         if (pg)
             downgrade << QStringLiteral("ALTER TABLE api_usage_daily_service DROP CONSTRAINT api_usage_daily_service_pkey")
                       << QStringLiteral("DELETE FROM api_usage_daily_service")

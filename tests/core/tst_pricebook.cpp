@@ -167,6 +167,31 @@ private Q_SLOTS:
         QCOMPARE(quote->cost.toString(9), usd(cost).toString(9));
     }
 
+    // Batch is half price at OpenAI, Anthropic and Google, and flex at
+    // OpenAI (their price pages); priority has no price here and is billed
+    // at the standard rates, saying so.
+    void serviceTiers()
+    {
+        const PriceBook &book = PriceBook::builtIn();
+        const TokenCounts million{1'000'000, 1'000'000, 0, 0};
+        // gpt-4o-mini: $0.15 in + $0.60 out per 1M = $0.75; half is $0.375.
+        auto quote = book.quote(u"gpt-4o-mini", million, {}, QStringLiteral("batch"));
+        QCOMPARE(quote->cost, Money::fromDecimal(u"0.375").value());
+        QCOMPARE(quote->serviceTier, QStringLiteral("batch"));
+        QCOMPARE(book.quote(u"gpt-4o-mini", million, {}, QStringLiteral("flex"))->cost, Money::fromDecimal(u"0.375").value());
+        // claude-3-haiku: $0.25 in + $1.25 out = $1.50; half is $0.75.
+        QCOMPARE(book.quote(u"claude-3-haiku", million, {}, QStringLiteral("batch"))->cost, Money::fromDecimal(u"0.75").value());
+        QVERIFY(!book.quote(u"claude-3-haiku", million, {}, QStringLiteral("flex"))->serviceTier.size()); // no flex there
+        quote = book.quote(u"gpt-4o-mini", million, {}, QStringLiteral("priority"));
+        QCOMPARE(quote->cost, Money::fromDecimal(u"0.75").value());
+        QVERIFY(quote->serviceTier.isEmpty());
+        // Half of an odd nano-dollar count rounds half up: one cached token
+        // of gpt-4o-mini is 75 nanos ($0.075 per 1M), half is 37.5.
+        QCOMPARE(book.quote(u"gpt-4o-mini", TokenCounts{0, 0, 1, 0})->cost.nanos(), 75);
+        QCOMPARE(book.quote(u"gpt-4o-mini", TokenCounts{0, 0, 1, 0}, {}, QStringLiteral("batch"))->cost.nanos(), 38);
+        QCOMPARE(book.quote(u"claude-3-haiku", TokenCounts{1, 0, 0, 0}, {}, QStringLiteral("batch"))->cost.nanos(), 125);
+    }
+
     void overflowIsRefusedNotWrapped()
     {
         const qint64 huge = std::numeric_limits<qint64>::max() / 2;

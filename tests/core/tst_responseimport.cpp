@@ -237,6 +237,30 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("not LiteLLM")), qPrintable(error));
     }
 
+    // The tier a response ran on prices it: OpenAI's service_tier, Anthropic's
+    // usage.service_tier, or the line's own "batch" for a Batch API's output.
+    void serviceTiers()
+    {
+        QString error;
+        auto flex = eventFromResponseLine(Format::OpenAI, line("ann", R"({"id": "resp_f", "object": "response", "model": "o3",
+            "service_tier": "flex", "usage": {"input_tokens": 10, "output_tokens": 5}})"), &error);
+        QVERIFY2(flex, qPrintable(error));
+        QCOMPARE(flex->serviceTier, QStringLiteral("flex"));
+        auto standard = eventFromResponseLine(Format::OpenAI, line("ann", R"({"id": "c", "model": "gpt-4o", "service_tier": "default",
+            "usage": {"prompt_tokens": 10, "completion_tokens": 5}})"), &error);
+        QVERIFY2(standard, qPrintable(error));
+        QVERIFY(standard->serviceTier.isEmpty());
+        auto batch = eventFromResponseLine(Format::Anthropic, line("ann", R"({"id": "msg_b", "type": "message",
+            "model": "claude-sonnet-4-20250514", "usage": {"input_tokens": 10, "output_tokens": 5, "service_tier": "batch"}})"),
+                                           &error);
+        QVERIFY2(batch, qPrintable(error));
+        QCOMPARE(batch->serviceTier, QStringLiteral("batch"));
+        auto fromLine = eventFromResponseLine(Format::OpenAI, line("ann", R"({"id": "c2", "model": "gpt-4o",
+            "usage": {"prompt_tokens": 10, "completion_tokens": 5}})", R"("batch": true, )"), &error);
+        QVERIFY2(fromLine, qPrintable(error));
+        QCOMPARE(fromLine->serviceTier, QStringLiteral("batch"));
+    }
+
     void formats()
     {
         QCOMPARE(formatNamed(QString()), std::optional(Format::Events));
