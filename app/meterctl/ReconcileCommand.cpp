@@ -46,7 +46,16 @@ int reconcile(Cli &cli, Database &db)
         gaps += row.gap;
     if (cli.json()) {
         QJsonArray days;
-        for (const Reconcile::DayRow &row : *rows)
+        for (const Reconcile::DayRow &row : *rows) {
+            QJsonArray models;
+            for (const Reconcile::ModelRow &model : row.models)
+                models.append(QJsonObject{{QStringLiteral("model"), model.model},
+                                          {QStringLiteral("tracked"), usd(model.tracked)},
+                                          {QStringLiteral("billed"), model.billedKnown ? usd(model.billed) : QJsonValue()},
+                                          {QStringLiteral("trackedTokens"), model.trackedTokens},
+                                          {QStringLiteral("billedTokens"),
+                                           model.billedTokens < 0 ? QJsonValue() : QJsonValue(model.billedTokens)},
+                                          {QStringLiteral("differs"), model.gap}});
             days.append(QJsonObject{{QStringLiteral("day"), row.day.toString(Qt::ISODate)},
                                     {QStringLiteral("tracked"), usd(row.tracked)},
                                     {QStringLiteral("billed"), row.billedKnown ? usd(row.billed) : QJsonValue()},
@@ -54,7 +63,9 @@ int reconcile(Cli &cli, Database &db)
                                     {QStringLiteral("billedTokens"), row.billedTokens < 0 ? QJsonValue() : QJsonValue(row.billedTokens)},
                                     {QStringLiteral("trackedCalls"), row.trackedCalls},
                                     {QStringLiteral("differs"), row.gap},
-                                    {QStringLiteral("causes"), QJsonArray::fromStringList(row.causes)}});
+                                    {QStringLiteral("causes"), QJsonArray::fromStringList(row.causes)},
+                                    {QStringLiteral("models"), models}});
+        }
         cli.printJson(QJsonObject{{QStringLiteral("provider"), bill->provider},
                                   {QStringLiteral("days"), days},
                                   {QStringLiteral("daysThatDiffer"), gaps},

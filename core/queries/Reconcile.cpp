@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
 #include <QSqlError>
@@ -168,6 +169,16 @@ struct TrackedModel
     Money cost;
 };
 
+// A model's name without a trailing release date, for matching a bill's
+// names with tracked ones.
+QString baseName(const QString &model)
+{
+    static const QRegularExpression dated(QStringLiteral("-(\\d{4}-\\d{2}-\\d{2}|\\d{8})$"));
+    QString base = model;
+    base.remove(dated);
+    return base;
+}
+
 bool far(Money a, Money b, const Options &options)
 {
     const double difference = std::abs((a - b).toDouble());
@@ -256,6 +267,36 @@ std::optional<QList<DayRow>> compare(Database &database, const Bill &bill, const
             for (const BilledModel &model : billed.models)
                 row.billedTokens += model.tokens();
         }
+        // Model by model, where the bill names models.
+        QMap<QString, ModelRow> byModel;
+        for (auto m = billed.models.cbegin(); m != billed.models.cend(); ++m) {
+            if (m.key() == AllModels)
+                continue;
+            ModelRow &model = byModel[baseName(m.key())];
+            model.billed += m.value().cost;
+            model.billedKnown = model.billedKnown || m.value().hasCost;
+            if (billed.hasTokens && m.value().tokens() > 0)
+                model.billedTokens = qMax<qint64>(model.billedTokens, 0) + m.value().tokens();
+        }
+        if (!byModel.isEmpty())
+            for (auto m = models.cbegin(); m != models.cend(); ++m) {
+                ModelRow &model = byModel[baseName(m.key())];
+                model.tracked += m.value().cost;
+                model.trackedTokens += m.value().tokens;
+            }
+        QStringList modelGaps;
+        for (auto m = byModel.begin(); m != byModel.end(); ++m) {
+            ModelRow &model = m.value();
+            model.model = m.key();
+            model.gap = (model.billedKnown && far(model.tracked, model.billed, options))
+                || (model.billedTokens >= 0 && farTokens(model.trackedTokens, model.billedTokens, options));
+            if (model.gap)
+                modelGaps << (model.billedKnown ? QStringLiteral("%1: billed $%2, tracked $%3")
+                                                      .arg(model.model, model.billed.toString(2), model.tracked.toString(2))
+                                                : QStringLiteral("%1: %2 tokens billed, %3 tracked")
+                                                      .arg(model.model).arg(model.billedTokens).arg(model.trackedTokens));
+            row.models << model;
+        }
         const bool costGap = billed.hasCost && far(row.tracked, row.billed, options);
         const bool tokenGap = row.billedTokens >= 0 && farTokens(row.trackedTokens, row.billedTokens, options);
         row.gap = costGap || tokenGap;
@@ -272,7 +313,7 @@ std::optional<QList<DayRow>> compare(Database &database, const Bill &bill, const
         if (row.trackedCalls > 0 && row.billedTokens > row.trackedTokens && tokenGap) {
             QStringList untracked;
             for (auto m = billed.models.cbegin(); m != billed.models.cend(); ++m)
-                if (m.value().tokens() > 0 && !models.contains(m.key()) && m.key() != AllModels)
+                if (m.value().tokens() > 0 && m.key() != AllModels && byModel.value(baseName(m.key())).trackedTokens == 0)
                     untracked << m.key();
             row.causes << QStringLiteral("tokens billed that were never tracked: %1 billed, %2 tracked%3 (calls made without "
                                          "a user are refused unless recorded as unattributed)")
@@ -283,6 +324,8 @@ std::optional<QList<DayRow>> compare(Database &database, const Bill &bill, const
         }
         if (costGap && row.billedTokens >= 0 && !tokenGap && unpricedCalls == 0)
             row.causes << QStringLiteral("the tokens agree but the cost does not: a price differs from what the provider charged");
+        if (!modelGaps.isEmpty())
+            row.causes << QStringLiteral("by model: %1").arg(modelGaps.join(QStringLiteral("; ")));
         if (row.causes.isEmpty())
             row.causes << (row.billedTokens < 0 ? QStringLiteral("no usage report for the day: give it to tell tokens from prices")
                                                 : QStringLiteral("not explained by the reports given"));

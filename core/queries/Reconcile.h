@@ -56,6 +56,20 @@ struct Bill
 METERDESK_CORE_EXPORT std::optional<Bill> readReports(const QString &provider, const QList<QByteArray> &files,
                                                       QString *error);
 
+// One model's share of a day, where the bill has models. Names are matched
+// without a trailing date ("gpt-4o-mini-2024-07-18" is "gpt-4o-mini"), as a
+// bill and a tracked response may name the same model either way.
+struct ModelRow
+{
+    QString model;
+    Money tracked;
+    Money billed;
+    bool billedKnown = false;
+    qint64 trackedTokens = 0;
+    qint64 billedTokens = -1;
+    bool gap = false;
+};
+
 // One day of the comparison, and why the two sides differ where they do.
 struct DayRow
 {
@@ -68,6 +82,7 @@ struct DayRow
     qint64 trackedCalls = 0;
     bool gap = false;
     QStringList causes;
+    QList<ModelRow> models; // empty when the bill has no models
 };
 
 struct Options

@@ -569,6 +569,46 @@ private Q_SLOTS:
                            QStringLiteral("azure"), costsPath}).exitCode, 2);
     }
 
+    // Where the bill has models (Anthropic's cost report: cents per model, as
+    // decimal strings), each model is compared too, a dated name matching an
+    // undated one: Sonnet agrees, Opus was billed and never tracked.
+    void reconcileComparesModelByModel()
+    {
+        const QString url = newDatabaseUrl(m_dir, QStringLiteral("reconcilemodels"));
+        QVERIFY(meterctl({QStringLiteral("--db"), url, QStringLiteral("init")}).exitCode == 0);
+        // claude-sonnet-4: $3 per 1M input tokens (below 200k, the short-context price): $0.30.
+        QCOMPARE(meterctl({QStringLiteral("--db"), url, QStringLiteral("track"), QStringLiteral("--user"), QStringLiteral("ann"),
+                           QStringLiteral("--service"), QStringLiteral("anthropic"), QStringLiteral("--model"),
+                           QStringLiteral("claude-sonnet-4-20250514"), QStringLiteral("--input"), QStringLiteral("100000"),
+                           QStringLiteral("--output"), QStringLiteral("0"), QStringLiteral("--timestamp"),
+                           QStringLiteral("2026-11-02T10:00:00Z")}).exitCode, 0);
+        const QString path = file(QStringLiteral("anthropic-cost-%1.json").arg(usePostgres() ? u"pg" : u"sqlite"));
+        QFile report(path);
+        QVERIFY(report.open(QIODevice::WriteOnly));
+        report.write(R"({"data": [{"starting_at": "2026-11-02T00:00:00Z", "ending_at": "2026-11-03T00:00:00Z", "results": [
+            {"currency": "USD", "amount": "30", "workspace_id": null, "description": null, "cost_type": "tokens",
+             "context_window": "0-200k", "model": "claude-sonnet-4", "service_tier": "standard", "token_type": "uncached_input_tokens"},
+            {"currency": "USD", "amount": "500.00", "workspace_id": null, "description": null, "cost_type": "tokens",
+             "context_window": "0-200k", "model": "claude-opus-4-1-20250805", "service_tier": "standard",
+             "token_type": "output_tokens"}]}], "has_more": false, "next_page": null})");
+        report.close();
+        const RunResult result = meterctl({QStringLiteral("--db"), url, QStringLiteral("reconcile"), QStringLiteral("--provider"),
+                                           QStringLiteral("anthropic"), path, QStringLiteral("--json")});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        const QJsonObject day = result.json().object().value(u"days").toArray().at(0).toObject();
+        QCOMPARE(day.value(u"tracked").toDouble(), 0.3);
+        QCOMPARE(day.value(u"billed").toDouble(), 5.3); // 30 + 500 cents
+        const QJsonArray models = day.value(u"models").toArray();
+        QCOMPARE(models.size(), 2);
+        QCOMPARE(models.at(0).toObject().value(u"model").toString(), QStringLiteral("claude-opus-4-1"));
+        QCOMPARE(models.at(0).toObject().value(u"differs").toBool(), true);
+        QCOMPARE(models.at(1).toObject().value(u"model").toString(), QStringLiteral("claude-sonnet-4"));
+        QCOMPARE(models.at(1).toObject().value(u"differs").toBool(), false);
+        const QString causes = day.value(u"causes").toVariant().toStringList().join(u'|');
+        QVERIFY2(causes.contains(QStringLiteral("claude-opus-4-1: billed $5.00, tracked $0.00")), qPrintable(causes));
+        QVERIFY2(!causes.contains(QStringLiteral("claude-sonnet-4:")), qPrintable(causes));
+    }
+
     // A bar with the rate and the time left on a terminal (a pseudo-terminal
     // made by script(1)), and none where standard error is a pipe.
     void progressOnATerminalOnly()
