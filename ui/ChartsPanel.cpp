@@ -9,6 +9,7 @@
 #include <queries/Queries.h>
 
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -89,11 +90,14 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     connect(m_costChart, &CostOverTimeChart::keyClicked, this, [this](const QString &key) { Q_EMIT keyClicked(breakdown(), key); });
     connect(m_shareChart, &ServiceShareChart::keyClicked, this, [this](const QString &key) { Q_EMIT keyClicked(breakdown(), key); });
     connect(m_costChart, &CostOverTimeChart::bucketClicked, this, &ChartsPanel::bucketClicked);
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+    const auto drill = [this](const QModelIndex &index) {
         Q_EMIT keyClicked(breakdown(), m_totals->index(index.row(), NameColumn).data(KeyRole).toString());
-    });
-    connect(m_table, &QTableView::clicked, this, [this](const QModelIndex &index) {
-        Q_EMIT keyClicked(breakdown(), m_totals->index(index.row(), NameColumn).data(KeyRole).toString());
+    };
+    connect(m_table, &QTableView::clicked, this, drill);
+    // Enter on a row; a double click is activated too, but its click already asked.
+    connect(m_table, &QTableView::activated, this, [drill](const QModelIndex &index) {
+        if (QGuiApplication::mouseButtons() == Qt::NoButton)
+            drill(index);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "queries/Csv.h"
 #include "queries/SqlValues.h"
+#include "money/WideInt.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -179,16 +180,24 @@ QString baseName(const QString &model)
     return base;
 }
 
+// Past the share of the larger side: in whole numbers, as money is kept
+// (128 bits, so no amount can overflow the product).
+bool pastShare(qint64 a, qint64 b, const Options &options)
+{
+    const Int128 difference = a > b ? Int128(a) - b : Int128(b) - a;
+    const Int128 larger = std::max(a < 0 ? -Int128(a) : Int128(a), b < 0 ? -Int128(b) : Int128(b));
+    return difference * 10'000 > larger * options.toleranceBasisPoints;
+}
+
 bool far(Money a, Money b, const Options &options)
 {
-    const double difference = std::abs((a - b).toDouble());
-    const double scale = std::max(std::abs(a.toDouble()), std::abs(b.toDouble()));
-    return difference > options.toleranceUsd.toDouble() && difference > scale * options.tolerancePercent / 100.0;
+    const qint64 difference = a.nanos() > b.nanos() ? a.nanos() - b.nanos() : b.nanos() - a.nanos();
+    return difference > options.toleranceUsd.nanos() && pastShare(a.nanos(), b.nanos(), options);
 }
 
 bool farTokens(qint64 a, qint64 b, const Options &options)
 {
-    return std::abs(a - b) > std::max(a, b) * options.tolerancePercent / 100.0;
+    return pastShare(a, b, options);
 }
 
 } // namespace

@@ -87,7 +87,9 @@ struct DayRow
 
 struct Options
 {
-    double tolerancePercent = 1.0;
+    // A gap counts past both: a share of the larger side, in hundredths of a
+    // percent (100: 1%), and an amount.
+    int toleranceBasisPoints = 100;
     Money toleranceUsd = Money::fromNanos(10'000'000); // $0.01
 };
 

@@ -169,6 +169,13 @@ private Q_SLOTS:
         QTest::mouseClick(everyone, Qt::LeftButton);
         QCOMPARE(users()->proxy()->rowCount(), 3);
         QVERIFY(!everyone->isVisible());
+        // From the keyboard: Enter on a row.
+        QTableView *table = charts()->totalsTable();
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(0, 0)); // support-chat, the costliest
+        QTest::keyClick(table, Qt::Key_Return);
+        QTRY_COMPARE(shownUsers(), QStringList({QStringLiteral("ann"), QStringLiteral("bob")}));
+        users()->showEveryone();
     }
 
     void clickingAServiceOrAModelListsItsUsers()
