@@ -31,6 +31,7 @@ struct Deltas
     QMap<std::pair<QString, QString>, qint64> userService;
     QMap<QString, std::pair<qint64, qint64>> stats; // cost, unpriced
     QMap<std::tuple<QString, QString, QString, QString>, std::pair<qint64, qint64>> daily;
+    QMap<std::tuple<QString, QString, QString>, std::pair<qint64, qint64>> weekly; // Monday, user, service
     QMap<std::tuple<QString, QString, QString, QString>, std::pair<qint64, qint64>> dailyService; // with the endpoint
 };
 
@@ -219,6 +220,10 @@ bool Repricer::applyBatch(const QList<Change> &changes, const RepriceScope &scop
         auto &daily = deltas.daily[{change.day, change.userId, change.service, change.model}];
         daily.first += delta;
         daily.second += change.unpricedDelta;
+        const QDate day = QDate::fromString(change.day, Qt::ISODate);
+        auto &weekly = deltas.weekly[{day.addDays(1 - day.dayOfWeek()).toString(Qt::ISODate), change.userId, change.service}];
+        weekly.first += delta;
+        weekly.second += change.unpricedDelta;
         auto &dailyService = deltas.dailyService[{change.day, change.service, change.model, change.endpoint}];
         dailyService.first += delta;
         dailyService.second += change.unpricedDelta;
@@ -261,6 +266,17 @@ bool Repricer::applyBatch(const QList<Change> &changes, const RepriceScope &scop
                            {QStringLiteral("day"), QStringLiteral("user_id"), QStringLiteral("service"), QStringLiteral("model")},
                            {day, text, text, text, number, number},
                            QStringLiteral("cost_nanos = cost_nanos + v.column5, unpriced_requests = unpriced_requests + v.column6"),
+                           rows, error);
+            break;
+        case Aggregate::Weekly:
+            for (auto it = deltas.weekly.cbegin(); it != deltas.weekly.cend(); ++it) {
+                const auto &[week, user, service] = it.key();
+                rows.append({week, user, service, it.value().first, it.value().second});
+            }
+            ok = addToRows(QStringLiteral("api_usage_weekly"),
+                           {QStringLiteral("week"), QStringLiteral("user_id"), QStringLiteral("service")},
+                           {day, text, text, number, number},
+                           QStringLiteral("cost_nanos = cost_nanos + v.column4, unpriced_requests = unpriced_requests + v.column5"),
                            rows, error);
             break;
         case Aggregate::DailyService:

@@ -2,6 +2,7 @@
 
 #include "budgets/Budget.h"
 
+#include "queries/RangeParts.h"
 #include "queries/ServiceSums.h"
 #include "queries/SqlValues.h"
 #include "storage/SqlReader.h"
@@ -186,25 +187,36 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     const bool allTime = range.isAllTime();
     // The rollup rows are summed here, not by a GROUP BY: SQLite sorts for
     // one, and PostgreSQL's numeric sums took twice as long as sending the
-    // rows (30 days of 10M events: 400 ms against 190).
-    const QString perService = perServiceSql(allTime, {});
+    // rows (30 days of 10M events: 400 ms against 190). A range reads its
+    // whole weeks from the per-week totals (RangeParts).
+    //
     // The per-service rows are read on a second connection and core while
     // this one reads the stats and names: all of them for all time or an
-    // open range, the first four fifths of the days for a closed range (this
-    // thread has the stats and names to read besides; measured best of 1/2
-    // to 9/10). With the states known, this thread only sums too, and half
-    // the days are each thread's (30 days of 10M calls: 290 ms against 440).
-    // With the states known (a snapshot), both threads only sum: half each.
-    const qint64 days = range.from.daysTo(range.to);
-    const qint64 backgroundDays = readStates ? days * 4 / 5 : days / 2;
-    const bool splitDays = !allTime && !range.from.isNull() && !range.to.isNull() && backgroundDays < days;
-    const QDate split = splitDays ? range.from.addDays(backgroundDays) : QDate();
-    const QVariantList backgroundShare = allTime ? QVariantList()
-        : splitDays                              ? dayBounds({range.from, split})
-                                                 : dayBounds(range);
+    // open range, about four fifths for a closed range (this thread has the
+    // stats and names to read besides; measured best of 1/2 to 9/10). With
+    // the states known (a snapshot), this thread only sums too, and each
+    // thread reads about half (30 days of 10M calls: 290 ms against 440).
+    const QDate split = allTime || range.from.isNull() || range.to.isNull()
+        ? QDate()
+        : RangeParts::split(range.from, range.to, readStates ? 0.8 : 0.5);
+    QString backgroundSql = perServiceSql(true, {}), ownSql;
+    QVariantList backgroundValues, ownValues;
+    if (!allTime) {
+        // An open end is the widest day there is.
+        const QDate first = range.from.isNull() ? QDate(1, 1, 1) : range.from;
+        const QDate last = range.to.isNull() ? QDate(9999, 12, 31) : range.to;
+        const RangeParts background(first, split.isValid() ? split : last);
+        backgroundSql = background.sql();
+        backgroundValues = background.values();
+        if (split.isValid()) {
+            const RangeParts own(split.addDays(1), last);
+            ownSql = own.sql();
+            ownValues = own.values();
+        }
+    }
     std::optional<BackgroundServiceScan> background;
     if (m_db.spec().path != QLatin1String(":memory:")) // a second connection would see another database
-        background.emplace(m_db.spec(), perService, backgroundShare);
+        background.emplace(m_db.spec(), backgroundSql, backgroundValues);
     if (readStates && !readUserStates(rows, index, allTime, error))
         return false;
     SharedStrings services;
@@ -228,13 +240,13 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     };
     // This thread sums the days after the split, if any, while the
     // background scan's sums arrive.
-    if (splitDays && !readRows(m_db, perService, dayBounds({split.addDays(1), range.to}), add, error))
+    if (!ownSql.isEmpty() && !readRows(m_db, ownSql, ownValues, add, error))
         return false;
     QList<UserServiceSums> sums;
     QString backgroundError;
     if (background && background->finish(&sums, &backgroundError))
         merge(sums);
-    else if (!readRows(m_db, perService, backgroundShare, add, error))
+    else if (!readRows(m_db, backgroundSql, backgroundValues, add, error))
         return false; // no second connection: this one reads its share too
     return true;
 }
@@ -391,6 +403,11 @@ std::optional<QStringList> Queries::verify(QString *error)
                                            dialect.jsonEntries(QStringLiteral("s.service_breakdown")));
     // The endpoint as the per-day totals count it (written independently of Schema's rule).
     const QString endpoint = QStringLiteral("CASE WHEN endpoint IS NULL OR endpoint = model THEN '' ELSE endpoint END");
+    // The Monday of a call's week, written apart from Dialect::weekOf: the
+    // day less its days since Monday (SQLite's %w counts from Sunday).
+    const QString weekOf = m_db.isPostgres()
+        ? QStringLiteral("CAST(timestamp AS date) - CAST(extract(isodow FROM timestamp) AS integer) + 1")
+        : QStringLiteral("date(timestamp, '-' || ((CAST(strftime('%w', timestamp) AS integer) + 6) % 7) || ' days')");
     struct Check
     {
         QString name;
@@ -424,6 +441,10 @@ std::optional<QStringList> Queries::verify(QString *error)
          QStringLiteral("SELECT %1, user_id, service, model, %2 FROM api_usage_tracking GROUP BY %1, user_id, service, model")
              .arg(dayOf, unpriced),
          QStringLiteral("SELECT day, user_id, service, model, unpriced_requests FROM api_usage_daily")},
+        {QStringLiteral("api_usage_weekly"),
+         QStringLiteral("SELECT %1, user_id, service, sum(coalesce(request_count, 1)), sum(cost_nanos), sum(%2), %3 "
+                        "FROM api_usage_tracking GROUP BY %1, user_id, service").arg(weekOf, tokens, unpriced),
+         QStringLiteral("SELECT week, user_id, service, requests, cost_nanos, tokens, unpriced_requests FROM api_usage_weekly")},
         {QStringLiteral("api_usage_daily_service (unpriced)"),
          QStringLiteral("SELECT %1, service, model, %3, %2 FROM api_usage_tracking GROUP BY %1, service, model, %3")
              .arg(dayOf, unpriced, endpoint),

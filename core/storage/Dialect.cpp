@@ -119,6 +119,14 @@ QString Dialect::dayOf(const QString &timestampColumn) const
                         : QStringLiteral("date(%1)").arg(timestampColumn);
 }
 
+QString Dialect::weekOf(const QString &timestampColumn) const
+{
+    // SQLite: forward to the Sunday that ends the week (the day itself if
+    // it is one), then back to its Monday.
+    return isPostgres() ? QStringLiteral("CAST(date_trunc('week', %1) AS date)").arg(timestampColumn)
+                        : QStringLiteral("date(%1, 'weekday 0', '-6 days')").arg(timestampColumn);
+}
+
 QString Dialect::minuteOf(const QString &timestampColumn) const
 {
     // SQLite holds our own text form, "2026-01-02 03:04:05.678".

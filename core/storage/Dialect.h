@@ -65,6 +65,8 @@ public:
     QString boolean(bool value) const;
     // The UTC day of a timestamp column.
     QString dayOf(const QString &timestampColumn) const;
+    // The Monday that starts the week of a timestamp or day, as a day.
+    QString weekOf(const QString &timestampColumn) const;
     // The minute of a timestamp column, for counting calls per minute.
     QString minuteOf(const QString &timestampColumn) const;
     // The JSON object { service: {requests, cost, tokens} } built from rows

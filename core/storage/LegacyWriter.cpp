@@ -51,6 +51,12 @@ QString countInto(Aggregate aggregate)
         return addingUpsert(QStringLiteral("api_usage_daily"), QStringLiteral("day, user_id, service, model"),
                             QStringLiteral("NEW.timestamp::date, NEW.user_id, NEW.service, NEW.model"),
                             QLatin1String(RollupColumns), QLatin1String(RollupValues));
+    case Aggregate::Weekly:
+        return addingUpsert(QStringLiteral("api_usage_weekly"), QStringLiteral("week, user_id, service"),
+                            QStringLiteral("%1, NEW.user_id, NEW.service")
+                                .arg(Dialect::of(Backend::Postgres).weekOf(QStringLiteral("NEW.timestamp"))),
+                            QStringLiteral("requests, tokens, cost_nanos, unpriced_requests"),
+                            QStringLiteral("n, t, NEW.cost_nanos, u"));
     case Aggregate::DailyService:
         return addingUpsert(QStringLiteral("api_usage_daily_service"), QStringLiteral("day, service, model, endpoint"),
                             QStringLiteral("NEW.timestamp::date, NEW.service, NEW.model, %1")

@@ -11,6 +11,7 @@ enum class Aggregate {
     UserService,  // api_usage_user_service: per user and service, all time
     Stats,        // api_usage_stats: the seed's per-user row
     Daily,        // api_usage_daily: per day, user, service and model
+    Weekly,       // api_usage_weekly: per week (from Monday), user and service
     DailyService, // api_usage_daily_service: per day, service and model
 };
 
@@ -35,7 +36,8 @@ enum class Aggregate {
 // a batch that blocks a user for a budget (budgets/BudgetEnforcer.h).
 inline constexpr qint64 AuditChainLock = 0x6d65746572; // "meter"
 
-inline constexpr std::array<Aggregate, 4> AggregateLockOrder{Aggregate::UserService, Aggregate::Stats,
-                                                             Aggregate::Daily, Aggregate::DailyService};
+inline constexpr std::array<Aggregate, 5> AggregateLockOrder{Aggregate::UserService, Aggregate::Stats,
+                                                             Aggregate::Daily, Aggregate::Weekly,
+                                                             Aggregate::DailyService};
 
 } // namespace meterdesk

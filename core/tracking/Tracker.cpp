@@ -60,6 +60,13 @@ struct Counters
 const char *const RollupColumns = "requests, input_tokens, output_tokens, cached_input_tokens, "
                                   "cache_write_tokens, tokens, cost_nanos, unpriced_requests";
 
+// The Monday that starts the week of an ISO day ("2026-11-27").
+QString weekOf(const QString &day)
+{
+    const QDate date = QDate::fromString(day, Qt::ISODate);
+    return date.addDays(1 - date.dayOfWeek()).toString(Qt::ISODate);
+}
+
 QVariantList counterValues(const Counters &c)
 {
     return {c.requests, c.input, c.output, c.cachedInput, c.cacheWrite, c.tokens(), c.costNanos, c.unpriced};
@@ -70,7 +77,7 @@ QVariantList counterValues(const Counters &c)
 struct Tracker::Statements
 {
     std::optional<BulkStatement> ensureUsers, existingUsers, insertEvents, upsertStats, upsertUserService,
-        upsertDaily, upsertDailyService, settleReservations;
+        upsertDaily, upsertWeekly, upsertDailyService, settleReservations;
 };
 
 Tracker::Tracker(Database &database, const PriceBook &prices, TrackerOptions options)
@@ -148,6 +155,15 @@ void Tracker::prepareStatements()
                        "cost_nanos = api_usage_user_service.cost_nanos + excluded.cost_nanos"),
         QStringList{text, text, integer, integer, integer}, 200);
     s->upsertDaily.emplace(rollup(QStringLiteral("api_usage_daily"), QStringLiteral("day, user_id, service, model"), 4));
+    s->upsertWeekly.emplace(
+        db, QStringLiteral("INSERT INTO api_usage_weekly (week, user_id, service, requests, tokens, cost_nanos, unpriced_requests)"),
+        placeholders(7),
+        QStringLiteral("ON CONFLICT (week, user_id, service) DO UPDATE SET "
+                       "requests = api_usage_weekly.requests + excluded.requests, "
+                       "tokens = api_usage_weekly.tokens + excluded.tokens, "
+                       "cost_nanos = api_usage_weekly.cost_nanos + excluded.cost_nanos, "
+                       "unpriced_requests = api_usage_weekly.unpriced_requests + excluded.unpriced_requests"),
+        QStringList{QStringLiteral("date"), text, text, integer, integer, integer, integer}, 200);
     s->settleReservations.emplace(db, QStringLiteral("DELETE FROM meterdesk_reservations WHERE id IN ("),
                                   QStringLiteral("(?)"), QStringLiteral(")"), QStringList{text}, 200);
     s->upsertDailyService.emplace(
@@ -220,6 +236,7 @@ struct Tracker::Sums
     QMap<QString, Counters> perUser;
     QMap<std::pair<QString, QString>, Counters> perUserService;
     QMap<std::tuple<QString, QString, QString, QString>, Counters> perDay;
+    QMap<std::tuple<QString, QString, QString>, Counters> perWeek; // Monday, user, service
     QMap<std::tuple<QString, QString, QString, QString>, Counters> perDayService; // day, service, model, endpoint
 };
 
@@ -361,6 +378,7 @@ bool Tracker::insertLog(Batch &batch, const QSet<QString> &knownUsers, BatchOutc
 Tracker::Sums Tracker::sumNewEvents(Batch &batch, BatchOutcome &outcome)
 {
     Sums sums;
+    QString lastDay, lastWeek;
     for (qsizetype i : std::as_const(batch.logged)) {
         const UsageEvent &event = batch.events[i];
         EventOutcome &result = outcome.events[i];
@@ -380,6 +398,9 @@ Tracker::Sums Tracker::sumNewEvents(Batch &batch, BatchOutcome &outcome)
         user.seenAt(stamp);
         sums.perUserService[{event.userId, event.service}].add(event.tokens, cost, result.priced);
         sums.perDay[{day, event.userId, event.service, event.model}].add(event.tokens, cost, result.priced);
+        if (day != lastDay) // a batch's calls mostly share a day
+            lastDay = day, lastWeek = weekOf(day);
+        sums.perWeek[{lastWeek, event.userId, event.service}].add(event.tokens, cost, result.priced);
         // The endpoint as it is logged (the model where none is given), counted as none.
         const QString &logged = event.endpoint.isEmpty() ? event.model : event.endpoint;
         sums.perDayService[{day, event.service, event.model, Schema::rollupEndpoint(logged, event.model)}].add(
@@ -436,6 +457,14 @@ bool Tracker::writeAggregates(const Sums &sums, QSqlError *sqlError)
             for (auto it = sums.perDay.cbegin(); it != sums.perDay.cend(); ++it) {
                 const auto &[day, user, service, model] = it.key();
                 rows.append(QVariantList{day, user, service, model} + counterValues(it.value()));
+            }
+            break;
+        case Aggregate::Weekly:
+            statement = &*s.upsertWeekly;
+            for (auto it = sums.perWeek.cbegin(); it != sums.perWeek.cend(); ++it) {
+                const auto &[week, user, service] = it.key();
+                const Counters &c = it.value();
+                rows.append({week, user, service, c.requests, c.tokens(), c.costNanos, c.unpriced});
             }
             break;
         case Aggregate::DailyService:

@@ -88,6 +88,7 @@ private Q_SLOTS:
         // Deleting a user forgets its per-user rollups too.
         QVERIFY(execOn(*db, QStringLiteral("DELETE FROM users WHERE id = 'u1'")));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_daily WHERE user_id = 'u1'")), 0);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_weekly WHERE user_id = 'u1'")), 0);
     }
 };
 

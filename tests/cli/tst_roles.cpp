@@ -193,7 +193,8 @@ private Q_SLOTS:
     }
 
     // Roles an earlier `init --roles` made get the guardrails' privileges
-    // when `init` upgrades the schema: the writer keeps recording.
+    // and the per-week totals (schema 8) when `init` upgrades the schema:
+    // the writer keeps recording, and the admin reads what it wrote.
     void anUpgradeGrantsTheGuardrailsToTheRolesThereAre()
     {
         QString error;
@@ -201,6 +202,7 @@ private Q_SLOTS:
         QVERIFY(owner);
         QVERIFY(execOn(*owner, QStringLiteral("REVOKE ALL ON meterdesk_budgets, meterdesk_alerts, meterdesk_reservations, meterdesk_settings "
                                               "FROM meterdesk_writer, meterdesk_admin")));
+        QVERIFY(execOn(*owner, QStringLiteral("DROP TABLE api_usage_weekly")));
         QVERIFY(execOn(*owner, QStringLiteral("UPDATE meterdesk_schema SET version = 3")));
         QCOMPARE(meterctl({QStringLiteral("--db"), m_url, QStringLiteral("init")}).exitCode, 0);
         const RunResult result = as(m_writerUrl, {QStringLiteral("track"), QStringLiteral("--user"), QStringLiteral("w3"),
@@ -209,6 +211,8 @@ private Q_SLOTS:
                                                   QStringLiteral("--output"), QStringLiteral("1")});
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QCOMPARE(as(m_adminUrl, {QStringLiteral("budget"), QStringLiteral("list")}).exitCode, 0);
+        const RunResult verified = as(m_adminUrl, {QStringLiteral("verify")});
+        QVERIFY2(verified.exitCode == 0, QByteArray(verified.out + verified.err).constData());
     }
 };
 

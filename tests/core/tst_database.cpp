@@ -99,6 +99,7 @@ private Q_SLOTS:
                       << QStringLiteral("UPDATE api_usage_daily_service SET unpriced_requests = 0")
                       << QStringLiteral("UPDATE api_usage_stats SET unpriced_requests = 0, "
                                         "service_breakdown = '{}', total_requests = 1");
+        downgrade << QStringLiteral("DROP TABLE api_usage_weekly"); // schema 8
         for (const QString &statement : std::as_const(downgrade))
             QVERIFY(execOn(*db, statement));
         int version = 0;
@@ -154,7 +155,8 @@ private Q_SLOTS:
                                               "sum(tokens), sum(cost_nanos), sum(unpriced_requests) FROM api_usage_daily "
                                               "GROUP BY day, service, model").arg(counters);
         QStringList downgrade{QStringLiteral("UPDATE meterdesk_schema SET version = 5"),
-                              QStringLiteral("ALTER TABLE api_usage_tracking DROP COLUMN service_tier")}; // schema 7
+                              QStringLiteral("ALTER TABLE api_usage_tracking DROP COLUMN service_tier"), // schema 7
+                              QStringLiteral("DROP TABLE api_usage_weekly")};                            // schema 8
         if (pg)
             downgrade << QStringLiteral("ALTER TABLE api_usage_daily_service DROP CONSTRAINT api_usage_daily_service_pkey")
                       << QStringLiteral("DELETE FROM api_usage_daily_service")

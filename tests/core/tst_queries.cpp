@@ -137,6 +137,77 @@ private Q_SLOTS:
         QCOMPARE(find(Hostile).requests, 1);
     }
 
+    // A range is read from whole weeks and the days at its ends: whatever
+    // its ends, every user's sums must be the calls of its days. The
+    // expected sums are added up here from the calls themselves.
+    void usersOfAnyRangeEqualTheirCalls()
+    {
+        auto db = newUsageDatabase(m_dir, QStringLiteral("weeks"));
+        QVERIFY(db);
+        const QDate start(2026, 1, 1); // a Thursday
+        const QStringList users{QStringLiteral("ann"), QStringLiteral("ben"), Hostile};
+        const QStringList services{QStringLiteral("openai"), QStringLiteral("anthropic")};
+        const QStringList models{QStringLiteral("gpt-4o"), QStringLiteral("claude-3-haiku")};
+        QList<UsageEvent> events;
+        for (int day = 0; day < 75; ++day)
+            for (int u = 0; u < users.size(); ++u) {
+                if ((day * 7 + u * 3) % 5 == 0) // not every user every day
+                    continue;
+                const int s = (day + u) % 2;
+                events << at(users[u], services[s], models[s], 1000 * (day + 1) + u, 10 * day, start.addDays(day), u * 11);
+                if (day % 9 == u) // and now and then a model without a price
+                    events << at(users[u], services[s], QStringLiteral("model-without-a-price"), 500, 5,
+                                 start.addDays(day), 23);
+            }
+        Tracker tracker(*db, PriceBook::builtIn());
+        const BatchOutcome outcome = tracker.trackBatch(events);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QCOMPARE(outcome.recorded, events.size());
+        QString error;
+        QVERIFY2(Queries(*db).verify(&error)->isEmpty(), qPrintable(error));
+
+        struct Sums
+        {
+            qint64 requests = 0, tokens = 0, nanos = 0, unpriced = 0;
+            QMap<QString, qint64> serviceNanos;
+        };
+        const auto expected = [&](const DateRange &range) {
+            QMap<QString, Sums> sums;
+            for (const UsageEvent &e : std::as_const(events)) {
+                if (!range.contains(e.timestamp.date()))
+                    continue;
+                const auto quote = PriceBook::builtIn().quote(e.model, e.tokens);
+                Sums &user = sums[e.userId];
+                ++user.requests;
+                user.tokens += e.tokens.total();
+                user.nanos += quote->cost.nanos();
+                user.unpriced += quote->priced ? 0 : 1;
+                user.serviceNanos[e.service] += quote->cost.nanos();
+            }
+            return sums;
+        };
+        QList<DateRange> ranges{DateRange::allTime(), {QDate(), start.addDays(20)}, {start.addDays(30), QDate()}};
+        for (int first = 0; first < 16; ++first)
+            for (int length : {1, 2, 6, 7, 8, 13, 14, 15, 20, 21, 30, 45, 60})
+                ranges.append({start.addDays(first), start.addDays(first + length - 1)});
+        for (const DateRange &range : std::as_const(ranges)) {
+            const auto rows = Queries(*db).users(range, &error);
+            QVERIFY2(rows, qPrintable(error));
+            const QMap<QString, Sums> want = expected(range);
+            const QString where = QStringLiteral("%1 to %2").arg(range.firstDay(), range.lastDay());
+            QVERIFY2(rows->size() == want.size(), qPrintable(where));
+            for (const UserRow &row : *rows) {
+                const Sums &sums = want.value(row.userId);
+                QVERIFY2(row.requests == sums.requests, qPrintable(where + u' ' + row.userId));
+                QVERIFY2(row.tokens == sums.tokens, qPrintable(where));
+                QVERIFY2(row.cost.nanos() == sums.nanos, qPrintable(where));
+                QVERIFY2(row.unpricedEvents == sums.unpriced, qPrintable(where));
+                for (auto it = sums.serviceNanos.cbegin(); it != sums.serviceNanos.cend(); ++it)
+                    QVERIFY2(row.perService.value(it.key()).cost.nanos() == it.value(), qPrintable(where + u' ' + it.key()));
+            }
+        }
+    }
+
     void costsPerServiceAndModel()
     {
         QString error;
@@ -319,6 +390,12 @@ private Q_SLOTS:
         QTest::newRow("stats unpriced") << QStringLiteral("UPDATE api_usage_stats SET unpriced_requests = unpriced_requests + 1 WHERE user_id = 'alice'")
                                         << QStringLiteral("UPDATE api_usage_stats SET unpriced_requests = unpriced_requests - 1 WHERE user_id = 'alice'")
                                         << QStringLiteral("unpriced");
+        QTest::newRow("weekly") << QStringLiteral("UPDATE api_usage_weekly SET tokens = tokens + 1 WHERE user_id = 'alice'")
+                                << QStringLiteral("UPDATE api_usage_weekly SET tokens = tokens - 1 WHERE user_id = 'alice'")
+                                << QStringLiteral("api_usage_weekly");
+        QTest::newRow("weekly unpriced") << QStringLiteral("UPDATE api_usage_weekly SET unpriced_requests = unpriced_requests + 1 WHERE user_id = 'bob'")
+                                         << QStringLiteral("UPDATE api_usage_weekly SET unpriced_requests = unpriced_requests - 1 WHERE user_id = 'bob'")
+                                         << QStringLiteral("api_usage_weekly");
         QTest::newRow("daily unpriced") << QStringLiteral("UPDATE api_usage_daily_service SET unpriced_requests = unpriced_requests + 1")
                                         << QStringLiteral("UPDATE api_usage_daily_service SET unpriced_requests = unpriced_requests - 1")
                                         << QStringLiteral("api_usage_daily_service (unpriced)");

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QDate>
+#include <QString>
+#include <QVariantList>
+
+namespace meterdesk {
+
+// A closed range of days as the per-user rollups read it: the whole weeks
+// (Monday to Sunday) inside it from api_usage_weekly, the days before the
+// first whole week and after the last from api_usage_daily. Thirty days of
+// ten million calls are then 280,000 rows rather than 460,000.
+class RangeParts
+{
+public:
+    RangeParts(QDate first, QDate last);
+
+    // One statement that gives the per-service rows (user_id, service,
+    // requests, tokens, cost_nanos, unpriced_requests) of the range, and
+    // its values in order.
+    QString sql() const;
+    QVariantList values() const;
+
+    // What reading the range costs, roughly, in days' rows: a whole week's
+    // rows are about three days' (measured at 10M calls: 46,000 against
+    // 15,300).
+    int cost() const;
+
+    // The last day of the first of two parts of [first, last] read on two
+    // threads, the first taking about `share` of the time; null when the
+    // range is too short to be worth splitting.
+    static QDate split(QDate first, QDate last, double share);
+
+private:
+    struct Days
+    {
+        QDate first, last;
+        bool isEmpty() const { return !first.isValid() || !last.isValid() || first > last; }
+        qint64 count() const { return isEmpty() ? 0 : first.daysTo(last) + 1; }
+    };
+    Days m_leading, m_trailing; // from api_usage_daily
+    Days m_weeks;               // the Mondays of the whole weeks
+};
+
+} // namespace meterdesk
