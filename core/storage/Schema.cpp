@@ -407,13 +407,14 @@ QStringList upgrade(int fromVersion, const Dialect &dialect)
                           .arg(dialect.addColumnIfMissing(), dialect.isPostgres() ? QStringLiteral("varchar(32)") : QStringLiteral("TEXT"));
     // Schema 8: the per-week totals (see weeklyTable), filled from the log;
     // on PostgreSQL the original writer's count function and the users'
-    // delete trigger learn the table, and roles that may write the per-day
+    // delete trigger learn the table, the fill trigger skips Meterdesk's own
+    // rows, and roles that may write the per-day
     // totals (writers and admins of an earlier `init --roles`) may write it.
     if (fromVersion < 8) {
         statements << weeklyTable(dialect, dialect.isPostgres() ? QString() : QStringLiteral(" REFERENCES users(id) ON DELETE CASCADE"))
                    << QStringLiteral("DELETE FROM api_usage_weekly") << fillWeekly(dialect);
         if (dialect.isPostgres())
-            statements << QStringLiteral("ANALYZE api_usage_weekly") << legacyCountFunction() << forgetUserFunction()
+            statements << QStringLiteral("ANALYZE api_usage_weekly") << legacyWriterSupport() << forgetUserFunction()
                        << QStringLiteral(
                               "DO $$ DECLARE r record; BEGIN FOR r IN SELECT DISTINCT grantee FROM "
                               "information_schema.role_table_grants WHERE table_name = 'api_usage_daily' AND "
