@@ -220,8 +220,8 @@ bool Repricer::applyBatch(const QList<Change> &changes, const RepriceScope &scop
         auto &daily = deltas.daily[{change.day, change.userId, change.service, change.model}];
         daily.first += delta;
         daily.second += change.unpricedDelta;
-        const QDate day = QDate::fromString(change.day, Qt::ISODate);
-        auto &weekly = deltas.weekly[{day.addDays(1 - day.dayOfWeek()).toString(Qt::ISODate), change.userId, change.service}];
+        const QString week = bucketStart(QDate::fromString(change.day, Qt::ISODate), Bucket::Week).toString(Qt::ISODate);
+        auto &weekly = deltas.weekly[{week, change.userId, change.service}];
         weekly.first += delta;
         weekly.second += change.unpricedDelta;
         auto &dailyService = deltas.dailyService[{change.day, change.service, change.model, change.endpoint}];

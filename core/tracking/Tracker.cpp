@@ -6,6 +6,7 @@
 #include "storage/BulkStatement.h"
 #include "storage/LockOrder.h"
 #include "money/PriceBook.h"
+#include "queries/DateRange.h"
 #include "storage/Schema.h"
 #include "storage/Timestamps.h"
 #include "tracking/LegacyMetadata.h"
@@ -59,13 +60,6 @@ struct Counters
 // The counter columns of both rollups, in bind order.
 const char *const RollupColumns = "requests, input_tokens, output_tokens, cached_input_tokens, "
                                   "cache_write_tokens, tokens, cost_nanos, unpriced_requests";
-
-// The Monday that starts the week of an ISO day ("2026-11-27").
-QString weekOf(const QString &day)
-{
-    const QDate date = QDate::fromString(day, Qt::ISODate);
-    return date.addDays(1 - date.dayOfWeek()).toString(Qt::ISODate);
-}
 
 QVariantList counterValues(const Counters &c)
 {
@@ -399,7 +393,7 @@ Tracker::Sums Tracker::sumNewEvents(Batch &batch, BatchOutcome &outcome)
         sums.perUserService[{event.userId, event.service}].add(event.tokens, cost, result.priced);
         sums.perDay[{day, event.userId, event.service, event.model}].add(event.tokens, cost, result.priced);
         if (day != lastDay) // a batch's calls mostly share a day
-            lastDay = day, lastWeek = weekOf(day);
+            lastDay = day, lastWeek = bucketStart(QDate::fromString(day, Qt::ISODate), Bucket::Week).toString(Qt::ISODate);
         sums.perWeek[{lastWeek, event.userId, event.service}].add(event.tokens, cost, result.priced);
         // The endpoint as it is logged (the model where none is given), counted as none.
         const QString &logged = event.endpoint.isEmpty() ? event.model : event.endpoint;
