@@ -44,7 +44,9 @@ public:
     QString validate(const Budget &budget);
 
 private:
-    std::optional<QList<Budget>> read(const QString &where, const QVariantList &values, QString *error);
+    // The budgets `where` picks, in scope order; the first `limit` of them when > 0.
+    std::optional<QList<Budget>> read(const QString &where, const QVariantList &values, QString *error,
+                                      qsizetype limit = 0);
     std::optional<QHash<QString, UserSpend>> everyonesSpend(const QDateTime &now, bool perService, QString *error);
     std::optional<Budget> find(const Budget &scope, QString *error);
 

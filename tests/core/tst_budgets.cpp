@@ -217,6 +217,57 @@ private Q_SLOTS:
         QCOMPARE(query.value(0).toString(), QStringLiteral("Budget exceeded: $0.03 of $0.03 this week (openai)"));
     }
 
+    void aBatchOfManyUsersMeetsTheirOwnBudgets_data()
+    {
+        QTest::addColumn<int>("othersBudgets");
+        QTest::newRow("a few budgets, read whole") << 0;
+        QTest::newRow("more budgets than are read whole") << 1100;
+    }
+
+    // A batch of sixty users finds each one's own budget and the default,
+    // whether the budgets table is read whole or by lists of users.
+    void aBatchOfManyUsersMeetsTheirOwnBudgets()
+    {
+        QFETCH(int, othersBudgets);
+        auto db = newUsageDatabase(m_dir, QStringLiteral("many%1").arg(othersBudgets));
+        QVERIFY(db);
+        BudgetStore store(*db);
+        // Three requests a week for everyone; u010 has two, u055 one.
+        QVERIFY_SET(store.set(budget({}, 3, BudgetPeriod::Week, BudgetMetric::Requests)));
+        QVERIFY_SET(store.set(budget(QStringLiteral("u010"), 2, BudgetPeriod::Week, BudgetMetric::Requests)));
+        QVERIFY_SET(store.set(budget(QStringLiteral("u055"), 1, BudgetPeriod::Week, BudgetMetric::Requests)));
+        // Budgets of one request for users who make no call in the batch.
+        QString error;
+        QVERIFY(db->begin(&error));
+        QSqlQuery insert(db->sql());
+        QVERIFY(insert.prepare(QStringLiteral("INSERT INTO meterdesk_budgets (user_id, service, metric, period, "
+                                              "limit_value, soft_percent, set_by, set_at) "
+                                              "VALUES (?, '', 'requests', 'week', 1, 0, 'test', ?)")));
+        for (int i = 0; i < othersBudgets; ++i) {
+            insert.addBindValue(QStringLiteral("other-%1").arg(i, 4, 10, QLatin1Char('0')));
+            insert.addBindValue(QStringLiteral("2026-11-01 00:00:00"));
+            QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+        }
+        QVERIFY(db->commit(&error));
+        QList<UsageEvent> batch;
+        for (int i = 0; i < 60; ++i) {
+            const QString user = QStringLiteral("u%1").arg(i, 3, 10, QLatin1Char('0'));
+            const int calls = i == 10 ? 2 : i == 20 ? 3 : 1;
+            for (int c = 0; c < calls; ++c)
+                batch << call(user, m_now);
+        }
+        Tracker tracker(*db, PriceBook::builtIn(), clocked());
+        const BatchOutcome outcome = tracker.trackBatch(batch);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QStringList blocked = outcome.budgetBlocked;
+        blocked.sort();
+        // u010 reached its own two, u020 the default three, u055 its own one.
+        QCOMPARE(blocked, (QStringList{QStringLiteral("u010"), QStringLiteral("u020"), QStringLiteral("u055")}));
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE is_blocked = %1")
+                                .arg(db->isPostgres() ? QStringLiteral("true") : QStringLiteral("1"))),
+                 3);
+    }
+
     void badBudgetsAreRefusedAndTheSameScopeReplaces()
     {
         auto db = newUsageDatabase(m_dir, QStringLiteral("bad"));
