@@ -39,7 +39,7 @@ class METERDESK_CORE_EXPORT Database
 public:
     // 2: one lock order for every writer of the aggregates; the original
     // writer's stats rows corrected to the per-service totals.
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
     static std::unique_ptr<Database> open(const ConnectionSpec &spec, QString *error);
     ~Database();
