@@ -12,6 +12,7 @@
 
 #include <functional>
 
+struct pg_conn;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -47,8 +48,11 @@ public:
 
 private:
     QString statementText(int rows) const;
-    QString arrayStatementText() const;
+    // With "$1" placeholders for libpq when `numbered`, else "?" for Qt.
+    QString arrayStatementText(bool numbered) const;
     bool execArrays(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult);
+    bool execArraysNative(pg_conn *connection, const QList<QByteArray> &arrays, QSqlError *error,
+                          const ResultHandler &onResult);
     // The prepared VALUES statement for `rows` rows, or the array one.
     static constexpr int ArrayStatement = -1;
     QSqlQuery *prepared(int rows, QSqlError *error);
@@ -66,6 +70,7 @@ private:
     QHash<int, QSqlQuery> m_statements;
     sqlite3 *m_sqlite = nullptr; // set when the connection is SQLite
     QHash<int, sqlite3_stmt *> m_native;
+    QByteArray m_numberedText; // the array statement for libpq, made when first run
 };
 
 // "(?, ?, ?)" for n columns.

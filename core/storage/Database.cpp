@@ -193,6 +193,15 @@ bool Database::select(QSqlQuery &query, const QString &statement, const QVariant
 
 bool Database::begin(QString *error, SqlFailure *failure)
 {
+    // A connection the server ended reads as closed (QPSQL asks libpq), and
+    // Qt then refuses BEGIN without an error to classify: say it was lost,
+    // so that a writer reconnects instead of failing every batch after.
+    if (!m_db.isOpen()) {
+        *error = QStringLiteral("the connection to %1 was lost").arg(m_spec.displayString());
+        if (failure)
+            *failure = SqlFailure::ConnectionLost;
+        return false;
+    }
     const QString begin = dialect().beginWrite();
     if (begin.isEmpty()) {
         if (m_db.transaction())

@@ -95,7 +95,17 @@ void Tracker::prepareStatements()
     // counters. On PostgreSQL an existing row's is rebuilt by its own
     // trigger once the row is locked (Schema::legacyWriterSupport), which
     // overrides what this statement sets.
-    const QString breakdown = Schema::serviceBreakdown(m_db.dialect(), QStringLiteral("?"));
+    //
+    // So on PostgreSQL the statement builds the breakdown only for a user
+    // without a stats row: for the others the trigger's is the one kept, and
+    // building both cost a quarter of the stats upsert. (A stats row goes
+    // only with its user, whom this batch's log rows hold by their foreign
+    // key, so one seen here is still there at the insert.)
+    const bool pg = m_db.isPostgres();
+    const QString breakdown = pg
+        ? QStringLiteral("CASE WHEN EXISTS (SELECT 1 FROM api_usage_stats s WHERE s.user_id = ?) THEN NULL ELSE %1 END")
+              .arg(Schema::serviceBreakdown(m_db.dialect(), QStringLiteral("?")))
+        : Schema::serviceBreakdown(m_db.dialect(), QStringLiteral("?"));
     const auto rollup = [&](const QString &table, const QString &keys, int keyCount) {
         QStringList sets;
         for (const QString &column : QString::fromLatin1(RollupColumns).split(QStringLiteral(", ")))
@@ -139,7 +149,9 @@ void Tracker::prepareStatements()
                        "api_usage_stats.last_activity < excluded.last_activity "
                        "THEN excluded.last_activity ELSE api_usage_stats.last_activity END, "
                        "updated_at = excluded.updated_at, service_breakdown = excluded.service_breakdown").arg(totalCost),
-        QStringList{text, integer, QStringLiteral("numeric"), integer, integer, integer, stamp, stamp, text}, 200);
+        QStringList{text, integer, QStringLiteral("numeric"), integer, integer, integer, stamp, stamp, text}
+            + (pg ? QStringList{text} : QStringList{}),
+        200);
     s->upsertUserService.emplace(
         db, QStringLiteral("INSERT INTO api_usage_user_service (user_id, service, requests, tokens, cost_nanos)"),
         placeholders(5),
@@ -202,13 +214,17 @@ BatchOutcome Tracker::trackBatch(const QList<UsageEvent> &events)
     BatchOutcome outcome;
     for (int attemptNo = 0;; ++attemptNo) {
         outcome = attempt(events);
-        if (outcome.ok || !isTransient(outcome.failure) || attemptNo >= m_options.maxRetries)
+        if (outcome.ok || !isTransient(outcome.failure))
             return outcome;
+        // A lost connection is made again even when no retry is left: the
+        // next batch would otherwise start on a dead one.
         if (outcome.failure == SqlFailure::ConnectionLost) {
             m_statements.reset();
             QString ignored;
             m_db.reconnect(&ignored);
         }
+        if (attemptNo >= m_options.maxRetries)
+            return outcome;
         QThread::msleep(backoffMs + QRandomGenerator::global()->bounded(backoffMs));
         backoffMs = qMin(backoffMs * 2, 2000);
     }
@@ -428,6 +444,7 @@ bool Tracker::writeAggregates(const Sums &sums, QSqlError *sqlError)
     // same rows in the same order and cannot deadlock each other.
     Statements &s = *m_statements;
     const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
+    const bool pg = m_db.isPostgres();
     for (Aggregate aggregate : AggregateLockOrder) {
         QList<QVariantList> rows;
         BulkStatement *statement = nullptr;
@@ -444,6 +461,8 @@ bool Tracker::writeAggregates(const Sums &sums, QSqlError *sqlError)
                 const Counters &c = it.value();
                 rows.append({it.key(), c.requests, Money::fromNanos(c.costNanos).toDecimalString(), c.tokens(),
                              c.costNanos, c.unpriced, c.lastActivity, now, it.key()});
+                if (pg) // the breakdown's user, then the existing row's
+                    rows.last().append(it.key());
             }
             break;
         case Aggregate::Daily:

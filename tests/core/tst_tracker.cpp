@@ -54,6 +54,66 @@ private Q_SLOTS:
             METERDESK_REQUIRE_PG();
     }
 
+    // On PostgreSQL a batch's rows go through libpq itself: its failures
+    // are told apart as the driver's are, so a lock wait that timed out is
+    // busy and a session that ended is a lost connection (both retried),
+    // and the batch is recorded whole once the cause has gone.
+    void postgresBatchFailuresAreToldApart()
+    {
+        if (!usePostgres())
+            QSKIP("the batch arrays are PostgreSQL's");
+        QString url, error;
+        auto db = fresh(QStringLiteral("failures"), &url);
+        QVERIFY(db);
+        QList<UsageEvent> batch; // ten users: more rows than go as one small statement
+        for (int i = 0; i < 10; ++i)
+            batch << usage(QStringLiteral("user-%1").arg(i), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 100, 10);
+        TrackerOptions once;
+        once.maxRetries = 0;
+        Tracker tracker(*db, PriceBook::builtIn(), once);
+        QVERIFY(tracker.trackBatch(batch).ok);
+
+        auto other = Database::open(*ConnectionSpec::parse(url, &error), &error);
+        QVERIFY2(other, qPrintable(error));
+        QVERIFY(other->begin(&error));
+        QVERIFY(execOn(*other, QStringLiteral("SELECT 1 FROM api_usage_stats WHERE user_id = 'user-5' FOR UPDATE")));
+        QVERIFY(execOn(*db, QStringLiteral("SET lock_timeout = '200ms'")));
+        const BatchOutcome busy = tracker.trackBatch(batch);
+        QVERIFY(!busy.ok);
+        QCOMPARE(int(busy.failure), int(SqlFailure::Busy));
+        other->rollback();
+
+        QVERIFY(execOn(*other, QStringLiteral("CREATE FUNCTION end_session() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                                              "BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NEW; END $$")));
+        QVERIFY(execOn(*other, QStringLiteral("CREATE TRIGGER end_session BEFORE INSERT ON api_usage_weekly "
+                                              "FOR EACH ROW EXECUTE FUNCTION end_session()")));
+        const BatchOutcome lost = tracker.trackBatch(batch);
+        QVERIFY(!lost.ok);
+        QCOMPARE(int(lost.failure), int(SqlFailure::ConnectionLost));
+        QVERIFY(execOn(*other, QStringLiteral("DROP TRIGGER end_session ON api_usage_weekly")));
+
+        // The next batch finds the connection gone, reconnects and records.
+        const BatchOutcome recorded = tracker.trackBatch(batch);
+        QVERIFY2(recorded.ok, qPrintable(recorded.error));
+        QCOMPARE(scalar(*other, QStringLiteral("SELECT count(*) FROM api_usage_tracking")), 20);
+        const auto problems = Queries(*other).verify(&error);
+        QVERIFY2(problems && problems->isEmpty(), qPrintable(problems ? problems->join(u'\n') : error));
+
+        // A session the server ended under a read through libpq (which
+        // leaves Qt's driver no error to give) is a lost connection at every
+        // BEGIN after, not an error without a cause.
+        const qint64 pid = scalar(*db, QStringLiteral("SELECT pg_backend_pid()"));
+        QVERIFY(execOn(*other, QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(*other, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = %1").arg(pid)), 0, 5000);
+        QVERIFY(!Queries(*db).snapshot(&error));
+        for (int i = 0; i < 2; ++i) {
+            SqlFailure failure = SqlFailure::None;
+            QVERIFY(!db->begin(&error, &failure));
+            QCOMPARE(int(failure), int(SqlFailure::ConnectionLost));
+        }
+    }
+
     void recordsEventAndAggregates()
     {
         auto db = fresh(QStringLiteral("basic"));
