@@ -97,10 +97,16 @@ QString UsageEvent::validate() const
         return QStringLiteral("model name is too long or has control characters");
     if (endpoint.size() > MaxNameLength)
         return QStringLiteral("endpoint longer than %1 characters").arg(MaxNameLength);
+    // A NUL fits in no PostgreSQL text and would cut short the arrays a
+    // batch is sent in, failing every call of it.
+    if (hasControlCharacters(endpoint))
+        return QStringLiteral("endpoint contains control characters");
     if (!serviceTier.isEmpty() && serviceTier != u"batch" && serviceTier != u"flex" && serviceTier != u"priority")
         return QStringLiteral("service tier \"%1\" is not batch, flex or priority").arg(serviceTier.left(32));
     if (eventId.size() > MaxIdLength)
         return QStringLiteral("event id longer than %1 characters").arg(MaxIdLength);
+    if (hasControlCharacters(eventId))
+        return QStringLiteral("event id contains control characters");
     const TokenCounts &t = tokens;
     for (qint64 count : {t.input, t.output, t.cachedInput, t.cacheWrite})
         if (count < 0 || count > MaxTokensPerEvent)

@@ -54,6 +54,28 @@ private Q_SLOTS:
             METERDESK_REQUIRE_PG();
     }
 
+    // A NUL can be in no text PostgreSQL stores, and would end the text a
+    // batch sends there: a call with one in its endpoint or event id is
+    // refused alone, with the reason, on both backends alike.
+    void aNulInAnEndpointOrEventIdRefusesOnlyThatCall()
+    {
+        auto db = fresh(QStringLiteral("nul"));
+        QVERIFY(db);
+        QList<UsageEvent> batch;
+        for (int i = 0; i < 10; ++i)
+            batch << usage(QStringLiteral("user-%1").arg(i), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 100, 10,
+                           QStringLiteral("call-%1").arg(i));
+        batch[3].endpoint = QStringLiteral("support") + QChar(0) + QStringLiteral("chat");
+        batch[6].eventId = QStringLiteral("call") + QChar(0) + QStringLiteral("6");
+        const BatchOutcome outcome = Tracker(*db, PriceBook::builtIn()).trackBatch(batch);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QCOMPARE(outcome.recorded, 8);
+        QCOMPARE(outcome.rejected, 2);
+        QCOMPARE(outcome.events[3].error, QStringLiteral("endpoint contains control characters"));
+        QCOMPARE(outcome.events[6].error, QStringLiteral("event id contains control characters"));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM api_usage_tracking")), 8);
+    }
+
     // On PostgreSQL a batch's rows go through libpq itself: its failures
     // are told apart as the driver's are, so a lock wait that timed out is
     // busy and a session that ended is a lost connection (both retried),
