@@ -1,5 +1,7 @@
 #include "storage/BulkStatement.h"
 
+#include "storage/SqlReader.h"
+
 #include <QSqlDriver>
 #include <QVarLengthArray>
 
@@ -73,7 +75,7 @@ BulkStatement::BulkStatement(BulkStatement &&other) noexcept
       m_tail(std::move(other.m_tail)), m_columnTypes(std::move(other.m_columnTypes)),
       m_rowsPerStatement(other.m_rowsPerStatement),
       m_statements(std::move(other.m_statements)), m_sqlite(other.m_sqlite), m_native(std::move(other.m_native)),
-      m_numberedText(std::move(other.m_numberedText))
+      m_arrayText(std::move(other.m_arrayText))
 {
     other.m_native.clear();
 }
@@ -93,7 +95,7 @@ QString BulkStatement::statementText(int rows) const
     return m_head + QStringLiteral(" VALUES ") + values.join(QStringLiteral(", ")) + u' ' + m_tail;
 }
 
-QString BulkStatement::arrayStatementText(bool numbered) const
+QString BulkStatement::arrayStatementText() const
 {
     // The row template's placeholders become the array columns, in order.
     QString row = m_rowTemplate.trimmed();
@@ -105,8 +107,7 @@ QString BulkStatement::arrayStatementText(bool numbered) const
         select += c == u'?' ? QStringLiteral("r.c%1").arg(++column) : QString(c);
     QStringList arrays, names;
     for (qsizetype i = 0; i < m_columnTypes.size(); ++i) {
-        arrays << (numbered ? QStringLiteral("$%1::%2[]").arg(i + 1).arg(m_columnTypes[i])
-                            : QStringLiteral("?::%1[]").arg(m_columnTypes[i]));
+        arrays << QStringLiteral("$%1::%2[]").arg(i + 1).arg(m_columnTypes[i]);
         names << QStringLiteral("c%1").arg(i + 1);
     }
     return QStringLiteral("%1 SELECT %2 FROM unnest(%3) AS r(%4) %5")
@@ -153,51 +154,30 @@ QByteArray arrayLiteral(const QList<QVariantList> &rows, qsizetype column)
     return literal;
 }
 
-// A failed libpq statement as QPSQL would report it: the SQLSTATE as the
-// native code (classify() reads it), 08006 when the connection is gone.
-QSqlError postgresError(PGconn *connection, const PGresult *result)
-{
-    QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
-    if (message.isEmpty())
-        message = QString::fromUtf8(PQerrorMessage(connection)).trimmed();
-    const char *state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-    const bool lost = PQstatus(connection) == CONNECTION_BAD;
-    return QSqlError(QStringLiteral("PostgreSQL statement failed"), message,
-                     lost ? QSqlError::ConnectionError : QSqlError::StatementError,
-                     state ? QString::fromLatin1(state) : lost ? QStringLiteral("08006") : QString());
-}
-
 } // namespace
 
+// The arrays go to libpq itself as parameters, on the driver's own
+// connection: QPSQL wrote each into the text of an EXECUTE, escaping it on
+// the way (QSqlDriver::formatValue), and the server read it back as SQL; a
+// fifth of a batch of 1,000's time in the client alone (perf).
 bool BulkStatement::execArrays(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult)
 {
-    QList<QByteArray> arrays;
-    arrays.reserve(m_columnTypes.size());
-    for (qsizetype column = 0; column < m_columnTypes.size(); ++column)
-        arrays.append(arrayLiteral(rows, column));
-    if (PGconn *connection = Dialect::postgresHandle(m_db))
-        return execArraysNative(connection, arrays, error, onResult);
-    QSqlQuery *query = prepared(ArrayStatement, error);
-    if (!query)
+    PGconn *connection = Dialect::postgresHandle(m_db);
+    if (!connection) { // closed, and not made again
+        *error = QSqlError(QStringLiteral("PostgreSQL statement failed"), QStringLiteral("no connection to the server"),
+                           QSqlError::ConnectionError, QStringLiteral("08006"));
         return false;
-    for (const QByteArray &array : std::as_const(arrays))
-        query->addBindValue(QString::fromUtf8(array));
-    return run(*query, error, onResult);
-}
-
-// The arrays go to libpq itself as parameters: QPSQL wrote each into the
-// text of an EXECUTE, escaping it on the way (QSqlDriver::formatValue), and
-// the server read it back as SQL; a fifth of a batch of 1,000's time in the
-// client alone (perf).
-bool BulkStatement::execArraysNative(PGconn *connection, const QList<QByteArray> &arrays, QSqlError *error,
-                                     const ResultHandler &onResult)
-{
-    if (m_numberedText.isEmpty())
-        m_numberedText = arrayStatementText(true).toUtf8();
+    }
+    if (m_arrayText.isEmpty())
+        m_arrayText = arrayStatementText().toUtf8();
+    QList<QByteArray> arrays;
     QVarLengthArray<const char *, 32> values;
-    for (const QByteArray &array : arrays)
-        values.append(array.constData());
-    PGresult *result = PQexecParams(connection, m_numberedText.constData(), int(values.size()), nullptr,
+    arrays.reserve(m_columnTypes.size());
+    for (qsizetype column = 0; column < m_columnTypes.size(); ++column) {
+        arrays.append(arrayLiteral(rows, column));
+        values.append(arrays.last().constData());
+    }
+    PGresult *result = PQexecParams(connection, m_arrayText.constData(), int(values.size()), nullptr,
                                     values.constData(), nullptr, nullptr, 0);
     const ExecStatusType status = PQresultStatus(result);
     const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
@@ -232,7 +212,7 @@ QSqlQuery *BulkStatement::prepared(int rows, QSqlError *error)
     if (it != m_statements.end())
         return &*it;
     QSqlQuery query(m_db);
-    if (!query.prepare(rows == ArrayStatement ? arrayStatementText(false) : statementText(rows))) {
+    if (!query.prepare(statementText(rows))) {
         *error = query.lastError();
         return nullptr;
     }

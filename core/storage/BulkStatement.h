@@ -12,7 +12,6 @@
 
 #include <functional>
 
-struct pg_conn;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -25,9 +24,11 @@ namespace meterdesk {
 // (?, ?), (?, ?) ..."), one prepared statement per chunk size, bound through
 // the driver's own handle: QSqlQuery's binding costs more than SQLite's whole
 // insert. On PostgreSQL all rows go in one statement with one array per
-// column ("INSERT ... SELECT r.c1, r.c2 FROM unnest(?::varchar[],
-// ?::bigint[]) AS r(c1, c2) ..."): a VALUES list of 200 rows cost the server
-// more to plan than to run, about six times the time of the arrays.
+// column ("INSERT ... SELECT r.c1, r.c2 FROM unnest($1::varchar[],
+// $2::bigint[]) AS r(c1, c2) ..."), sent through libpq on the driver's own
+// connection: a VALUES list of 200 rows cost the server more to plan than
+// to run, about six times the time of the arrays. A handful of rows still
+// go as the small VALUES statement.
 class BulkStatement
 {
 public:
@@ -48,13 +49,10 @@ public:
 
 private:
     QString statementText(int rows) const;
-    // With "$1" placeholders for libpq when `numbered`, else "?" for Qt.
-    QString arrayStatementText(bool numbered) const;
+    // The array statement, with libpq's "$1" placeholders.
+    QString arrayStatementText() const;
     bool execArrays(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult);
-    bool execArraysNative(pg_conn *connection, const QList<QByteArray> &arrays, QSqlError *error,
-                          const ResultHandler &onResult);
-    // The prepared VALUES statement for `rows` rows, or the array one.
-    static constexpr int ArrayStatement = -1;
+    // The prepared VALUES statement for `rows` rows.
     QSqlQuery *prepared(int rows, QSqlError *error);
     static bool run(QSqlQuery &query, QSqlError *error, const ResultHandler &onResult);
     sqlite3_stmt *preparedNative(int rows, QSqlError *error);
@@ -70,7 +68,7 @@ private:
     QHash<int, QSqlQuery> m_statements;
     sqlite3 *m_sqlite = nullptr; // set when the connection is SQLite
     QHash<int, sqlite3_stmt *> m_native;
-    QByteArray m_numberedText; // the array statement for libpq, made when first run
+    QByteArray m_arrayText; // arrayStatementText(), made when first run
 };
 
 // "(?, ?, ?)" for n columns.

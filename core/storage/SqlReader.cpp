@@ -165,9 +165,7 @@ bool readPostgres(PGconn *connection, const QString &sql, const QVariantList &va
                                     nullptr, nullptr, 0);
     const bool ok = PQresultStatus(result) == PGRES_TUPLES_OK;
     if (!ok) {
-        *error = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
-        if (error->isEmpty())
-            *error = QString::fromUtf8(PQerrorMessage(connection)).trimmed();
+        *error = postgresError(connection, result).databaseText();
     } else {
         PgRow row(result);
         const int rows = PQntuples(result);
@@ -200,6 +198,18 @@ bool bindNative(sqlite3_stmt *statement, const QVariantList &values)
 }
 
 } // namespace
+
+QSqlError postgresError(PGconn *connection, const PGresult *result)
+{
+    QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    if (message.isEmpty())
+        message = QString::fromUtf8(PQerrorMessage(connection)).trimmed();
+    const char *state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    const bool lost = PQstatus(connection) == CONNECTION_BAD;
+    return QSqlError(QStringLiteral("PostgreSQL statement failed"), message,
+                     lost ? QSqlError::ConnectionError : QSqlError::StatementError,
+                     state ? QString::fromLatin1(state) : lost ? QStringLiteral("08006") : QString());
+}
 
 bool readRows(Database &db, const QString &sql, const QVariantList &values,
               const std::function<void(const SqlRow &)> &onRow, QString *error)

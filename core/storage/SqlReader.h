@@ -4,11 +4,14 @@
 
 #include <QByteArrayView>
 #include <QDateTime>
+#include <QSqlError>
 #include <QString>
 #include <QVariantList>
 
 #include <functional>
 
+struct pg_conn;
+struct pg_result;
 struct sqlite3_stmt;
 
 namespace meterdesk {
@@ -34,5 +37,10 @@ public:
 // for the 100,000-user reads of the dashboard.
 bool readRows(Database &db, const QString &sql, const QVariantList &values,
               const std::function<void(const SqlRow &)> &onRow, QString *error);
+
+// A failed libpq statement as QPSQL would report it: the server's message,
+// and its SQLSTATE as the native code (classify() reads it), 08006 when the
+// connection is gone.
+QSqlError postgresError(pg_conn *connection, const pg_result *result);
 
 } // namespace meterdesk
