@@ -1,20 +1,16 @@
+// The totals, series, events and audit reads; the users table's read is in
+// QueriesUsers.cpp.
+
 #include "queries/Queries.h"
 
 #include "budgets/Budget.h"
-
-#include "queries/RangeParts.h"
-#include "queries/ServiceSums.h"
 #include "queries/SqlValues.h"
-#include "storage/SqlReader.h"
 #include "storage/Timestamps.h"
-#include "queries/Utf8Keys.h"
 
-#include <QHash>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
 namespace meterdesk {
-
 
 Queries::Queries(Database &database) : m_db(database) {}
 
@@ -65,190 +61,6 @@ std::optional<Overview> Queries::overview(const DateRange &range, QString *error
         return std::nullopt;
     overview.blockedUsers = toInt64(query.value(0));
     return overview;
-}
-
-QString Queries::perServiceSql(bool allTime, const QString &userCondition)
-{
-    // All time from the per-service totals (their unpriced counts are the
-    // stats row's), a range from the daily rollup.
-    const QString where = userCondition.isEmpty() ? QString() : userCondition + QStringLiteral(" AND ");
-    return allTime ? QStringLiteral("SELECT user_id, service, requests, tokens, cost_nanos, 0 FROM api_usage_user_service%1")
-                         .arg(userCondition.isEmpty() ? QString() : QStringLiteral(" WHERE ") + userCondition)
-                   : QStringLiteral("SELECT user_id, service, requests, tokens, cost_nanos, unpriced_requests "
-                                    "FROM api_usage_daily WHERE %1day >= ? AND day <= ?")
-                         .arg(where);
-}
-
-const QString Queries::StatsColumns = QStringLiteral(
-    "user_id, last_activity, is_blocked, block_reason, risk_score, unpriced_requests, block_source, block_until");
-
-UserRow Queries::userFromStats(const SqlRow &r, bool allTime, const QDateTime &now)
-{
-    UserRow row;
-    row.userId = r.text(0);
-    row.lastActivity = r.timestamp(1);
-    row.blocked = r.value(2).toBool();
-    if (row.blocked && !r.isNull(6)) {
-        row.blockedByBudget = r.text(6) == QLatin1String("budget");
-        row.blockedUntil = r.timestamp(7);
-    }
-    if (row.blocked && !r.isNull(3))
-        row.blockReason = r.text(3);
-    endExpiredBlock(row, now);
-    row.riskScore = int(r.integer(4));
-    if (allTime)
-        row.unpricedEvents = r.integer(5);
-    return row;
-}
-
-void Queries::setNameFrom(UserRow &row, const SqlRow &r)
-{
-    row.name = r.isNull(2) ? r.text(1).trimmed() : QString(r.text(1) + u' ' + r.text(2)).trimmed();
-    row.email = r.text(3);
-}
-
-bool Queries::shownInRange(const UserRow &row, const DateRange &range)
-{
-    // A range shows who used it, plus everyone blocked or flagged risky.
-    return range.isAllTime() || row.requests > 0 || row.blocked || row.riskScore > 0;
-}
-
-// Each user's stats row and name, and where each id's row is.
-bool Queries::readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error)
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    // Plain scans joined here by the ids' bytes: SQLite's join probed the
-    // users b-tree a hundred thousand times, most of this query's time.
-    return readRows(m_db, QStringLiteral("SELECT %1 FROM api_usage_stats").arg(StatsColumns), {},
-                    [&](const SqlRow &r) {
-                        index.insert(r.utf8(0), rows.size());
-                        rows.append(userFromStats(r, allTime, now));
-                    },
-                    error)
-        && readRows(m_db, QStringLiteral("SELECT id, first_name, last_name, email FROM users"), {},
-                     [&](const SqlRow &r) {
-                         const qsizetype at = index.find(r.utf8(0));
-                         if (at >= 0)
-                             setNameFrom(rows[at], r);
-                     },
-                     error);
-}
-
-std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *error, const UsersSnapshot *known)
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (known && range.isAllTime()) {
-        QList<UserRow> rows = known->rows();
-        for (UserRow &row : rows)
-            endExpiredBlock(row, now);
-        return rows;
-    }
-    QList<UserRow> rows;
-    Utf8KeyIndex index;
-    if (known) {
-        // Who the users are and their state from the snapshot; the range's
-        // sums read here.
-        rows = known->rows();
-        for (UserRow &row : rows) {
-            row.requests = row.tokens = row.unpricedEvents = 0;
-            row.cost = {};
-            row.perService = {};
-            endExpiredBlock(row, now);
-        }
-        index = *known->m_index;
-    }
-    if (!readUsers(range, rows, index, !known, error))
-        return std::nullopt;
-    if (!range.isAllTime())
-        rows.removeIf([&range](const UserRow &row) { return !shownInRange(row, range); });
-    return rows;
-}
-
-std::optional<UsersSnapshot> Queries::snapshot(QString *error)
-{
-    UsersSnapshot snapshot;
-    if (!readUsers(DateRange::allTime(), snapshot.m_rows, *snapshot.m_index, true, error))
-        return std::nullopt;
-    return snapshot;
-}
-
-void Queries::endExpiredBlock(UserRow &row, const QDateTime &now)
-{
-    // A budget's block ends with its period: the user may call again.
-    if (row.blocked && row.blockedByBudget && row.blockedUntil <= now) {
-        row.blocked = false;
-        row.blockReason.clear();
-    }
-}
-
-bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyIndex &index, bool readStates,
-                        QString *error)
-{
-    const bool allTime = range.isAllTime();
-    // The rollup rows are summed here, not by a GROUP BY: SQLite sorts for
-    // one, and PostgreSQL's numeric sums took twice as long as sending the
-    // rows (30 days of 10M events: 400 ms against 190). A range reads its
-    // whole weeks from the per-week totals (RangeParts).
-    //
-    // The per-service rows are read on a second connection and core while
-    // this one reads the stats and names: all of them for all time or an
-    // open range, about four fifths for a closed range (this thread has the
-    // stats and names to read besides; measured best of 1/2 to 9/10). With
-    // the states known (a snapshot), this thread only sums too, and each
-    // thread reads about half (30 days of 10M calls: 290 ms against 440).
-    const QDate split = allTime || range.from.isNull() || range.to.isNull()
-        ? QDate()
-        : RangeParts::split(range.from, range.to, readStates ? 0.8 : 0.5);
-    QString backgroundSql = perServiceSql(true, {}), ownSql;
-    QVariantList backgroundValues, ownValues;
-    if (!allTime) {
-        // An open end is the widest day there is.
-        const QDate first = range.from.isNull() ? QDate(1, 1, 1) : range.from;
-        const QDate last = range.to.isNull() ? QDate(9999, 12, 31) : range.to;
-        const RangeParts background(first, split.isValid() ? split : last);
-        backgroundSql = background.sql();
-        backgroundValues = background.values();
-        if (split.isValid()) {
-            const RangeParts own(split.addDays(1), last);
-            ownSql = own.sql();
-            ownValues = own.values();
-        }
-    }
-    std::optional<BackgroundServiceScan> background;
-    if (m_db.spec().path != QLatin1String(":memory:")) // a second connection would see another database
-        background.emplace(m_db.spec(), backgroundSql, backgroundValues);
-    if (readStates && !readUserStates(rows, index, allTime, error))
-        return false;
-    SharedStrings services;
-    const auto add = [&](const SqlRow &r) {
-        const qsizetype at = index.find(r.utf8(0));
-        if (at < 0)
-            return; // stats row removed since; the next refresh settles it
-        addServiceUsage(rows[at], services.get(r.utf8(1)), {r.integer(2), r.integer(3), Money::fromNanos(r.integer(4))},
-                        r.integer(5));
-    };
-    const auto merge = [&](const QList<UserServiceSums> &sums) {
-        for (const UserServiceSums &user : sums) {
-            const qsizetype at = index.find(user.userId);
-            if (at < 0)
-                continue;
-            // The user's unpriced count goes in once, not per service.
-            qint64 unpriced = user.unpricedEvents;
-            for (auto it = user.perService.cbegin(); it != user.perService.cend(); ++it, unpriced = 0)
-                addServiceUsage(rows[at], it.key(), it.value(), unpriced);
-        }
-    };
-    // This thread sums the days after the split, if any, while the
-    // background scan's sums arrive.
-    if (!ownSql.isEmpty() && !readRows(m_db, ownSql, ownValues, add, error))
-        return false;
-    QList<UserServiceSums> sums;
-    QString backgroundError;
-    if (background && background->finish(&sums, &backgroundError))
-        merge(sums);
-    else if (!readRows(m_db, backgroundSql, backgroundValues, add, error))
-        return false; // no second connection: this one reads its share too
-    return true;
 }
 
 std::optional<QList<CostRow>> Queries::costs(const DateRange &range, QString *error)

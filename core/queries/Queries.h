@@ -94,6 +94,9 @@ private:
     static UserRow userFromStats(const SqlRow &row, bool allTime, const QDateTime &now);
     // id, first_name, last_name, email
     static void setNameFrom(UserRow &row, const SqlRow &names);
+    // Whether an id read as `text` has these UTF-8 bytes, answered for
+    // ASCII ids only: false for any other, which the caller then looks up.
+    static bool sameAsciiKey(const QString &text, QByteArrayView utf8);
     static bool shownInRange(const UserRow &row, const DateRange &range);
 
 

@@ -9,6 +9,8 @@
 #include <queries/Utf8Keys.h>
 
 #include <QBuffer>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace meterdesk;
@@ -279,6 +281,58 @@ private Q_SLOTS:
             "blocked,block_reason,blocked_by,unpriced_events\r\n"
             "\"'=HYPERLINK(\"\"http://x\"\")\",'+cmd|' /C calc'!A0,\"a,b@example.com\",0,0,0.000002,0.000002,,0,,no,,,0\r\n";
         QCOMPARE(buffer.data(), expected);
+    }
+
+    // The names' scan takes the next stats row's user when its id matches
+    // and looks the id up otherwise: users without a stats row between
+    // others, ids of one length that differ, ids that are not ASCII.
+    void everyUserGetsTheirOwnName()
+    {
+        auto db = newUsageDatabase(m_dir, QStringLiteral("names"));
+        QVERIFY(db);
+        const QStringList ids{QStringLiteral("u01"), QStringLiteral("u02"), QStringLiteral("u03"),
+                              QStringLiteral("ué"), QStringLiteral("u05"), QStringLiteral("été"),
+                              QStringLiteral("u07"), QStringLiteral("zz")};
+        QList<UsageEvent> events;
+        for (const QString &id : ids)
+            events << at(id, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1000, 0, QDate(2026, 3, 2));
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(events).ok);
+        // Users without calls, between and around those with them.
+        QSqlQuery query(db->sql());
+        for (const QString &id : {QStringLiteral("u015"), QStringLiteral("u0"), QStringLiteral("u04"),
+                                  QStringLiteral("uè"), QStringLiteral("zzz")}) {
+            QVERIFY(query.prepare(QStringLiteral("INSERT INTO users (id) VALUES (?)")));
+            query.addBindValue(id);
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        // Every user's own name; every third without a last name.
+        QSqlQuery names(db->sql());
+        QVERIFY(names.exec(QStringLiteral("SELECT id FROM users")));
+        QStringList all;
+        while (names.next())
+            all << names.value(0).toString();
+        QCOMPARE(all.size(), ids.size() + 5);
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            QVERIFY(query.prepare(QStringLiteral("UPDATE users SET first_name = ?, last_name = ?, email = ? WHERE id = ?")));
+            query.addBindValue(QString(QStringLiteral(" First ") + all[i]));
+            query.addBindValue(i % 3 == 0 ? QVariant(QMetaType(QMetaType::QString)) : QVariant(QString(QStringLiteral("Last ") + all[i] + u' ')));
+            query.addBindValue(QString(all[i] + QStringLiteral("@example.com")));
+            query.addBindValue(all[i]);
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        QString error;
+        const auto rows = Queries(*db).users(DateRange::allTime(), &error);
+        QVERIFY2(rows, qPrintable(error));
+        QCOMPARE(rows->size(), ids.size());
+        for (const UserRow &row : *rows) {
+            const qsizetype i = all.indexOf(row.userId);
+            QVERIFY(i >= 0);
+            QString expected = QStringLiteral("First ") + row.userId;
+            if (i % 3 != 0)
+                expected += QStringLiteral(" Last ") + row.userId;
+            QCOMPARE(row.name, expected);
+            QCOMPARE(row.email, row.userId + QStringLiteral("@example.com"));
+        }
     }
 
     void utf8KeyIndexFindsEveryKeyAndNoOther()
