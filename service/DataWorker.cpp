@@ -153,7 +153,7 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     DashboardData data;
     data.requestId = requestId;
     data.range = range;
-    auto overview = queries.overview(range, &error, false);
+    auto overview = queries.overview(range, &error, Queries::UserCounts::None);
     auto users = overview ? queries.users(range, &error, m_snapshot ? &*m_snapshot : nullptr) : std::nullopt;
     auto costs = users ? queries.costs(range, &error) : std::nullopt;
     if (!costs) {
@@ -173,8 +173,7 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         return;
     }
     data.overview = *overview;
-    for (const UserRow &user : std::as_const(*users))
-        data.overview.activeUsers += user.requests > 0 ? 1 : 0;
+    Queries::countUsers(data.overview, *users);
     data.users = std::move(*users);
     m_loadedUsers.clear();
     m_loadedUsers.reserve(data.users.size());

@@ -72,7 +72,7 @@ bool readLiveUpdate(Database &db, const DateRange &range, Bucket bucket, const Q
     }
     // An admin action may have blocked or unblocked someone.
     if (!update.audit.isEmpty()) {
-        auto overview = queries.overview(range, error, false);
+        auto overview = queries.overview(range, error, Queries::UserCounts::BlockedOnly);
         if (!overview)
             return false;
         update.blockedUsers = overview->blockedUsers;

@@ -24,7 +24,7 @@ QVariantList Queries::dayBounds(const DateRange &range) const
     return {range.firstDay(), range.lastDay()};
 }
 
-std::optional<Overview> Queries::overview(const DateRange &range, QString *error, bool countActiveUsers)
+std::optional<Overview> Queries::overview(const DateRange &range, QString *error, UserCounts counts)
 {
     Overview overview;
     QSqlQuery query;
@@ -41,26 +41,31 @@ std::optional<Overview> Queries::overview(const DateRange &range, QString *error
         overview.unpricedEvents += toInt64(query.value(4));
         overview.perService.insert(query.value(0).toString(), totals);
     }
-    if (!countActiveUsers) {
+    if (counts == UserCounts::ActiveAndBlocked) {
+        const QString active = range.isAllTime()
+            ? QStringLiteral("SELECT count(DISTINCT user_id) FROM api_usage_user_service WHERE requests > 0")
+            : QStringLiteral("SELECT count(DISTINCT user_id) FROM api_usage_daily WHERE day >= ? AND day <= ?");
+        if (!run(query, active, range.isAllTime() ? QVariantList() : dayBounds(range), error) || !query.next())
+            return std::nullopt;
+        overview.activeUsers = toInt64(query.value(0));
+    }
+    if (counts != UserCounts::None) {
         if (!run(query, QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE ") + BlockedNowCondition,
                  {true, sqlTimestamp(QDateTime::currentDateTimeUtc())}, error)
             || !query.next())
             return std::nullopt;
         overview.blockedUsers = toInt64(query.value(0));
-        return overview;
     }
-    const QString active = range.isAllTime()
-        ? QStringLiteral("SELECT count(DISTINCT user_id) FROM api_usage_user_service WHERE requests > 0")
-        : QStringLiteral("SELECT count(DISTINCT user_id) FROM api_usage_daily WHERE day >= ? AND day <= ?");
-    if (!run(query, active, range.isAllTime() ? QVariantList() : dayBounds(range), error) || !query.next())
-        return std::nullopt;
-    overview.activeUsers = toInt64(query.value(0));
-    if (!run(query, QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE ") + BlockedNowCondition,
-                 {true, sqlTimestamp(QDateTime::currentDateTimeUtc())}, error)
-        || !query.next())
-        return std::nullopt;
-    overview.blockedUsers = toInt64(query.value(0));
     return overview;
+}
+
+void Queries::countUsers(Overview &overview, const QList<UserRow> &rows)
+{
+    overview.activeUsers = overview.blockedUsers = 0;
+    for (const UserRow &row : rows) {
+        overview.activeUsers += row.requests > 0 ? 1 : 0;
+        overview.blockedUsers += row.blocked ? 1 : 0;
+    }
 }
 
 std::optional<QList<CostRow>> Queries::costs(const DateRange &range, QString *error)

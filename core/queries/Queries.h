@@ -28,9 +28,16 @@ class METERDESK_CORE_EXPORT Queries
 public:
     explicit Queries(Database &database);
 
-    // `countActiveUsers` false leaves activeUsers at 0, for callers that
-    // count them from users() anyway (the dashboard).
-    std::optional<Overview> overview(const DateRange &range, QString *error, bool countActiveUsers = true);
+    // Which user counts overview() reads. A caller with the range's users()
+    // rows counts both from them (countUsers) instead: each count is a scan
+    // of 100,000 rows.
+    enum class UserCounts { ActiveAndBlocked, BlockedOnly, None };
+    std::optional<Overview> overview(const DateRange &range, QString *error,
+                                     UserCounts counts = UserCounts::ActiveAndBlocked);
+    // The active and blocked users of `overview` from the users() rows of
+    // the same range, as overview() would read them: blocked users are shown
+    // in every range, so none is missing.
+    static void countUsers(Overview &overview, const QList<UserRow> &rows);
     // With `known` (a snapshot kept current, see UsersSnapshot) the users'
     // names and state come from it and only the range's sums are read; for
     // all time nothing is read.

@@ -23,7 +23,7 @@ struct FullLoad
 std::optional<FullLoad> loadEverything(Database &db, const DateRange &range, QString *error)
 {
     Queries queries(db);
-    auto overview = queries.overview(range, error, false);
+    auto overview = queries.overview(range, error, Queries::UserCounts::None);
     auto users = overview ? queries.users(range, error) : std::nullopt;
     auto costs = users ? queries.costs(range, error) : std::nullopt;
     auto series = costs ? queries.costSeries(range, Bucket::Day, error) : std::nullopt;

@@ -5,10 +5,14 @@
 
 #include <DataService.h>
 #include <money/PriceBook.h>
+#include <queries/Queries.h>
+#include <storage/Timestamps.h>
 #include <tracking/Tracker.h>
 
 #include <QCoreApplication>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace meterdesk;
@@ -65,6 +69,61 @@ private Q_SLOTS:
         QCOMPARE(data.overview.totalCost.toString(6), QStringLiteral("0.075000"));
         QCOMPARE(data.users.size(), 3);
         QCOMPARE(data.overview.activeUsers, 3);
+    }
+
+    // A load counts its active and blocked users from its rows: a blocked
+    // user with no calls in the range still counts, a budget's block whose
+    // period ended does not. overview() counts the same in SQL.
+    void aLoadCountsBlockedUsersAsTheDatabaseDoes()
+    {
+        QString url;
+        auto db = newUsageDatabase(m_dir, QStringLiteral("counts"), &url);
+        QVERIFY(db);
+        QList<UsageEvent> events;
+        for (int i = 0; i < 4; ++i) {
+            UsageEvent e;
+            e.userId = QStringLiteral("c%1").arg(i);
+            e.service = QStringLiteral("openai");
+            e.model = QStringLiteral("gpt-4o");
+            e.tokens = {1000, 0, 0, 0};
+            e.timestamp = QDateTime(QDate(2026, 3, i + 1), QTime(12, 0), Qt::UTC);
+            events << e;
+        }
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(events).ok);
+        const QString block = QStringLiteral("UPDATE api_usage_stats SET is_blocked = ?, block_reason = 'test', "
+                                             "block_source = ?, block_until = ? WHERE user_id = ?");
+        const QDateTime past(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC), future(QDate(2099, 1, 1), QTime(0, 0), Qt::UTC);
+        QSqlQuery query(db->sql());
+        for (const auto &[user, source, until] : {std::tuple{"c0", "admin", QVariant()},
+                                                 std::tuple{"c1", "budget", QVariant(sqlTimestamp(future))},
+                                                 std::tuple{"c2", "budget", QVariant(sqlTimestamp(past))}}) {
+            QVERIFY(query.prepare(block));
+            query.addBindValue(true);
+            query.addBindValue(QString::fromLatin1(source));
+            query.addBindValue(until);
+            query.addBindValue(QString::fromLatin1(user));
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+
+        DataService service;
+        QSignalSpy opened(&service, &DataService::opened);
+        QString error;
+        service.open(*ConnectionSpec::parse(url, &error), false);
+        QVERIFY(opened.wait(10'000));
+        QSignalSpy loaded(&service, &DataService::loaded);
+        // c3 alone called on 4 March; c0 and c1 are blocked, c2 no longer.
+        const DateRange fourth{QDate(2026, 3, 4), QDate(2026, 3, 4)};
+        for (const DateRange &range : {fourth, DateRange::allTime()}) {
+            service.load(range, Bucket::Day);
+            QVERIFY(loaded.wait(10'000));
+            const auto data = loaded.takeFirst().at(0).value<DashboardData>();
+            const auto counted = Queries(*db).overview(range, &error);
+            QVERIFY2(counted, qPrintable(error));
+            QCOMPARE(data.overview.blockedUsers, 2);
+            QCOMPARE(counted->blockedUsers, 2);
+            QCOMPARE(data.overview.activeUsers, range.isAllTime() ? 4 : 1);
+            QCOMPARE(counted->activeUsers, data.overview.activeUsers);
+        }
     }
 
     void anActionComesBackWithWhatItChanged()
