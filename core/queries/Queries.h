@@ -87,6 +87,7 @@ private:
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
     QVariantList dayBounds(const DateRange &range) const;
     static QString breakdownColumn(Breakdown by);
+    std::optional<QList<CostRow>> sumCosts(const DateRange &range, QString *error);
     bool readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error);
     // The users' rows of a range into `rows` and `index`: their states and
     // names too when `readStates`, else only the range's per-service sums
@@ -105,7 +106,6 @@ private:
     // ASCII ids only: false for any other, which the caller then looks up.
     static bool sameAsciiKey(const QString &text, QByteArrayView utf8);
     static bool shownInRange(const UserRow &row, const DateRange &range);
-
 
     Database &m_db;
 };
