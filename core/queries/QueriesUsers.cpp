@@ -205,10 +205,16 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
                         r.integer(5));
     };
     const auto merge = [&](QList<UserServiceSums> &sums) {
+        // The sums come in the order the scan first met each user; for all
+        // time on SQLite that is the stats rows' order, as for the names.
+        qsizetype next = 0;
         for (UserServiceSums &user : sums) {
-            const qsizetype at = index.find(user.userId);
+            const qsizetype at = next < rows.size() && sameAsciiKey(rows[next].userId, user.userId)
+                ? next
+                : index.find(user.userId);
             if (at < 0)
                 continue;
+            next = at + 1;
             UserRow &row = rows[at];
             if (row.perService.isEmpty()) {
                 // Most users have calls in one share only: their totals move
