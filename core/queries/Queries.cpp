@@ -47,7 +47,8 @@ std::optional<Overview> Queries::overview(const DateRange &range, QString *error
         }
     } else {
         // SQLite sorts the rows for a GROUP BY: all time is 37,000 rows of
-        // a year of days and endpoints, summed here in a third of the time.
+        // a year of days and endpoints, summed here in three fifths of the
+        // time (15 ms against 26 on the 10M-call file).
         SharedStrings services;
         if (!readRows(m_db,
                       QStringLiteral("SELECT service, requests, tokens, cost_nanos, unpriced_requests "
