@@ -89,10 +89,11 @@ private:
     static QString breakdownColumn(Breakdown by);
     std::optional<QList<CostRow>> sumCosts(const DateRange &range, QString *error);
     bool readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error);
-    // The users' rows of a range into `rows` and `index`: their states and
-    // names too when `readStates`, else only the range's per-service sums
-    // into the rows already there.
-    bool readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyIndex &index, bool readStates, QString *error);
+    // The users' rows of a range into empty `rows` and `index`: their
+    // states and names read, or copied from `known`, and the range's
+    // per-service sums.
+    bool readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyIndex &index, const UsersSnapshot *known,
+                   QString *error);
     static void endExpiredBlock(UserRow &row, const QDateTime &now);
     // The per-service rows of a range (user_id, service, requests, tokens,
     // cost_nanos, unpriced); `userCondition` narrows them (SQL, from code).
