@@ -19,6 +19,7 @@
 namespace meterdesk {
 
 class SqlRow;
+struct SqlRead;
 class Utf8KeyIndex;
 
 // The reading side of the seed's admin routes. Ranges read the rollups and
@@ -88,7 +89,15 @@ private:
     QVariantList dayBounds(const DateRange &range) const;
     static QString breakdownColumn(Breakdown by);
     std::optional<QList<CostRow>> sumCosts(const DateRange &range, QString *error);
-    bool readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error);
+    // Where the names' scan joins the stats rows, and the time of the read.
+    struct StateJoin
+    {
+        QDateTime now;
+        qsizetype next = 0; // the row the next name most likely belongs to
+    };
+    // The reads of every user's stats row and name into `rows` and `index`,
+    // for readRows; `join` must outlive them.
+    QList<SqlRead> userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, StateJoin &join);
     // The users' rows of a range into empty `rows` and `index`: their
     // states and names read, or copied from `known`, and the range's
     // per-service sums.

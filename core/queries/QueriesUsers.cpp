@@ -82,33 +82,31 @@ bool Queries::shownInRange(const UserRow &row, const DateRange &range)
 }
 
 // Each user's stats row and name, and where each id's row is.
-bool Queries::readUserStates(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, QString *error)
+QList<SqlRead> Queries::userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, StateJoin &join)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    qsizetype next = rows.size(); // where the names' scan expects its next user
+    join.now = QDateTime::currentDateTimeUtc();
+    join.next = rows.size();
     // Plain scans joined here by the ids' bytes: SQLite's join probed the
     // users b-tree a hundred thousand times, most of this query's time.
-    return readRows(m_db, QStringLiteral("SELECT %1 FROM api_usage_stats").arg(StatsColumns), {},
-                    [&](const SqlRow &r) {
-                        index.insert(r.utf8(0), rows.size());
-                        rows.append(userFromStats(r, allTime, now));
-                    },
-                    error)
-        && readRows(m_db, QStringLiteral("SELECT id, first_name, last_name, email FROM users"), {},
-                     [&](const SqlRow &r) {
-                         // SQLite keeps both tables in id order, so the
-                         // next name is most often the next row's: a look
-                         // at that row's id saves a lookup (a cache miss or
-                         // two) for each of 100,000 users. Any other order
-                         // only looks up.
-                         const QByteArrayView id = r.utf8(0);
-                         qsizetype at = next < rows.size() && sameAsciiKey(rows[next].userId, id) ? next : index.find(id);
-                         if (at < 0)
-                             return; // a user without a stats row
-                         setNameFrom(rows[at], r);
-                         next = at + 1;
-                     },
-                     error);
+    const auto stats = [&rows, &index, &join, allTime](const SqlRow &r) {
+        index.insert(r.utf8(0), rows.size());
+        rows.append(userFromStats(r, allTime, join.now));
+    };
+    const auto names = [&rows, &index, &join](const SqlRow &r) {
+        // SQLite keeps both tables in id order, so the next name is most
+        // often the next row's: a look at that row's id saves a lookup (a
+        // cache miss or two) for each of 100,000 users. Any other order
+        // only looks up.
+        const QByteArrayView id = r.utf8(0);
+        const qsizetype at = join.next < rows.size() && sameAsciiKey(rows[join.next].userId, id) ? join.next
+                                                                                                  : index.find(id);
+        if (at < 0)
+            return; // a user without a stats row
+        setNameFrom(rows[at], r);
+        join.next = at + 1;
+    };
+    return {{QStringLiteral("SELECT %1 FROM api_usage_stats").arg(StatsColumns), {}, stats},
+            {QStringLiteral("SELECT id, first_name, last_name, email FROM users"), {}, names}};
 }
 
 std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *error, const UsersSnapshot *known)
@@ -165,24 +163,32 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     const QDate split = allTime || range.from.isNull() || range.to.isNull()
         ? QDate()
         : RangeParts::split(range.from, range.to, readStates ? 0.8 : 0.5);
-    QString backgroundSql = perServiceSql(true, {}), ownSql;
-    QVariantList backgroundValues, ownValues;
+    using Statements = QList<std::pair<QString, QVariantList>>;
+    Statements backgroundStatements{{perServiceSql(true, {}), {}}}, ownStatements;
     if (!allTime) {
         // An open end is the widest day there is.
         const QDate first = range.from.isNull() ? QDate(1, 1, 1) : range.from;
         const QDate last = range.to.isNull() ? QDate(9999, 12, 31) : range.to;
-        const RangeParts background(first, split.isValid() ? split : last);
-        backgroundSql = background.sql();
-        backgroundValues = background.values();
-        if (split.isValid()) {
-            const RangeParts own(split.addDays(1), last);
-            ownSql = own.sql();
-            ownValues = own.values();
-        }
+        backgroundStatements = RangeParts(first, split.isValid() ? split : last).statements();
+        if (split.isValid())
+            ownStatements = RangeParts(split.addDays(1), last).statements();
     }
     std::optional<BackgroundServiceScan> background;
     if (m_db.spec().path != QLatin1String(":memory:")) // a second connection would see another database
-        background.emplace(m_db.spec(), backgroundSql, backgroundValues);
+        background.emplace(m_db.spec(), backgroundStatements);
+    SharedStrings services;
+    const auto add = [&](const SqlRow &r) {
+        const qsizetype at = index.find(r.utf8(0));
+        if (at < 0)
+            return; // stats row removed since; the next refresh settles it
+        addServiceUsage(rows[at], services.get(r.utf8(1)), {r.integer(2), r.integer(3), Money::fromNanos(r.integer(4))},
+                        r.integer(5));
+    };
+    // This thread reads the states, then sums the days after the split, if
+    // any, while the background scan's sums arrive: on PostgreSQL all in
+    // one pipeline.
+    QList<SqlRead> reads;
+    StateJoin join;
     if (known) {
         // Who the users are and their state from the snapshot, copied while
         // the second connection already reads (10 to 29 ms of 100,000 rows).
@@ -195,17 +201,13 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
             endExpiredBlock(row, now);
         }
         index = *known->m_index;
-    } else if (!readUserStates(rows, index, allTime, error)) {
-        return false;
+    } else {
+        reads = userStateReads(rows, index, allTime, join);
     }
-    SharedStrings services;
-    const auto add = [&](const SqlRow &r) {
-        const qsizetype at = index.find(r.utf8(0));
-        if (at < 0)
-            return; // stats row removed since; the next refresh settles it
-        addServiceUsage(rows[at], services.get(r.utf8(1)), {r.integer(2), r.integer(3), Money::fromNanos(r.integer(4))},
-                        r.integer(5));
-    };
+    for (const auto &[sql, values] : std::as_const(ownStatements))
+        reads.append({sql, values, add});
+    if (!reads.isEmpty() && !readRows(m_db, reads, error))
+        return false;
     const auto merge = [&](QList<UserServiceSums> &sums) {
         // The sums come in the order the scan first met each user; for all
         // time on SQLite that is the stats rows' order, as for the names.
@@ -234,17 +236,17 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
                 addServiceUsage(row, it.key(), it.value(), unpriced);
         }
     };
-    // This thread sums the days after the split, if any, while the
-    // background scan's sums arrive.
-    if (!ownSql.isEmpty() && !readRows(m_db, ownSql, ownValues, add, error))
-        return false;
     QList<UserServiceSums> sums;
     QString backgroundError;
-    if (background && background->finish(&sums, &backgroundError))
+    if (background && background->finish(&sums, &backgroundError)) {
         merge(sums);
-    else if (!readRows(m_db, backgroundSql, backgroundValues, add, error))
-        return false; // no second connection: this one reads its share too
-    return true;
+        return true;
+    }
+    // No second connection: this one reads its share too.
+    QList<SqlRead> rest;
+    for (const auto &[sql, values] : std::as_const(backgroundStatements))
+        rest.append({sql, values, add});
+    return readRows(m_db, rest, error);
 }
 
 } // namespace meterdesk

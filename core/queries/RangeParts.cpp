@@ -9,6 +9,8 @@ namespace meterdesk {
 namespace {
 
 constexpr int WeekCost = 3;
+// How many statements a range's weeks are read in, at most.
+constexpr qint64 WeekStatements = 4;
 
 const QString Columns = QStringLiteral("user_id, service, requests, tokens, cost_nanos, unpriced_requests");
 
@@ -32,31 +34,32 @@ RangeParts::RangeParts(QDate first, QDate last)
     m_trailing = {sunday.addDays(1), last};
 }
 
-QString RangeParts::sql() const
+QList<std::pair<QString, QVariantList>> RangeParts::statements() const
 {
-    QStringList parts;
-    if (!m_leading.isEmpty() || (m_weeks.isEmpty() && m_trailing.isEmpty()))
-        parts << QStringLiteral("SELECT %1 FROM api_usage_daily WHERE day >= ? AND day <= ?").arg(Columns);
-    if (!m_weeks.isEmpty())
-        parts << QStringLiteral("SELECT %1 FROM api_usage_weekly WHERE week >= ? AND week <= ?").arg(Columns);
-    if (!m_trailing.isEmpty())
-        parts << QStringLiteral("SELECT %1 FROM api_usage_daily WHERE day >= ? AND day <= ?").arg(Columns);
-    return parts.join(QStringLiteral(" UNION ALL "));
-}
-
-QVariantList RangeParts::values() const
-{
-    QVariantList values;
-    const auto add = [&](const Days &days) {
-        values << days.first.toString(Qt::ISODate) << days.last.toString(Qt::ISODate);
+    const QString days = QStringLiteral("SELECT %1 FROM api_usage_daily WHERE day >= ? AND day <= ?").arg(Columns);
+    const auto bounds = [](QDate first, QDate last) {
+        return QVariantList{first.toString(Qt::ISODate), last.toString(Qt::ISODate)};
     };
+    QList<std::pair<QString, QVariantList>> statements;
     if (!m_leading.isEmpty() || (m_weeks.isEmpty() && m_trailing.isEmpty()))
-        add(m_leading);
-    if (!m_weeks.isEmpty())
-        add(m_weeks);
+        statements.append({days, bounds(m_leading.first, m_leading.last)});
+    if (!m_weeks.isEmpty()) {
+        // At most WeekStatements runs of weeks, as even as the count allows:
+        // an open range has hundreds of thousands of weeks.
+        const QString weeks = QStringLiteral("SELECT %1 FROM api_usage_weekly WHERE week >= ? AND week <= ?").arg(Columns);
+        const qint64 count = m_weeks.first.daysTo(m_weeks.last) / 7 + 1;
+        const qint64 runs = qMin<qint64>(count, WeekStatements);
+        QDate monday = m_weeks.first;
+        for (qint64 run = 0; run < runs; ++run) {
+            const qint64 length = count / runs + (run < count % runs ? 1 : 0);
+            const QDate lastMonday = monday.addDays(7 * (length - 1));
+            statements.append({weeks, bounds(monday, lastMonday)});
+            monday = lastMonday.addDays(7);
+        }
+    }
     if (!m_trailing.isEmpty())
-        add(m_trailing);
-    return values;
+        statements.append({days, bounds(m_trailing.first, m_trailing.last)});
+    return statements;
 }
 
 int RangeParts::cost() const

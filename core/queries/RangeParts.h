@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QDate>
+#include <QList>
 #include <QString>
 #include <QVariantList>
+
+#include <utility>
 
 namespace meterdesk {
 
@@ -15,11 +18,11 @@ class RangeParts
 public:
     RangeParts(QDate first, QDate last);
 
-    // One statement that gives the per-service rows (user_id, service,
-    // requests, tokens, cost_nanos, unpriced_requests) of the range, and
-    // its values in order.
-    QString sql() const;
-    QVariantList values() const;
+    // The statements that give the per-service rows (user_id, service,
+    // requests, tokens, cost_nanos, unpriced_requests) of the range, each
+    // with its values: one for each run of days, one for each week. Read
+    // in turn, one's rows are summed while the server sends the next.
+    QList<std::pair<QString, QVariantList>> statements() const;
 
     // What reading the range costs, roughly, in days' rows: a whole week's
     // rows are about three days' (measured at 10M calls: 46,000 against

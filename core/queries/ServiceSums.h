@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <memory>
+#include <utility>
 
 namespace meterdesk {
 
@@ -61,7 +62,8 @@ private:
 class BackgroundServiceScan
 {
 public:
-    BackgroundServiceScan(ConnectionSpec spec, QString sql, QVariantList values);
+    // Reads the statements in turn (readRows), each giving rollup rows.
+    BackgroundServiceScan(ConnectionSpec spec, QList<std::pair<QString, QVariantList>> statements);
     ~BackgroundServiceScan();
     BackgroundServiceScan(const BackgroundServiceScan &) = delete;
     BackgroundServiceScan &operator=(const BackgroundServiceScan &) = delete;

@@ -137,44 +137,116 @@ private:
     int m_row = 0;
 };
 
+// A statement's text and values as libpq takes them: "?" placeholders
+// become "$1", "$2", ... (the statements here hold no question marks in
+// literals), values become text.
+class PgParameters
+{
+public:
+    PgParameters(const QString &sql, const QVariantList &values)
+    {
+        int placeholder = 0;
+        for (const char c : sql.toUtf8())
+            m_text += c == '?' ? QByteArray("$") + QByteArray::number(++placeholder) : QByteArray(1, c);
+        for (const QVariant &value : values) {
+            if (value.isNull())
+                m_texts.append(QByteArray());
+            else if (value.typeId() == QMetaType::Bool)
+                m_texts.append(value.toBool() ? QByteArray("true") : QByteArray("false"));
+            else
+                m_texts.append(value.toString().toUtf8());
+        }
+        for (qsizetype i = 0; i < m_texts.size(); ++i)
+            m_pointers.append(values[i].isNull() ? nullptr : m_texts[i].constData());
+    }
+    const char *text() const { return m_text.constData(); }
+    int count() const { return int(m_pointers.size()); }
+    const char *const *values() const { return m_pointers.constData(); }
+
+private:
+    QByteArray m_text;
+    QList<QByteArray> m_texts;
+    QList<const char *> m_pointers;
+};
+
+void readResult(const PGresult *result, const std::function<void(const SqlRow &)> &onRow)
+{
+    PgRow row(result);
+    const int rows = PQntuples(result);
+    for (int r = 0; r < rows; ++r) {
+        row.setRow(r);
+        onRow(row);
+    }
+}
+
 // Runs `sql` with `values` through libpq itself: the QPSQL path turned each
 // value into a QVariant and was nine tenths of loading 100,000 users.
 bool readPostgres(PGconn *connection, const QString &sql, const QVariantList &values,
                   const std::function<void(const SqlRow &)> &onRow, QString *error)
 {
-    // "?" placeholders become "$1", "$2", ... (the statements here hold no
-    // question marks in literals).
-    QByteArray text;
-    int placeholder = 0;
-    for (const char c : sql.toUtf8())
-        text += c == '?' ? QByteArray("$") + QByteArray::number(++placeholder) : QByteArray(1, c);
-    QList<QByteArray> texts;
-    QList<const char *> pointers;
-    for (const QVariant &value : values) {
-        if (value.isNull()) {
-            texts.append(QByteArray());
-        } else if (value.typeId() == QMetaType::Bool) {
-            texts.append(value.toBool() ? QByteArray("true") : QByteArray("false"));
-        } else {
-            texts.append(value.toString().toUtf8());
-        }
-    }
-    for (qsizetype i = 0; i < texts.size(); ++i)
-        pointers.append(values[i].isNull() ? nullptr : texts[i].constData());
-    PGresult *result = PQexecParams(connection, text.constData(), int(pointers.size()), nullptr, pointers.constData(),
+    const PgParameters parameters(sql, values);
+    PGresult *result = PQexecParams(connection, parameters.text(), parameters.count(), nullptr, parameters.values(),
                                     nullptr, nullptr, 0);
     const bool ok = PQresultStatus(result) == PGRES_TUPLES_OK;
-    if (!ok) {
+    if (ok)
+        readResult(result, onRow);
+    else
         *error = postgresError(connection, result).databaseText();
-    } else {
-        PgRow row(result);
-        const int rows = PQntuples(result);
-        for (int r = 0; r < rows; ++r) {
-            row.setRow(r);
-            onRow(row);
+    PQclear(result);
+    return ok;
+}
+
+// The statements in one pipeline: all sent, then each result read and
+// handled while the server already sends the next. After a failure the
+// server skips the rest (PIPELINE_ABORTED); every result up to the sync is
+// still read, so the connection leaves pipeline mode as it came.
+bool readPostgresPipeline(PGconn *connection, const QList<SqlRead> &reads, QString *error)
+{
+    if (PQenterPipelineMode(connection) != 1) {
+        *error = postgresError(connection, nullptr).databaseText();
+        return false;
+    }
+    bool ok = true;
+    qsizetype sent = 0;
+    for (const SqlRead &read : reads) {
+        const PgParameters parameters(read.sql, read.values);
+        if (PQsendQueryParams(connection, parameters.text(), parameters.count(), nullptr, parameters.values(), nullptr,
+                              nullptr, 0)
+            != 1) {
+            ok = false;
+            *error = postgresError(connection, nullptr).databaseText();
+            break;
+        }
+        ++sent;
+    }
+    if (PQpipelineSync(connection) != 1 && ok) {
+        ok = false;
+        *error = postgresError(connection, nullptr).databaseText();
+    }
+    for (qsizetype i = 0; i < sent; ++i) {
+        while (PGresult *result = PQgetResult(connection)) {
+            const ExecStatusType status = PQresultStatus(result);
+            if (status == PGRES_TUPLES_OK) {
+                if (ok)
+                    readResult(result, reads[i].onRow);
+            } else if (ok) {
+                ok = false;
+                *error = postgresError(connection, result).databaseText();
+            }
+            PQclear(result);
         }
     }
-    PQclear(result);
+    // The sync's own result, unless the connection is gone.
+    while (PGresult *result = PQgetResult(connection)) {
+        const bool synced = PQresultStatus(result) == PGRES_PIPELINE_SYNC;
+        PQclear(result);
+        if (synced)
+            break;
+    }
+    if (PQexitPipelineMode(connection) != 1 && ok) {
+        ok = false;
+        *error = postgresError(connection, nullptr).databaseText();
+    }
     return ok;
 }
 
@@ -209,6 +281,16 @@ QSqlError postgresError(PGconn *connection, const PGresult *result)
     return QSqlError(QStringLiteral("PostgreSQL statement failed"), message,
                      lost ? QSqlError::ConnectionError : QSqlError::StatementError,
                      state ? QString::fromLatin1(state) : lost ? QStringLiteral("08006") : QString());
+}
+
+bool readRows(Database &db, const QList<SqlRead> &reads, QString *error)
+{
+    if (PGconn *connection = Dialect::postgresHandle(db.sql()); connection && reads.size() > 1)
+        return readPostgresPipeline(connection, reads, error);
+    for (const SqlRead &read : reads)
+        if (!readRows(db, read.sql, read.values, read.onRow, error))
+            return false;
+    return true;
 }
 
 bool readRows(Database &db, const QString &sql, const QVariantList &values,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/Database.h"
+#include "meterdesk_core_export.h"
 
 #include <QByteArrayView>
 #include <QDateTime>
@@ -37,6 +38,20 @@ public:
 // for the 100,000-user reads of the dashboard.
 bool readRows(Database &db, const QString &sql, const QVariantList &values,
               const std::function<void(const SqlRow &)> &onRow, QString *error);
+
+// One of several statements read in turn, with what takes its rows.
+struct SqlRead
+{
+    QString sql;
+    QVariantList values;
+    std::function<void(const SqlRow &)> onRow;
+};
+
+// Reads the statements in order, each row to its own statement's onRow, and
+// stops at the first that fails. On PostgreSQL they go to the server
+// together (libpq's pipeline mode): it sends one statement's rows while
+// this handles the last's, where one at a time the two took turns.
+METERDESK_CORE_EXPORT bool readRows(Database &db, const QList<SqlRead> &reads, QString *error);
 
 // A failed libpq statement as QPSQL would report it: the server's message,
 // and its SQLSTATE as the native code (classify() reads it), 08006 when the

@@ -4,6 +4,7 @@
 #include <admin/AuditChain.h>
 #include <money/PriceBook.h>
 #include <queries/Queries.h>
+#include <storage/SqlReader.h>
 #include <tracking/Tracker.h>
 
 #include <QFile>
@@ -213,6 +214,47 @@ private Q_SLOTS:
         QCOMPARE(scalar(*db, roomy), 0);
         QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error));
         QCOMPARE(scalar(*db, roomy), 5);
+    }
+
+    // Several statements read in turn (on PostgreSQL in one pipeline): each
+    // row goes to its own statement's reader, in order; a failing statement
+    // stops the reading with the server's words, and the connection reads
+    // on as before.
+    void readsSeveralStatementsInTurn()
+    {
+        auto db = openNew(QStringLiteral("pipeline"));
+        QVERIFY(db);
+        QString error;
+        QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error));
+        QVERIFY(execOn(*db, QStringLiteral("INSERT INTO users (id, email) VALUES ('a', 'a@x'), ('b', 'b@x'), ('c', 'c@x')")));
+        QStringList ids, emails, counts;
+        const auto text = [](QStringList &into) { return [&into](const SqlRow &row) { into << row.text(0); }; };
+        const QList<SqlRead> reads{
+            {QStringLiteral("SELECT id FROM users WHERE id >= ? ORDER BY id"), {QStringLiteral("b")}, text(ids)},
+            {QStringLiteral("SELECT email FROM users WHERE id <> ? ORDER BY id"), {QStringLiteral("b")}, text(emails)},
+            {QStringLiteral("SELECT count(*) FROM users"), {}, text(counts)},
+        };
+        QVERIFY2(readRows(*db, reads, &error), qPrintable(error));
+        QCOMPARE(ids, (QStringList{QStringLiteral("b"), QStringLiteral("c")}));
+        QCOMPARE(emails, (QStringList{QStringLiteral("a@x"), QStringLiteral("c@x")}));
+        QCOMPARE(counts, QStringList{QStringLiteral("3")});
+
+        ids.clear();
+        emails.clear();
+        counts.clear();
+        const QList<SqlRead> failing{
+            {QStringLiteral("SELECT id FROM users ORDER BY id"), {}, text(ids)},
+            {QStringLiteral("SELECT id FROM no_such_table"), {}, text(emails)},
+            {QStringLiteral("SELECT count(*) FROM users"), {}, text(counts)},
+        };
+        QVERIFY(!readRows(*db, failing, &error));
+        QVERIFY2(error.contains(QStringLiteral("no_such_table")), qPrintable(error));
+        QCOMPARE(ids.size(), 3);
+        QVERIFY(emails.isEmpty());
+        QVERIFY(counts.isEmpty());
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM users")), 3);
+        QVERIFY2(readRows(*db, reads, &error), qPrintable(error));
+        QCOMPARE(counts, QStringList{QStringLiteral("3")});
     }
 
     void refusesAForeignDatabaseAndLeavesItAlone()
