@@ -9,8 +9,6 @@
 #include <queries/Utf8Keys.h>
 
 #include <QBuffer>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace meterdesk;
@@ -223,74 +221,6 @@ private Q_SLOTS:
         QCOMPARE(rows->at(1).unpricedEvents, 1);
     }
 
-    // SQLite's totals by service and by model are summed by Meterdesk, not
-    // by a GROUP BY: they must equal the GROUP BY's, in its order, with
-    // endpoints split over rows, ties of cost, and names that are not ASCII.
-    void totalsEqualTheirGroupBy()
-    {
-        auto db = newUsageDatabase(m_dir, QStringLiteral("totals"));
-        QVERIFY(db);
-        QList<UsageEvent> events;
-        const QStringList models{QStringLiteral("zeta-unknown"), QStringLiteral("alpha-unknown"),
-                                 QStringLiteral("ébène-unknown"), QStringLiteral("beta-unknown")};
-        for (int day = 1; day <= 20; ++day)
-            for (int i = 0; i < 6; ++i) {
-                UsageEvent e = at(QStringLiteral("u%1").arg(i), i % 2 ? QStringLiteral("openai") : QStringLiteral("google"),
-                                  i % 3 == 0 ? QStringLiteral("gpt-4o") : models[(day + i) % models.size()],
-                                  1000 * (i % 3 + 1), 0, QDate(2026, 3, day));
-                e.endpoint = QStringLiteral("/e%1").arg(day % 3);
-                events << e;
-            }
-        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(events).ok);
-        const QString bounds = QStringLiteral(" FROM api_usage_daily_service WHERE day >= ? AND day <= ? ");
-        for (const DateRange &range : {DateRange::allTime(), DateRange{QDate(2026, 3, 4), QDate(2026, 3, 11)}}) {
-            QString error;
-            Queries queries(*db);
-            const auto costs = queries.costs(range, &error);
-            QVERIFY2(costs, qPrintable(error));
-            QSqlQuery query(db->sql());
-            QVERIFY(query.prepare(QStringLiteral("SELECT service, model, sum(requests), sum(input_tokens), "
-                                                 "sum(cost_nanos), sum(unpriced_requests)") + bounds
-                                  + QStringLiteral("GROUP BY service, model ORDER BY sum(cost_nanos) DESC, service, model")));
-            query.addBindValue(range.firstDay());
-            query.addBindValue(range.lastDay());
-            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
-            qsizetype i = 0;
-            for (; query.next(); ++i) {
-                QVERIFY(i < costs->size());
-                const CostRow &row = costs->at(i);
-                QCOMPARE(row.service, query.value(0).toString());
-                QCOMPARE(row.model, query.value(1).toString());
-                QCOMPARE(row.requests, query.value(2).toLongLong());
-                QCOMPARE(row.tokens.input, query.value(3).toLongLong());
-                QCOMPARE(row.cost.nanos(), query.value(4).toLongLong());
-                QCOMPARE(row.unpricedEvents, query.value(5).toLongLong());
-            }
-            QCOMPARE(i, costs->size());
-            QVERIFY(i >= 5);
-
-            const auto overview = queries.overview(range, &error);
-            QVERIFY2(overview, qPrintable(error));
-            QVERIFY(query.prepare(QStringLiteral("SELECT service, sum(requests), sum(tokens), sum(cost_nanos), "
-                                                 "sum(unpriced_requests)") + bounds + QStringLiteral("GROUP BY service")));
-            query.addBindValue(range.firstDay());
-            query.addBindValue(range.lastDay());
-            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
-            qint64 requests = 0, unpriced = 0;
-            while (query.next()) {
-                const ServiceTotals totals = overview->perService.value(query.value(0).toString());
-                QCOMPARE(totals.requests, query.value(1).toLongLong());
-                QCOMPARE(totals.tokens, query.value(2).toLongLong());
-                QCOMPARE(totals.cost.nanos(), query.value(3).toLongLong());
-                requests += query.value(1).toLongLong();
-                unpriced += query.value(4).toLongLong();
-            }
-            QCOMPARE(overview->perService.size(), 2);
-            QCOMPARE(overview->totalRequests, requests);
-            QCOMPARE(overview->unpricedEvents, unpriced);
-        }
-    }
-
     void costSeriesBuckets()
     {
         QString error;
@@ -349,58 +279,6 @@ private Q_SLOTS:
             "blocked,block_reason,blocked_by,unpriced_events\r\n"
             "\"'=HYPERLINK(\"\"http://x\"\")\",'+cmd|' /C calc'!A0,\"a,b@example.com\",0,0,0.000002,0.000002,,0,,no,,,0\r\n";
         QCOMPARE(buffer.data(), expected);
-    }
-
-    // The names' scan takes the next stats row's user when its id matches
-    // and looks the id up otherwise: users without a stats row between
-    // others, ids of one length that differ, ids that are not ASCII.
-    void everyUserGetsTheirOwnName()
-    {
-        auto db = newUsageDatabase(m_dir, QStringLiteral("names"));
-        QVERIFY(db);
-        const QStringList ids{QStringLiteral("u01"), QStringLiteral("u02"), QStringLiteral("u03"),
-                              QStringLiteral("ué"), QStringLiteral("u05"), QStringLiteral("été"),
-                              QStringLiteral("u07"), QStringLiteral("zz")};
-        QList<UsageEvent> events;
-        for (const QString &id : ids)
-            events << at(id, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1000, 0, QDate(2026, 3, 2));
-        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(events).ok);
-        // Users without calls, between and around those with them.
-        QSqlQuery query(db->sql());
-        for (const QString &id : {QStringLiteral("u015"), QStringLiteral("u0"), QStringLiteral("u04"),
-                                  QStringLiteral("uè"), QStringLiteral("zzz")}) {
-            QVERIFY(query.prepare(QStringLiteral("INSERT INTO users (id) VALUES (?)")));
-            query.addBindValue(id);
-            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
-        }
-        // Every user's own name; every third without a last name.
-        QSqlQuery names(db->sql());
-        QVERIFY(names.exec(QStringLiteral("SELECT id FROM users")));
-        QStringList all;
-        while (names.next())
-            all << names.value(0).toString();
-        QCOMPARE(all.size(), ids.size() + 5);
-        for (qsizetype i = 0; i < all.size(); ++i) {
-            QVERIFY(query.prepare(QStringLiteral("UPDATE users SET first_name = ?, last_name = ?, email = ? WHERE id = ?")));
-            query.addBindValue(QString(QStringLiteral(" First ") + all[i]));
-            query.addBindValue(i % 3 == 0 ? QVariant(QMetaType(QMetaType::QString)) : QVariant(QString(QStringLiteral("Last ") + all[i] + u' ')));
-            query.addBindValue(QString(all[i] + QStringLiteral("@example.com")));
-            query.addBindValue(all[i]);
-            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
-        }
-        QString error;
-        const auto rows = Queries(*db).users(DateRange::allTime(), &error);
-        QVERIFY2(rows, qPrintable(error));
-        QCOMPARE(rows->size(), ids.size());
-        for (const UserRow &row : *rows) {
-            const qsizetype i = all.indexOf(row.userId);
-            QVERIFY(i >= 0);
-            QString expected = QStringLiteral("First ") + row.userId;
-            if (i % 3 != 0)
-                expected += QStringLiteral(" Last ") + row.userId;
-            QCOMPARE(row.name, expected);
-            QCOMPARE(row.email, row.userId + QStringLiteral("@example.com"));
-        }
     }
 
     void utf8KeyIndexFindsEveryKeyAndNoOther()
