@@ -163,8 +163,7 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     const QDate split = allTime || range.from.isNull() || range.to.isNull()
         ? QDate()
         : RangeParts::split(range.from, range.to, readStates ? 0.8 : 0.5);
-    using Statements = QList<std::pair<QString, QVariantList>>;
-    Statements backgroundStatements{{perServiceSql(true, {}), {}}}, ownStatements;
+    QList<SqlStatement> backgroundStatements{{perServiceSql(true, {}), {}}}, ownStatements;
     if (!allTime) {
         // An open end is the widest day there is.
         const QDate first = range.from.isNull() ? QDate(1, 1, 1) : range.from;
@@ -204,8 +203,7 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     } else {
         reads = userStateReads(rows, index, allTime, join);
     }
-    for (const auto &[sql, values] : std::as_const(ownStatements))
-        reads.append({sql, values, add});
+    reads += sqlReads(ownStatements, add);
     if (!reads.isEmpty() && !readRows(m_db, reads, error))
         return false;
     const auto merge = [&](QList<UserServiceSums> &sums) {
@@ -243,10 +241,7 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
         return true;
     }
     // No second connection: this one reads its share too.
-    QList<SqlRead> rest;
-    for (const auto &[sql, values] : std::as_const(backgroundStatements))
-        rest.append({sql, values, add});
-    return readRows(m_db, rest, error);
+    return readRows(m_db, sqlReads(backgroundStatements, add), error);
 }
 
 } // namespace meterdesk

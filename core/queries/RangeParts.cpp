@@ -34,13 +34,13 @@ RangeParts::RangeParts(QDate first, QDate last)
     m_trailing = {sunday.addDays(1), last};
 }
 
-QList<std::pair<QString, QVariantList>> RangeParts::statements() const
+QList<SqlStatement> RangeParts::statements() const
 {
     const QString days = QStringLiteral("SELECT %1 FROM api_usage_daily WHERE day >= ? AND day <= ?").arg(Columns);
     const auto bounds = [](QDate first, QDate last) {
         return QVariantList{first.toString(Qt::ISODate), last.toString(Qt::ISODate)};
     };
-    QList<std::pair<QString, QVariantList>> statements;
+    QList<SqlStatement> statements;
     if (!m_leading.isEmpty() || (m_weeks.isEmpty() && m_trailing.isEmpty()))
         statements.append({days, bounds(m_leading.first, m_leading.last)});
     if (!m_weeks.isEmpty()) {

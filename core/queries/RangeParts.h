@@ -1,11 +1,11 @@
 #pragma once
 
+#include "storage/SqlReader.h"
+
 #include <QDate>
 #include <QList>
 #include <QString>
 #include <QVariantList>
-
-#include <utility>
 
 namespace meterdesk {
 
@@ -22,7 +22,7 @@ public:
     // requests, tokens, cost_nanos, unpriced_requests) of the range, each
     // with its values: one for each run of days, one for each week. Read
     // in turn, one's rows are summed while the server sends the next.
-    QList<std::pair<QString, QVariantList>> statements() const;
+    QList<SqlStatement> statements() const;
 
     // What reading the range costs, roughly, in days' rows: a whole week's
     // rows are about three days' (measured at 10M calls: 46,000 against

@@ -17,15 +17,12 @@ void ServiceSums::add(const SqlRow &row)
                     {row.integer(2), row.integer(3), Money::fromNanos(row.integer(4))}, row.integer(5));
 }
 
-BackgroundServiceScan::BackgroundServiceScan(ConnectionSpec spec, QList<std::pair<QString, QVariantList>> statements)
+BackgroundServiceScan::BackgroundServiceScan(ConnectionSpec spec, QList<SqlStatement> statements)
 {
     m_thread.reset(QThread::create([this, spec = std::move(spec), statements = std::move(statements)] {
         // The connection lives and dies on this thread, as Qt requires.
         auto db = Database::open(spec, &m_error);
-        QList<SqlRead> reads;
-        for (const auto &[sql, values] : statements)
-            reads.append({sql, values, [this](const SqlRow &row) { m_sums.add(row); }});
-        m_ok = db && readRows(*db, reads, &m_error);
+        m_ok = db && readRows(*db, sqlReads(statements, [this](const SqlRow &row) { m_sums.add(row); }), &m_error);
     }));
     m_thread->start();
 }

@@ -63,7 +63,7 @@ class BackgroundServiceScan
 {
 public:
     // Reads the statements in turn (readRows), each giving rollup rows.
-    BackgroundServiceScan(ConnectionSpec spec, QList<std::pair<QString, QVariantList>> statements);
+    BackgroundServiceScan(ConnectionSpec spec, QList<SqlStatement> statements);
     ~BackgroundServiceScan();
     BackgroundServiceScan(const BackgroundServiceScan &) = delete;
     BackgroundServiceScan &operator=(const BackgroundServiceScan &) = delete;

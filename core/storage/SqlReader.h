@@ -47,6 +47,19 @@ struct SqlRead
     std::function<void(const SqlRow &)> onRow;
 };
 
+// A statement and its bound values, before it has a reader.
+using SqlStatement = std::pair<QString, QVariantList>;
+
+// The statements as reads that all hand their rows to one onRow.
+inline QList<SqlRead> sqlReads(const QList<SqlStatement> &statements, const std::function<void(const SqlRow &)> &onRow)
+{
+    QList<SqlRead> reads;
+    reads.reserve(statements.size());
+    for (const auto &[sql, values] : statements)
+        reads.append({sql, values, onRow});
+    return reads;
+}
+
 // Reads the statements in order, each row to its own statement's onRow, and
 // stops at the first that fails. On PostgreSQL they go to the server
 // together (libpq's pipeline mode): it sends one statement's rows while
