@@ -20,6 +20,7 @@ namespace meterdesk {
 
 class SqlRow;
 struct SqlRead;
+class RangeParts;
 class Utf8KeyIndex;
 
 // The reading side of the seed's admin routes. Ranges read the rollups and
@@ -104,6 +105,16 @@ private:
     bool readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyIndex &index, const UsersSnapshot *known,
                    QString *error);
     static void endExpiredBlock(UserRow &row, const QDateTime &now);
+    // `known`'s users and states in `rows`, with no usage.
+    static void copyStates(const UsersSnapshot &known, QList<UserRow> &rows);
+    // A closed range's per-service sums into `rows` (copied from a
+    // snapshot, in `index`), read on SQLite by two threads that share out
+    // runs of users.
+    bool sumByUserChunks(const RangeParts &parts, QList<UserRow> &rows, const Utf8KeyIndex &index, QString *error);
+    // How many runs of ids; the longest range read so, in days and weeks
+    // (a statement each per run: a year is about 60).
+    static constexpr int UserChunks = 16;
+    static constexpr qint64 MaxPeriodsByUserChunks = 120;
     // The per-service rows of a range (user_id, service, requests, tokens,
     // cost_nanos, unpriced); `userCondition` narrows them (SQL, from code).
     static QString perServiceSql(bool allTime, const QString &userCondition);

@@ -62,6 +62,29 @@ QList<SqlStatement> RangeParts::statements() const
     return statements;
 }
 
+QList<SqlStatement> RangeParts::periodStatements(const QString &userCondition, const QVariantList &userValues) const
+{
+    const QString users = userCondition.isEmpty() ? QString() : QStringLiteral(" AND ") + userCondition;
+    const QString day = QStringLiteral("SELECT %1 FROM api_usage_daily WHERE day = ?%2").arg(Columns, users);
+    const QString week = QStringLiteral("SELECT %1 FROM api_usage_weekly WHERE week = ?%2").arg(Columns, users);
+    QList<SqlStatement> statements;
+    const auto add = [&](const QString &sql, const Days &days, int step) {
+        if (days.isEmpty())
+            return;
+        for (QDate at = days.first; at <= days.last; at = at.addDays(step))
+            statements.append({sql, QVariantList{at.toString(Qt::ISODate)} + userValues});
+    };
+    add(day, m_leading, 1);
+    add(week, m_weeks, 7);
+    add(day, m_trailing, 1);
+    return statements;
+}
+
+qint64 RangeParts::periods() const
+{
+    return m_leading.count() + m_trailing.count() + (m_weeks.isEmpty() ? 0 : m_weeks.first.daysTo(m_weeks.last) / 7 + 1);
+}
+
 int RangeParts::cost() const
 {
     const qint64 weeks = m_weeks.isEmpty() ? 0 : m_weeks.first.daysTo(m_weeks.last) / 7 + 1;

@@ -24,6 +24,14 @@ public:
     // in turn, one's rows are summed while the server sends the next.
     QList<SqlStatement> statements() const;
 
+    // The same rows narrowed to some users, one statement a day and a week:
+    // a single day or week and a user bound is a seek into the rollup's key
+    // (day or week, user_id, ...), where a run of them only filters.
+    // `userCondition` (SQL from code, or none) has its values bound after the day's.
+    QList<SqlStatement> periodStatements(const QString &userCondition, const QVariantList &userValues) const;
+    // How many statements periodStatements() gives.
+    qint64 periods() const;
+
     // What reading the range costs, roughly, in days' rows: a whole week's
     // rows are about three days' (measured at 10M calls: 46,000 against
     // 15,300).

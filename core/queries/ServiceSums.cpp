@@ -1,6 +1,5 @@
 #include "queries/ServiceSums.h"
 
-#include "storage/Database.h"
 
 namespace meterdesk {
 
@@ -17,28 +16,15 @@ void ServiceSums::add(const SqlRow &row)
                     {row.integer(2), row.integer(3), Money::fromNanos(row.integer(4))}, row.integer(5));
 }
 
-BackgroundServiceScan::BackgroundServiceScan(ConnectionSpec spec, QList<SqlStatement> statements)
+BackgroundServiceScan::BackgroundServiceScan(ConnectionSpec spec, const QList<SqlStatement> &statements)
+    : m_reads(std::move(spec), sqlReads(statements, [this](const SqlRow &row) { m_sums.add(row); }))
 {
-    m_thread.reset(QThread::create([this, spec = std::move(spec), statements = std::move(statements)] {
-        // The connection lives and dies on this thread, as Qt requires.
-        auto db = Database::open(spec, &m_error);
-        m_ok = db && readRows(*db, sqlReads(statements, [this](const SqlRow &row) { m_sums.add(row); }), &m_error);
-    }));
-    m_thread->start();
-}
-
-BackgroundServiceScan::~BackgroundServiceScan()
-{
-    m_thread->wait();
 }
 
 bool BackgroundServiceScan::finish(QList<UserServiceSums> *sums, QString *error)
 {
-    m_thread->wait();
-    if (!m_ok) {
-        *error = m_error;
+    if (!m_reads.finish(error))
         return false;
-    }
     *sums = std::move(m_sums.users());
     return true;
 }

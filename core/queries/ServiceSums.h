@@ -1,17 +1,14 @@
 #pragma once
 
-#include "storage/ConnectionSpec.h"
 #include "queries/ServiceMap.h"
-#include "storage/SqlReader.h"
 #include "queries/Utf8Keys.h"
+#include "storage/BackgroundReads.h"
+#include "storage/SqlReader.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QVariantList>
 
-#include <QThread>
-
-#include <memory>
 #include <utility>
 
 namespace meterdesk {
@@ -57,25 +54,20 @@ private:
 };
 
 // A rollup scan summed on a thread of its own, over a second connection to
-// the same SQLite file: the users load then uses both cores, reading the
+// the same database: the users load then uses both cores, reading the
 // stats and names on one while this sums the per-service rows.
 class BackgroundServiceScan
 {
 public:
     // Reads the statements in turn (readRows), each giving rollup rows.
-    BackgroundServiceScan(ConnectionSpec spec, QList<SqlStatement> statements);
-    ~BackgroundServiceScan();
-    BackgroundServiceScan(const BackgroundServiceScan &) = delete;
-    BackgroundServiceScan &operator=(const BackgroundServiceScan &) = delete;
+    BackgroundServiceScan(ConnectionSpec spec, const QList<SqlStatement> &statements);
 
     // Waits for the scan; false and the message when it failed.
     bool finish(QList<UserServiceSums> *sums, QString *error);
 
 private:
-    std::unique_ptr<QThread> m_thread;
-    ServiceSums m_sums;
-    QString m_error;
-    bool m_ok = false;
+    ServiceSums m_sums; // before m_reads: its thread adds to it, and is waited for first
+    BackgroundReads m_reads;
 };
 
 } // namespace meterdesk

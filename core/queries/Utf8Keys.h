@@ -6,6 +6,7 @@
 
 #include <QHashFunctions>
 
+#include <utility>
 #include <vector>
 
 namespace meterdesk {
@@ -68,6 +69,10 @@ public:
         return slot->position;
     }
 
+    // find() without remembering the lookup, so threads may share the index
+    // while none of them inserts.
+    qsizetype lookup(QByteArrayView key) const { return probe(key, hashOf(key))->position; }
+
 private:
     struct Slot
     {
@@ -92,14 +97,18 @@ private:
     QByteArrayView keyOf(const Slot &slot) const { return QByteArrayView(m_keys.constData() + slot.offset, slot.length); }
 
     // The slot holding `key`, or the empty slot where it would go.
-    Slot *probe(QByteArrayView key, size_t hash)
+    const Slot *probe(QByteArrayView key, size_t hash) const
     {
         const size_t mask = m_slots.size() - 1;
         for (size_t i = hash & mask;; i = (i + 1) & mask) {
-            Slot &slot = m_slots[i];
+            const Slot &slot = m_slots[i];
             if (slot.position < 0 || (slot.hash == hash && keyOf(slot) == key))
                 return &slot;
         }
+    }
+    Slot *probe(QByteArrayView key, size_t hash)
+    {
+        return const_cast<Slot *>(std::as_const(*this).probe(key, hash));
     }
 
     void rehash(qsizetype atLeast)

@@ -4,12 +4,15 @@
 #include <money/PriceBook.h>
 #include <queries/Queries.h>
 #include <queries/Reports.h>
+#include <queries/UsersSnapshot.h>
 #include <storage/Timestamps.h>
 #include <tracking/Tracker.h>
 #include <queries/Utf8Keys.h>
 
 #include <QBuffer>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace meterdesk;
 using namespace meterdesk::test;
@@ -190,20 +193,32 @@ private Q_SLOTS:
         for (int first = 0; first < 16; ++first)
             for (int length : {1, 2, 6, 7, 8, 13, 14, 15, 20, 21, 30, 45, 60})
                 ranges.append({start.addDays(first), start.addDays(first + length - 1)});
+        // Read afresh, and from a snapshot of every user as the live
+        // dashboard does (closed ranges: runs of ids shared out between two
+        // threads); live updates append new users, out of id order.
+        const auto snapshot = Queries(*db).snapshot(&error);
+        QVERIFY2(snapshot, qPrintable(error));
+        QList<UserRow> reversedRows = snapshot->rows();
+        std::reverse(reversedRows.begin(), reversedRows.end());
+        UsersSnapshot reversed;
+        reversed.update(reversedRows);
         for (const DateRange &range : std::as_const(ranges)) {
-            const auto rows = Queries(*db).users(range, &error);
-            QVERIFY2(rows, qPrintable(error));
-            const QMap<QString, Sums> want = expected(range);
-            const QString where = QStringLiteral("%1 to %2").arg(range.firstDay(), range.lastDay());
-            QVERIFY2(rows->size() == want.size(), qPrintable(where));
-            for (const UserRow &row : *rows) {
-                const Sums &sums = want.value(row.userId);
-                QVERIFY2(row.requests == sums.requests, qPrintable(where + u' ' + row.userId));
-                QVERIFY2(row.tokens == sums.tokens, qPrintable(where));
-                QVERIFY2(row.cost.nanos() == sums.nanos, qPrintable(where));
-                QVERIFY2(row.unpricedEvents == sums.unpriced, qPrintable(where));
-                for (auto it = sums.serviceNanos.cbegin(); it != sums.serviceNanos.cend(); ++it)
-                    QVERIFY2(row.perService.value(it.key()).cost.nanos() == it.value(), qPrintable(where + u' ' + it.key()));
+            for (const UsersSnapshot *known : QList<const UsersSnapshot *>{nullptr, &*snapshot, &reversed}) {
+                const auto rows = Queries(*db).users(range, &error, known);
+                QVERIFY2(rows, qPrintable(error));
+                const QMap<QString, Sums> want = expected(range);
+                const QString where = QStringLiteral("%1 to %2%3").arg(range.firstDay(), range.lastDay(),
+                                                                      known ? QStringLiteral(" from the snapshot") : QString());
+                QVERIFY2(rows->size() == want.size(), qPrintable(where));
+                for (const UserRow &row : *rows) {
+                    const Sums &sums = want.value(row.userId);
+                    QVERIFY2(row.requests == sums.requests, qPrintable(where + u' ' + row.userId));
+                    QVERIFY2(row.tokens == sums.tokens, qPrintable(where));
+                    QVERIFY2(row.cost.nanos() == sums.nanos, qPrintable(where));
+                    QVERIFY2(row.unpricedEvents == sums.unpriced, qPrintable(where));
+                    for (auto it = sums.serviceNanos.cbegin(); it != sums.serviceNanos.cend(); ++it)
+                        QVERIFY2(row.perService.value(it.key()).cost.nanos() == it.value(), qPrintable(where + u' ' + it.key()));
+                }
             }
         }
     }
