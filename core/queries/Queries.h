@@ -99,6 +99,8 @@ private:
     // The reads of every user's stats row and name into `rows` and `index`,
     // for readRows; `join` must outlive them.
     QList<SqlRead> userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, StateJoin &join);
+    // Where the row of `id` is, looking first at `next`.
+    static qsizetype joinAt(const QList<UserRow> &rows, Utf8KeyIndex &index, qsizetype next, QByteArrayView id);
     // The users' rows of a range into empty `rows` and `index`: their
     // states and names read, or copied from `known`, and the range's
     // per-service sums.

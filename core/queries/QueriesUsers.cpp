@@ -97,13 +97,7 @@ QList<SqlRead> Queries::userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index
         rows.append(userFromStats(r, allTime, join.now));
     };
     const auto names = [&rows, &index, &join](const SqlRow &r) {
-        // SQLite keeps both tables in id order, so the next name is most
-        // often the next row's: a look at that row's id saves a lookup (a
-        // cache miss or two) for each of 100,000 users. Any other order
-        // only looks up.
-        const QByteArrayView id = r.utf8(0);
-        const qsizetype at = join.next < rows.size() && sameAsciiKey(rows[join.next].userId, id) ? join.next
-                                                                                                  : index.find(id);
+        const qsizetype at = joinAt(rows, index, join.next, r.utf8(0));
         if (at < 0)
             return; // a user without a stats row
         setNameFrom(rows[at], r);
@@ -111,6 +105,15 @@ QList<SqlRead> Queries::userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index
     };
     return {{QStringLiteral("SELECT %1 FROM api_usage_stats").arg(StatsColumns), {}, stats},
             {QStringLiteral("SELECT id, first_name, last_name, email FROM users"), {}, names}};
+}
+
+qsizetype Queries::joinAt(const QList<UserRow> &rows, Utf8KeyIndex &index, qsizetype next, QByteArrayView id)
+{
+    // SQLite keeps the stats, the names and a day's rollup rows in id order,
+    // so the next row read is most often the next user's: a look at that
+    // user's id saves a lookup (a cache miss or two) for most rows. Any
+    // other order only looks up.
+    return next >= 0 && next < rows.size() && sameAsciiKey(rows[next].userId, id) ? next : index.find(id);
 }
 
 std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *error, const UsersSnapshot *known)
@@ -278,10 +281,14 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     if (secondConnection)
         background.emplace(m_db.spec(), backgroundStatements);
     SharedStrings services;
+    qsizetype last = -1;
     const auto add = [&](const SqlRow &r) {
-        const qsizetype at = index.find(r.utf8(0));
+        // A user's rows follow each other, then the next user's.
+        const QByteArrayView id = r.utf8(0);
+        const qsizetype at = last >= 0 && sameAsciiKey(rows[last].userId, id) ? last : joinAt(rows, index, last + 1, id);
         if (at < 0)
             return; // stats row removed since; the next refresh settles it
+        last = at;
         addServiceUsage(rows[at], services.get(r.utf8(1)), {r.integer(2), r.integer(3), Money::fromNanos(r.integer(4))},
                         r.integer(5));
     };
@@ -306,9 +313,7 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
         // time on SQLite that is the stats rows' order, as for the names.
         qsizetype next = 0;
         for (UserServiceSums &user : sums) {
-            const qsizetype at = next < rows.size() && sameAsciiKey(rows[next].userId, user.userId)
-                ? next
-                : index.find(user.userId);
+            const qsizetype at = joinAt(rows, index, next, user.userId);
             if (at < 0)
                 continue;
             next = at + 1;
