@@ -96,6 +96,18 @@ QList<SqlRead> Queries::userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index
         index.insert(r.utf8(0), rows.size());
         rows.append(userFromStats(r, allTime, join.now));
     };
+    // Room for every user first: the rows and the index grown one by one
+    // reallocated and faulted in pages all through the stats' read. SQLite
+    // counts its b-tree's cells (3 ms of 100,000 users); PostgreSQL's
+    // planner estimate costs nothing, and a wrong one only costs growth.
+    const QString count = m_db.isPostgres()
+        ? QStringLiteral("SELECT reltuples::bigint FROM pg_class WHERE oid = 'api_usage_stats'::regclass")
+        : QStringLiteral("SELECT count(*) FROM api_usage_stats");
+    const auto makeRoom = [&rows, &index](const SqlRow &r) {
+        const qsizetype users = std::clamp<qint64>(r.integer(0), 0, 10'000'000);
+        rows.reserve(users);
+        index.reserve(users);
+    };
     const auto names = [&rows, &index, &join](const SqlRow &r) {
         const qsizetype at = joinAt(rows, index, join.next, r.utf8(0));
         if (at < 0)
@@ -103,7 +115,8 @@ QList<SqlRead> Queries::userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index
         setNameFrom(rows[at], r);
         join.next = at + 1;
     };
-    return {{QStringLiteral("SELECT %1 FROM api_usage_stats").arg(StatsColumns), {}, stats},
+    return {{count, {}, makeRoom},
+            {QStringLiteral("SELECT %1 FROM api_usage_stats").arg(StatsColumns), {}, stats},
             {QStringLiteral("SELECT id, first_name, last_name, email FROM users"), {}, names}};
 }
 
