@@ -299,13 +299,18 @@ void MainWindow::onLoaded(const DashboardData &data)
     drawCharts();
     m_pendingComparison = m_data->loadComparison(data.range);
     m_users->setRows(data.users); // with the last guardrails (UsersModel::setGuardrails)
-    // The first time, show the top spender's details rather than nothing.
-    if (m_details->userId().isEmpty() && m_users->proxy()->rowCount() > 0)
+    // The first time, show the top spender's details rather than nothing
+    // (selecting them loads their details).
+    if (m_details->userId().isEmpty() && m_users->proxy()->rowCount() > 0) {
         m_users->selectUser(m_users->proxy()->index(0, 0).data(UsersModel::UserIdRole).toString());
-    if (!m_details->userId().isEmpty()) {
+    } else if (!m_details->userId().isEmpty()) {
         m_details->showUser(m_users->model()->rowFor(m_details->userId()));
         if (m_seenAlertId >= 0)
             m_details->setSuggestion(m_suggestions.value(m_details->userId(), RiskSuggestion{m_details->userId(), 0, {}}));
+        // The same user in another range, or after F5: their chart, models
+        // and requests of this range, not of the last one.
+        if (!m_details->userId().isEmpty())
+            m_data->loadUser(m_details->userId(), m_range->range(), 0);
     }
     m_statusLabel->setText(tr("%1 · loaded in %2 ms · %3")
                                .arg(m_range->describe())

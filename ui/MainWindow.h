@@ -56,6 +56,7 @@ public:
     UsersPanel *usersPanel() const { return m_users; }
     RangeBar *rangeBar() const { return m_range; }
     ChartsPanel *chartsPanel() const { return m_charts; }
+    UserDetailsPanel *detailsPanel() const { return m_details; }
     KpiCard *card(int index) const;
     QString bannerText() const;
     bool exportUsersTo(const QString &path, QString *error);

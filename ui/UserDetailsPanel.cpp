@@ -204,6 +204,11 @@ void UserDetailsPanel::setDetails(const UserDetails &details)
                                              : tr("%1–%2").arg(details.offset + 1).arg(details.offset + details.events.size()));
 }
 
+const QAbstractItemModel *UserDetailsPanel::requestsModel() const
+{
+    return m_events;
+}
+
 void UserDetailsPanel::setSuggestion(const RiskSuggestion &suggestion)
 {
     m_suggestion = suggestion;

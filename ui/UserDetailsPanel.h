@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QAbstractItemModel;
 class QLabel;
 class QPushButton;
 class QStandardItemModel;
@@ -37,6 +38,7 @@ public:
     QPushButton *acceptButton() const { return m_accept; }
     QPushButton *budgetButton() const { return m_budget; }
     int offset() const { return m_offset; }
+    const QAbstractItemModel *requestsModel() const;
 
 Q_SIGNALS:
     void pageRequested(const QString &userId, int offset);

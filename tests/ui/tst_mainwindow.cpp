@@ -7,6 +7,7 @@
 #include <KpiCard.h>
 #include <MainWindow.h>
 #include <RangeBar.h>
+#include <UserDetailsPanel.h>
 #include <UsersFilterProxy.h>
 #include <UsersModel.h>
 #include <UsersPanel.h>
@@ -314,6 +315,36 @@ private Q_SLOTS:
             for (int x = 0; x < image.width(); x += 7)
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+    }
+    // Last: it records a call, which the totals of the tests above leave out.
+    void detailsFollowTheRange()
+    {
+        // Ann's calls of 2026-05-04, and one now: three in all time, one in
+        // the last week. Her details must follow the range she stays in.
+        QString error;
+        auto db = Database::open(ConnectionSpec::sqlite(m_path), &error);
+        QVERIFY2(db, qPrintable(error));
+        UsageEvent now;
+        now.userId = QStringLiteral("ann");
+        now.service = QStringLiteral("openai");
+        now.model = QStringLiteral("gpt-4o");
+        now.tokens = {1000, 0, 0, 0};
+        now.timestamp = QDateTime::currentDateTimeUtc().addSecs(-60);
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch({now}).ok);
+        QSignalSpy updated(m_window.get(), &MainWindow::dashboardUpdated);
+        m_window->reload();
+        QVERIFY(updated.wait(20'000));
+        QVERIFY(selectUser(QStringLiteral("evil")));
+        QVERIFY(selectUser(QStringLiteral("ann")));
+        const QAbstractItemModel *requests = m_window->detailsPanel()->requestsModel();
+        QTRY_COMPARE_WITH_TIMEOUT(requests->rowCount(), 3, 10'000);
+        m_window->rangeBar()->setPreset(RangeBar::Last7);
+        QVERIFY(updated.wait(20'000));
+        QCOMPARE(m_window->detailsPanel()->userId(), QStringLiteral("ann"));
+        QTRY_COMPARE_WITH_TIMEOUT(requests->rowCount(), 1, 10'000);
+        m_window->rangeBar()->setPreset(RangeBar::AllTime);
+        QVERIFY(updated.wait(20'000));
+        QTRY_COMPARE_WITH_TIMEOUT(requests->rowCount(), 3, 10'000);
     }
 };
 
