@@ -94,16 +94,18 @@ private:
     struct StateJoin
     {
         QDateTime now;
-        qsizetype next = 0; // the row the next name most likely belongs to
+        qsizetype last = -1; // the row of the last name: the next is most likely the one after
     };
     // The reads of every user's stats row and name into `rows` and `index`,
     // for readRows; `join` must outlive them.
     QList<SqlRead> userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, StateJoin &join);
-    // Where the row of `id` is, looking first at `next`.
-    static qsizetype joinAt(const QList<UserRow> &rows, Utf8KeyIndex &index, qsizetype next, QByteArrayView id);
+    // Where the row of `id` is among `count` rows: `last`, the row of the
+    // id read before (or -1), or the one after it, or where `index` says.
+    static qsizetype rowAfter(const UserRow *rows, qsizetype count, const Utf8KeyIndex &index, qsizetype last,
+                              QByteArrayView id);
     // The users' rows of a range into empty `rows` and `index`: their
     // states and names read, or copied from `known`, and the range's
-    // per-service sums.
+    // per-service sums. (`index` stays empty when sumByUserChunks reads.)
     bool readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyIndex &index, const UsersSnapshot *known,
                    QString *error);
     static void endExpiredBlock(UserRow &row, const QDateTime &now);

@@ -89,7 +89,7 @@ bool Queries::shownInRange(const UserRow &row, const DateRange &range)
 QList<SqlRead> Queries::userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, StateJoin &join)
 {
     join.now = QDateTime::currentDateTimeUtc();
-    join.next = rows.size();
+    join.last = rows.size() - 1;
     // Plain scans joined here by the ids' bytes: SQLite's join probed the
     // users b-tree a hundred thousand times, most of this query's time.
     const auto stats = [&rows, &index, &join, allTime](const SqlRow &r) {
@@ -109,24 +109,29 @@ QList<SqlRead> Queries::userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index
         index.reserve(users);
     };
     const auto names = [&rows, &index, &join](const SqlRow &r) {
-        const qsizetype at = joinAt(rows, index, join.next, r.utf8(0));
+        const qsizetype at = rowAfter(rows.constData(), rows.size(), index, join.last, r.utf8(0));
         if (at < 0)
             return; // a user without a stats row
         setNameFrom(rows[at], r);
-        join.next = at + 1;
+        join.last = at;
     };
     return {{count, {}, makeRoom},
             {QStringLiteral("SELECT %1 FROM api_usage_stats").arg(StatsColumns), {}, stats},
             {QStringLiteral("SELECT id, first_name, last_name, email FROM users"), {}, names}};
 }
 
-qsizetype Queries::joinAt(const QList<UserRow> &rows, Utf8KeyIndex &index, qsizetype next, QByteArrayView id)
+qsizetype Queries::rowAfter(const UserRow *rows, qsizetype count, const Utf8KeyIndex &index, qsizetype last,
+                           QByteArrayView id)
 {
     // SQLite keeps the stats, the names and a day's rollup rows in id order,
-    // so the next row read is most often the next user's: a look at that
-    // user's id saves a lookup (a cache miss or two) for most rows. Any
+    // so a row read is most often the last one's user or the next: a look at
+    // those ids saves a lookup (a cache miss or two) for most rows. Any
     // other order only looks up.
-    return next >= 0 && next < rows.size() && sameAsciiKey(rows[next].userId, id) ? next : index.find(id);
+    if (last >= 0 && last < count && sameAsciiKey(rows[last].userId, id))
+        return last;
+    if (last + 1 < count && sameAsciiKey(rows[last + 1].userId, id))
+        return last + 1;
+    return index.lookup(id);
 }
 
 std::optional<QList<UserRow>> Queries::users(const DateRange &range, QString *error, const UsersSnapshot *known)
@@ -223,10 +228,7 @@ bool Queries::sumByUserChunks(const RangeParts &parts, QList<UserRow> &rows, con
         SharedStrings services;
         qsizetype last = -1;
         const auto add = [&](const SqlRow &r) {
-            const QByteArrayView id = r.utf8(0);
-            qsizetype at = last;
-            if (at < 0 || !sameAsciiKey(users[at].userId, id))
-                at = at + 1 < count && sameAsciiKey(users[at + 1].userId, id) ? at + 1 : index.lookup(id);
+            const qsizetype at = rowAfter(users, count, index, last, r.utf8(0));
             if (at < 0)
                 return; // stats row removed since the snapshot; the next refresh settles it
             last = at;
@@ -261,7 +263,7 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     const bool secondConnection = m_db.spec().path != QLatin1String(":memory:"); // would see another database
     if (known && secondConnection && !m_db.isPostgres() && !allTime && !range.from.isNull() && !range.to.isNull()) {
         const RangeParts parts(range.from, range.to);
-        if (known->rows().size() >= 2 && parts.periods() <= MaxPeriodsByUserChunks) {
+        if (!known->rows().isEmpty() && parts.periods() <= MaxPeriodsByUserChunks) {
             copyStates(*known, rows);
             return sumByUserChunks(parts, rows, *known->m_index, error);
         }
@@ -296,9 +298,7 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     SharedStrings services;
     qsizetype last = -1;
     const auto add = [&](const SqlRow &r) {
-        // A user's rows follow each other, then the next user's.
-        const QByteArrayView id = r.utf8(0);
-        const qsizetype at = last >= 0 && sameAsciiKey(rows[last].userId, id) ? last : joinAt(rows, index, last + 1, id);
+        const qsizetype at = rowAfter(rows.constData(), rows.size(), index, last, r.utf8(0));
         if (at < 0)
             return; // stats row removed since; the next refresh settles it
         last = at;
@@ -324,12 +324,12 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     const auto merge = [&](QList<UserServiceSums> &sums) {
         // The sums come in the order the scan first met each user; for all
         // time on SQLite that is the stats rows' order, as for the names.
-        qsizetype next = 0;
+        qsizetype last = -1;
         for (UserServiceSums &user : sums) {
-            const qsizetype at = joinAt(rows, index, next, user.userId);
+            const qsizetype at = rowAfter(rows.constData(), rows.size(), index, last, user.userId);
             if (at < 0)
                 continue;
-            next = at + 1;
+            last = at;
             UserRow &row = rows[at];
             if (row.perService.isEmpty()) {
                 // Most users have calls in one share only: their totals move
