@@ -47,7 +47,7 @@ QList<SqlStatement> RangeParts::statements() const
         // At most WeekStatements runs of weeks, as even as the count allows:
         // an open range has hundreds of thousands of weeks.
         const QString weeks = QStringLiteral("SELECT %1 FROM api_usage_weekly WHERE week >= ? AND week <= ?").arg(Columns);
-        const qint64 count = m_weeks.first.daysTo(m_weeks.last) / 7 + 1;
+        const qint64 count = weekCount();
         const qint64 runs = qMin<qint64>(count, WeekStatements);
         QDate monday = m_weeks.first;
         for (qint64 run = 0; run < runs; ++run) {
@@ -82,13 +82,12 @@ QList<SqlStatement> RangeParts::periodStatements(const QString &userCondition, c
 
 qint64 RangeParts::periods() const
 {
-    return m_leading.count() + m_trailing.count() + (m_weeks.isEmpty() ? 0 : m_weeks.first.daysTo(m_weeks.last) / 7 + 1);
+    return m_leading.count() + m_trailing.count() + weekCount();
 }
 
 int RangeParts::cost() const
 {
-    const qint64 weeks = m_weeks.isEmpty() ? 0 : m_weeks.first.daysTo(m_weeks.last) / 7 + 1;
-    return int(qMin<qint64>(m_leading.count() + m_trailing.count() + weeks * WeekCost, std::numeric_limits<int>::max()));
+    return int(qMin<qint64>(m_leading.count() + m_trailing.count() + weekCount() * WeekCost, std::numeric_limits<int>::max()));
 }
 
 QDate RangeParts::split(QDate first, QDate last, double share)

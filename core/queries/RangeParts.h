@@ -20,8 +20,8 @@ public:
 
     // The statements that give the per-service rows (user_id, service,
     // requests, tokens, cost_nanos, unpriced_requests) of the range, each
-    // with its values: one for each run of days, one for each week. Read
-    // in turn, one's rows are summed while the server sends the next.
+    // with its values: one for each run of days, up to four for the weeks.
+    // Read in turn, one's rows are summed while the server sends the next.
     QList<SqlStatement> statements() const;
 
     // The same rows narrowed to some users, one statement a day and a week:
@@ -51,6 +51,7 @@ private:
     };
     Days m_leading, m_trailing; // from api_usage_daily
     Days m_weeks;               // the Mondays of the whole weeks
+    qint64 weekCount() const { return m_weeks.isEmpty() ? 0 : m_weeks.first.daysTo(m_weeks.last) / 7 + 1; }
 };
 
 } // namespace meterdesk
