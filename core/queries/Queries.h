@@ -103,9 +103,9 @@ private:
     // id read before (or -1), or the one after it, or where `index` says.
     static qsizetype rowAfter(const UserRow *rows, qsizetype count, const Utf8KeyIndex &index, qsizetype last,
                               QByteArrayView id);
-    // The users' rows of a range into empty `rows` and `index`: their
-    // states and names read, or copied from `known`, and the range's
-    // per-service sums. (`index` stays empty when sumByUserChunks reads.)
+    // The users' rows of a range into empty `rows`: their states and names
+    // read (and where each id's row is into `index`), or copied from
+    // `known`, whose index serves then, and the range's per-service sums.
     bool readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyIndex &index, const UsersSnapshot *known,
                    QString *error);
     static void endExpiredBlock(UserRow &row, const QDateTime &now);

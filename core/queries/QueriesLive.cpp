@@ -30,6 +30,7 @@ std::optional<QList<UserRow>> Queries::someUsers(const DateRange &range, const Q
     const bool allTime = range.isAllTime();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<UserRow> rows;
+    SharedStrings services;
     for (qsizetype first = 0; first < userIds.size(); first += IdsPerStatement) {
         const QStringList ids = userIds.mid(first, IdsPerStatement);
         QVariantList values;
@@ -60,9 +61,7 @@ std::optional<QList<UserRow>> Queries::someUsers(const DateRange &range, const Q
             && readRows(m_db, perServiceSql(allTime, QStringLiteral("user_id IN (%1)").arg(in)), rollupValues,
                         [&](const SqlRow &r) {
                             if (const auto it = at.constFind(r.text(0)); it != at.cend())
-                                addServiceUsage(rows[*it], r.text(1),
-                                                {r.integer(2), r.integer(3), Money::fromNanos(r.integer(4))},
-                                                r.integer(5));
+                                addRollupRow(rows[*it], services, r);
                         },
                         error);
         if (!ok)

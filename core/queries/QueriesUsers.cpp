@@ -232,8 +232,7 @@ bool Queries::sumByUserChunks(const RangeParts &parts, QList<UserRow> &rows, con
             if (at < 0)
                 return; // stats row removed since the snapshot; the next refresh settles it
             last = at;
-            addServiceUsage(users[at], services.get(r.utf8(1)), {r.integer(2), r.integer(3), Money::fromNanos(r.integer(4))},
-                            r.integer(5));
+            addRollupRow(users[at], services, r);
         };
         for (qsizetype chunk; (chunk = next++) < chunks.size(); ++done)
             if (!readRows(db, sqlReads(chunks[chunk], add), readError))
@@ -295,15 +294,17 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     std::optional<BackgroundServiceScan> background;
     if (secondConnection)
         background.emplace(m_db.spec(), backgroundStatements);
+    // Where each id's row is: the snapshot's own index, else the one the
+    // stats' read fills.
+    const Utf8KeyIndex &rowsIndex = known ? *known->m_index : index;
     SharedStrings services;
     qsizetype last = -1;
     const auto add = [&](const SqlRow &r) {
-        const qsizetype at = rowAfter(rows.constData(), rows.size(), index, last, r.utf8(0));
+        const qsizetype at = rowAfter(rows.constData(), rows.size(), rowsIndex, last, r.utf8(0));
         if (at < 0)
             return; // stats row removed since; the next refresh settles it
         last = at;
-        addServiceUsage(rows[at], services.get(r.utf8(1)), {r.integer(2), r.integer(3), Money::fromNanos(r.integer(4))},
-                        r.integer(5));
+        addRollupRow(rows[at], services, r);
     };
     // This thread reads the states, then sums the days after the split, if
     // any, while the background scan's sums arrive: on PostgreSQL all in
@@ -314,7 +315,6 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
         // Who the users are and their state from the snapshot, copied while
         // the second connection already reads (10 to 29 ms of 100,000 rows).
         copyStates(*known, rows);
-        index = *known->m_index;
     } else {
         reads = userStateReads(rows, index, allTime, join);
     }
@@ -326,7 +326,7 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
         // time on SQLite that is the stats rows' order, as for the names.
         qsizetype last = -1;
         for (UserServiceSums &user : sums) {
-            const qsizetype at = rowAfter(rows.constData(), rows.size(), index, last, user.userId);
+            const qsizetype at = rowAfter(rows.constData(), rows.size(), rowsIndex, last, user.userId);
             if (at < 0)
                 continue;
             last = at;

@@ -1,6 +1,5 @@
 #include "queries/ServiceSums.h"
 
-
 namespace meterdesk {
 
 void ServiceSums::add(const SqlRow &row)
@@ -12,8 +11,7 @@ void ServiceSums::add(const SqlRow &row)
         m_index.insert(id, at);
         m_users.append(UserServiceSums{id.toByteArray(), 0, 0, {}, 0, {}});
     }
-    addServiceUsage(m_users[at], m_services.get(row.utf8(1)),
-                    {row.integer(2), row.integer(3), Money::fromNanos(row.integer(4))}, row.integer(5));
+    addRollupRow(m_users[at], m_services, row);
 }
 
 BackgroundServiceScan::BackgroundServiceScan(ConnectionSpec spec, const QList<SqlStatement> &statements)

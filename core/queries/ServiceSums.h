@@ -39,6 +39,15 @@ void addServiceUsage(UserTotals &user, const QString &service, const ServiceTota
     user.unpricedEvents += unpricedEvents;
 }
 
+// Adds one rollup row (user_id, service, requests, tokens, cost_nanos,
+// unpriced_requests) to a user's totals, the service's name shared.
+template <typename UserTotals>
+void addRollupRow(UserTotals &user, SharedStrings &services, const SqlRow &row)
+{
+    addServiceUsage(user, services.get(row.utf8(1)), {row.integer(2), row.integer(3), Money::fromNanos(row.integer(4))},
+                    row.integer(5));
+}
+
 // Sums rollup rows (user_id, service, requests, tokens, cost_nanos,
 // unpriced) per user, keyed by the ids' bytes.
 class ServiceSums
