@@ -153,13 +153,6 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     DashboardData data;
     data.requestId = requestId;
     data.range = range;
-    auto overview = queries.overview(range, &error, Queries::UserCounts::None);
-    auto users = overview ? queries.users(range, &error, m_snapshot ? &*m_snapshot : nullptr) : std::nullopt;
-    auto costs = users ? queries.costs(range, &error) : std::nullopt;
-    if (!costs) {
-        Q_EMIT loadFailed(requestId, error, !reader().sql().isOpen());
-        return;
-    }
     // The bucket follows the span of the data when the range is open.
     if (bucket) {
         data.bucket = *bucket;
@@ -167,20 +160,20 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         const auto [first, last] = queries.daySpan();
         data.bucket = suggestedBucket(range, first, last);
     }
-    auto series = queries.costSeries(range, data.bucket, &error);
-    if (!series) {
-        Q_EMIT loadFailed(requestId, error, false);
+    auto load = queries.dashboard(range, data.bucket, &error, m_snapshot ? &*m_snapshot : nullptr);
+    if (!load) {
+        Q_EMIT loadFailed(requestId, error, !reader().sql().isOpen());
         return;
     }
-    data.overview = *overview;
-    Queries::countUsers(data.overview, *users);
-    data.users = std::move(*users);
+    data.overview = std::move(load->totals.overview);
+    Queries::countUsers(data.overview, load->users);
+    data.users = std::move(load->users);
     m_loadedUsers.clear();
     m_loadedUsers.reserve(data.users.size());
     for (const UserRow &row : std::as_const(data.users))
         m_loadedUsers << row.userId;
-    data.costs = std::move(*costs);
-    data.series = std::move(*series);
+    data.costs = std::move(load->totals.costs);
+    data.series = std::move(load->totals.series);
     if (following)
         followLoad(requestId, range, data.bucket);
     data.loadMs = timer.elapsed();

@@ -59,6 +59,14 @@ public:
     bool addBudgetUse(QList<UserRow> &rows, QString *error, QHash<QString, UserBudget> *words = nullptr);
     std::optional<QList<CostRow>> costs(const DateRange &range, QString *error);
     std::optional<QList<SeriesPoint>> costSeries(const DateRange &range, Bucket bucket, QString *error);
+    // overview() without user counts, costs() and costSeries() of one range,
+    // as the dashboard loads them (QueriesTotals.cpp): on SQLite one read of
+    // the rollup feeds all three.
+    std::optional<DashboardTotals> dashboardTotals(const DateRange &range, Bucket bucket, QString *error);
+    // What the dashboard loads for a range: users() and, on a connection
+    // and core of their own meanwhile, dashboardTotals().
+    std::optional<DashboardLoad> dashboard(const DateRange &range, Bucket bucket, QString *error,
+                                           const UsersSnapshot *known = nullptr);
     // Cost per bucket and service, model or endpoint (QueriesBreakdown.cpp).
     // By model, the `topModels` costliest of the range keep their names and
     // the rest is summed as OtherModels; by endpoint, "" is no endpoint.
@@ -86,6 +94,9 @@ public:
 
 
 private:
+    // Whether a second connection sees this one's database (not so for an
+    // in-memory SQLite database).
+    bool canReadAside() const;
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
     QVariantList dayBounds(const DateRange &range) const;
     static QString breakdownColumn(Breakdown by);

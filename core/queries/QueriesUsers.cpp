@@ -259,7 +259,7 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
 {
     const bool allTime = range.isAllTime();
     const bool readStates = !known;
-    const bool secondConnection = m_db.spec().path != QLatin1String(":memory:"); // would see another database
+    const bool secondConnection = canReadAside();
     if (known && secondConnection && !m_db.isPostgres() && !allTime && !range.from.isNull() && !range.to.isNull()) {
         const RangeParts parts(range.from, range.to);
         if (!known->rows().isEmpty() && parts.periods() <= MaxPeriodsByUserChunks) {

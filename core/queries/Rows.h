@@ -100,6 +100,21 @@ struct SeriesPoint
     Money cost;
 };
 
+// What the dashboard shows of a range besides its users.
+struct DashboardTotals
+{
+    Overview overview; // without user counts
+    QList<CostRow> costs;
+    QList<SeriesPoint> series;
+};
+
+// A dashboard's load of a range: its users and the rest.
+struct DashboardLoad
+{
+    QList<UserRow> users;
+    DashboardTotals totals;
+};
+
 // A range's totals of one service, model or endpoint.
 struct BreakdownRow
 {

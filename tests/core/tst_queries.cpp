@@ -1,3 +1,4 @@
+#include "RangeCalls.h"
 #include "TestSupport.h"
 
 #include <admin/AdminActions.h>
@@ -17,23 +18,6 @@
 using namespace meterdesk;
 using namespace meterdesk::test;
 
-namespace {
-
-const QString Hostile = QStringLiteral("o'brien\"; DROP TABLE users; -- \u202e\U0001F600");
-
-UsageEvent at(const QString &user, const QString &service, const QString &model, qint64 input, qint64 output,
-              QDate day, int hour = 12)
-{
-    UsageEvent e;
-    e.userId = user;
-    e.service = service;
-    e.model = model;
-    e.tokens = {input, output, 0, 0};
-    e.timestamp = QDateTime(day, QTime(hour, 30), Qt::UTC);
-    return e;
-}
-
-} // namespace
 
 class TestQueries : public QObject
 {
@@ -54,11 +38,11 @@ private Q_SLOTS:
         const QDate d1(2026, 3, 2), d2(2026, 3, 10), d3(2026, 4, 20);
         // gpt-4o: 1M in = $2.50; claude-3-haiku 1M in = $0.25; unknown: $5 per 1M
         const BatchOutcome outcome = tracker.trackBatch({
-            at(QStringLiteral("alice"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1'000'000, 0, d1, 9),
-            at(QStringLiteral("alice"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1'000'000, 0, d2, 10),
-            at(QStringLiteral("alice"), QStringLiteral("anthropic"), QStringLiteral("claude-3-haiku"), 1'000'000, 0, d3, 11),
-            at(QStringLiteral("bob"), QStringLiteral("google"), QStringLiteral("gemini-x-unknown"), 1'000'000, 0, d2, 12),
-            at(Hostile, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 400'000, 0, d3, 13),
+            usageAt(QStringLiteral("alice"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1'000'000, 0, d1, 9),
+            usageAt(QStringLiteral("alice"), QStringLiteral("openai"), QStringLiteral("gpt-4o"), 1'000'000, 0, d2, 10),
+            usageAt(QStringLiteral("alice"), QStringLiteral("anthropic"), QStringLiteral("claude-3-haiku"), 1'000'000, 0, d3, 11),
+            usageAt(QStringLiteral("bob"), QStringLiteral("google"), QStringLiteral("gemini-x-unknown"), 1'000'000, 0, d2, 12),
+            usageAt(HostileId, QStringLiteral("openai"), QStringLiteral("gpt-4o"), 400'000, 0, d3, 13),
         });
         QVERIFY(outcome.ok);
         QCOMPARE(outcome.recorded, 5);
@@ -113,9 +97,9 @@ private Q_SLOTS:
         QCOMPARE(alice.cost.toString(6), QStringLiteral("5.250000"));
         QCOMPARE(alice.lastActivity, QDateTime(QDate(2026, 4, 20), QTime(11, 30), Qt::UTC));
         QCOMPARE(alice.perService.size(), 2);
-        const UserRow hostile = find(Hostile);
-        QCOMPARE(hostile.userId, Hostile);
-        QCOMPARE(hostile.displayName(), Hostile);
+        const UserRow hostile = find(HostileId);
+        QCOMPARE(hostile.userId, HostileId);
+        QCOMPARE(hostile.displayName(), HostileId);
         QCOMPARE(find(QStringLiteral("bob")).unpricedEvents, 1);
         const UserRow carol = find(QStringLiteral("carol"));
         QVERIFY(carol.blocked);
@@ -137,7 +121,7 @@ private Q_SLOTS:
         QCOMPARE(find(QStringLiteral("alice")).perService.value(QStringLiteral("openai")).requests, 2);
         QCOMPARE(find(QStringLiteral("alice")).perService.value(QStringLiteral("anthropic")).requests, 1);
         QCOMPARE(find(QStringLiteral("bob")).unpricedEvents, 1);
-        QCOMPARE(find(Hostile).requests, 1);
+        QCOMPARE(find(HostileId).requests, 1);
     }
 
     // A range is read from whole weeks and the days at its ends: whatever
@@ -147,21 +131,7 @@ private Q_SLOTS:
     {
         auto db = newUsageDatabase(m_dir, QStringLiteral("weeks"));
         QVERIFY(db);
-        const QDate start(2026, 1, 1); // a Thursday
-        const QStringList users{QStringLiteral("ann"), QStringLiteral("ben"), Hostile};
-        const QStringList services{QStringLiteral("openai"), QStringLiteral("anthropic")};
-        const QStringList models{QStringLiteral("gpt-4o"), QStringLiteral("claude-3-haiku")};
-        QList<UsageEvent> events;
-        for (int day = 0; day < 75; ++day)
-            for (int u = 0; u < users.size(); ++u) {
-                if ((day * 7 + u * 3) % 5 == 0) // not every user every day
-                    continue;
-                const int s = (day + u) % 2;
-                events << at(users[u], services[s], models[s], 1000 * (day + 1) + u, 10 * day, start.addDays(day), u * 11);
-                if (day % 9 == u) // and now and then a model without a price
-                    events << at(users[u], services[s], QStringLiteral("model-without-a-price"), 500, 5,
-                                 start.addDays(day), 23);
-            }
+        const QList<UsageEvent> events = rangeCalls();
         Tracker tracker(*db, PriceBook::builtIn());
         const BatchOutcome outcome = tracker.trackBatch(events);
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
@@ -189,10 +159,7 @@ private Q_SLOTS:
             }
             return sums;
         };
-        QList<DateRange> ranges{DateRange::allTime(), {QDate(), start.addDays(20)}, {start.addDays(30), QDate()}};
-        for (int first = 0; first < 16; ++first)
-            for (int length : {1, 2, 6, 7, 8, 13, 14, 15, 20, 21, 30, 45, 60})
-                ranges.append({start.addDays(first), start.addDays(first + length - 1)});
+        const QList<DateRange> ranges = rangesOverCalls();
         // Read afresh, and from a snapshot of every user as the live
         // dashboard does (closed ranges: runs of ids shared out between two
         // threads); live updates append new users, out of id order.
@@ -271,7 +238,7 @@ private Q_SLOTS:
         QCOMPARE(page->at(0).timestamp.date(), QDate(2026, 3, 2));
         page = queries.userEvents(QStringLiteral("alice"), {QDate(2026, 3, 10), QDate(2026, 3, 10)}, 10, 0, &error);
         QCOMPARE(page->size(), 1);
-        page = queries.userEvents(Hostile, DateRange::allTime(), 10, 0, &error);
+        page = queries.userEvents(HostileId, DateRange::allTime(), 10, 0, &error);
         QCOMPARE(page->size(), 1);
         page = queries.userEvents(QStringLiteral("' OR '1'='1"), DateRange::allTime(), 10, 0, &error);
         QCOMPARE(page->size(), 0);
