@@ -93,7 +93,7 @@ QList<SqlRead> Queries::userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index
     // Plain scans joined here by the ids' bytes: SQLite's join probed the
     // users b-tree a hundred thousand times, most of this query's time.
     const auto stats = [&rows, &index, &join, allTime](const SqlRow &r) {
-        index.insert(r.utf8(0), rows.size());
+        index.append(r.utf8(0), rows.size()); // placed once all are read
         rows.append(userFromStats(r, allTime, join.now));
     };
     // Room for every user first: the rows and the index grown one by one
@@ -109,6 +109,7 @@ QList<SqlRead> Queries::userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index
         index.reserve(users);
     };
     const auto names = [&rows, &index, &join](const SqlRow &r) {
+        index.place(); // the stats' ids, before the first lookup
         const qsizetype at = rowAfter(rows.constData(), rows.size(), index, join.last, r.utf8(0));
         if (at < 0)
             return; // a user without a stats row
@@ -300,6 +301,7 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     SharedStrings services;
     qsizetype last = -1;
     const auto add = [&](const SqlRow &r) {
+        index.place(); // the stats' ids, before the first lookup
         const qsizetype at = rowAfter(rows.constData(), rows.size(), rowsIndex, last, r.utf8(0));
         if (at < 0)
             return; // stats row removed since; the next refresh settles it
@@ -321,6 +323,7 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     reads += sqlReads(ownStatements, add);
     if (!reads.isEmpty() && !readRows(m_db, reads, error))
         return false;
+    index.place();
     const auto merge = [&](QList<UserServiceSums> &sums) {
         // The sums come in the order the scan first met each user; for all
         // time on SQLite that is the stats rows' order, as for the names.

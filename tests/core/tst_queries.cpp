@@ -281,6 +281,23 @@ private Q_SLOTS:
         QCOMPARE(index.find(QByteArray("a\0c", 3)), -1);
         QCOMPARE(index.find("user-4999-\xc3\xa9x"), -1);
 
+        // Many at once, placed in the order of their slots: beside keys
+        // inserted one at a time, and a key appended twice keeps its first
+        // position, as does one inserted before.
+        Utf8KeyIndex appended;
+        appended.insert(keys[3], 3);
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            appended.append(keys[i], i == 3 ? 777 : i);
+        appended.append(keys[9], 888);
+        appended.place();
+        appended.insert("late", 5000);
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            QCOMPARE(appended.lookup(keys[i]), i);
+        QCOMPARE(appended.lookup("late"), 5000);
+        QCOMPARE(appended.lookup("user-1"), -1);
+        const Utf8KeyIndex copy(appended);
+        QCOMPARE(copy.lookup(keys[4321]), 4321);
+
         SharedStrings names;
         const QString first = names.get("openai");
         QCOMPARE(first, QStringLiteral("openai"));
