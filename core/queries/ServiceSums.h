@@ -5,11 +5,14 @@
 #include "storage/BackgroundReads.h"
 #include "storage/SqlReader.h"
 
+#include "meterdesk_core_export.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QVariantList>
 
 #include <utility>
+#include <vector>
 
 namespace meterdesk {
 
@@ -50,16 +53,52 @@ void addRollupRow(UserTotals &user, SharedStrings &services, const SqlRow &row)
 
 // Sums rollup rows (user_id, service, requests, tokens, cost_nanos,
 // unpriced) per user, keyed by the ids' bytes.
-class ServiceSums
+class METERDESK_CORE_EXPORT ServiceSums
 {
 public:
+    // How the rows come: SQLite sends a statement's rows in its key's order,
+    // a user's rows together or in order of id; PostgreSQL in the heap's,
+    // any order. In order they are summed as they come, the last user's
+    // sums most often the ones to add to. In any order they are kept as
+    // they come and summed once, grouped by their ids' hash: one by one, a
+    // row whose user was not the last one's cost four cache misses (its
+    // id's slot, the id, the user's sums, their services).
+    enum class Order { ById, Any };
+    // How ids are hashed for Order::Any; a test passes one that collides.
+    using KeyHash = size_t (*)(QByteArrayView key, size_t seed);
+    explicit ServiceSums(Order order, KeyHash hash = hashUtf8Key) : m_order(order), m_hash(hash) {}
     void add(const SqlRow &row);
-    QList<UserServiceSums> &users() { return m_users; }
+    // Each user's sums, in the order of their first rows.
+    QList<UserServiceSums> &users();
 
 private:
+    static constexpr int PrefixBytes = 18;
+    struct Row
+    {
+        size_t hash;
+        qint64 requests, tokens, nanos, unpriced;
+        quint32 keyOffset, keyLength; // in m_keys
+        quint32 arrival;              // the row's number, for the users' order
+        quint16 service;              // in m_services
+        char prefix[PrefixBytes];     // the id's first bytes: most ids are compared here
+    };
+    bool sameKey(const Row &a, const Row &b) const;
+    QByteArray keyOf(const Row &row) const;
+    void sum();
+
+    Order m_order;
+    KeyHash m_hash;
+    // Order::ById: the sums so far, and where each user's are.
     Utf8KeyIndex m_index;
+    SharedStrings m_sharedServices;
+    // Order::Any: the rows kept, their ids' bytes, and their services.
+    std::vector<Row> m_rows;
+    QByteArray m_keys;
+    QList<QByteArray> m_serviceBytes;
+    QList<QString> m_services;
     QList<UserServiceSums> m_users;
-    SharedStrings m_services;
+    bool m_summed = false;
+    size_t m_seed = QHashSeed::globalSeed();
 };
 
 // A rollup scan summed on a thread of its own, over a second connection to

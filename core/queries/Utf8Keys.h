@@ -13,6 +13,19 @@
 
 namespace meterdesk {
 
+// FNV-1a from a seed, then a murmur finaliser: ids are short, and
+// qHashBits cost more than the rest of a lookup.
+inline size_t hashUtf8Key(QByteArrayView key, size_t seed)
+{
+    quint64 hash = 0xcbf29ce484222325ULL ^ seed;
+    for (const char c : key)
+        hash = (hash ^ quint8(c)) * 0x100000001b3ULL;
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdULL;
+    hash ^= hash >> 33;
+    return size_t(hash);
+}
+
 // Positions keyed by a text column's raw UTF-8 bytes. Reading 100,000 users
 // spent a third of its time decoding and hashing a QString per rollup row to
 // find its user. This decodes nothing, and keeps keys and slots in two flat
@@ -131,18 +144,7 @@ private:
         qsizetype position = -1; // -1: empty
     };
 
-    // FNV-1a from a per-process seed, then a murmur finaliser: ids are short,
-    // and qHashBits cost more than the rest of a lookup.
-    size_t hashOf(QByteArrayView key) const
-    {
-        quint64 hash = 0xcbf29ce484222325ULL ^ m_seed;
-        for (const char c : key)
-            hash = (hash ^ quint8(c)) * 0x100000001b3ULL;
-        hash ^= hash >> 33;
-        hash *= 0xff51afd7ed558ccdULL;
-        hash ^= hash >> 33;
-        return size_t(hash);
-    }
+    size_t hashOf(QByteArrayView key) const { return hashUtf8Key(key, m_seed); }
     QByteArrayView keyOf(const Slot &slot) const { return QByteArrayView(m_keys.constData() + slot.offset, slot.length); }
 
     // The slot holding `key`, or the empty slot where it would go.

@@ -28,12 +28,14 @@ inline UsageEvent usageAt(const QString &user, const QString &service, const QSt
 }
 
 // 75 days from Thursday 2026-01-01, so ranges and buckets cut weeks and
-// months in every way: three users (one with a hostile id), not every user
-// every day, two services, and now and then a model without a price.
+// months in every way: five users (one with a hostile id, two whose long
+// ids differ only at the end), not every user every day, two services, and
+// now and then a model without a price.
 inline QList<UsageEvent> rangeCalls()
 {
     const QDate start(2026, 1, 1);
-    const QStringList users{QStringLiteral("ann"), QStringLiteral("ben"), HostileId};
+    const QStringList users{QStringLiteral("ann"), QStringLiteral("ben"), HostileId,
+                            QStringLiteral("customer-with-a-long-id-0001"), QStringLiteral("customer-with-a-long-id-0002")};
     const QStringList services{QStringLiteral("openai"), QStringLiteral("anthropic")};
     const QStringList models{QStringLiteral("gpt-4o"), QStringLiteral("claude-3-haiku")};
     QList<UsageEvent> events;
