@@ -101,18 +101,27 @@ private:
     QVariantList dayBounds(const DateRange &range) const;
     static QString breakdownColumn(Breakdown by);
     std::optional<QList<CostRow>> sumCosts(const DateRange &range, QString *error);
+    // Where a scan of rows keyed by user id last found its user's row, and
+    // whether looking beside it still pays (rowAfter).
+    struct RowCursor
+    {
+        qsizetype last = -1; // the row of the id read before
+        int misses = 0;      // looks beside it in a row that found nothing
+        int skipped = 0;     // rows since the last look
+    };
     // Where the names' scan joins the stats rows, and the time of the read.
     struct StateJoin
     {
         QDateTime now;
-        qsizetype last = -1; // the row of the last name: the next is most likely the one after
+        RowCursor names;
     };
     // The reads of every user's stats row and name into `rows` and `index`,
     // for readRows; `join` must outlive them.
     QList<SqlRead> userStateReads(QList<UserRow> &rows, Utf8KeyIndex &index, bool allTime, StateJoin &join);
-    // Where the row of `id` is among `count` rows: `last`, the row of the
-    // id read before (or -1), or the one after it, or where `index` says.
-    static qsizetype rowAfter(const UserRow *rows, qsizetype count, const Utf8KeyIndex &index, qsizetype last,
+    // Where the row of `id` is among `count` rows (-1: none), the cursor
+    // moved there: the row of the id read before, or the one after it, or
+    // where `index` says.
+    static qsizetype rowAfter(const UserRow *rows, qsizetype count, const Utf8KeyIndex &index, RowCursor &cursor,
                               QByteArrayView id);
     // The users' rows of a range into empty `rows`: their states and names
     // read (and where each id's row is into `index`), or copied from

@@ -5,6 +5,7 @@
 
 #include <money/PriceBook.h>
 #include <queries/Queries.h>
+#include <queries/UsersSnapshot.h>
 #include <tracking/Tracker.h>
 
 #include <QSqlError>
@@ -92,6 +93,46 @@ private Q_SLOTS:
                 expected += QStringLiteral(" Last ") + row.userId;
             QCOMPARE(row.name, expected);
             QCOMPARE(row.email, row.userId + QStringLiteral("@example.com"));
+        }
+    }
+
+    // Hundreds of users whose rows come out of id order: looks beside the
+    // last row stop paying after a run of misses and are skipped, and every
+    // row must still find its user by its id.
+    void manyUsersOutOfOrderGetTheirOwnSums()
+    {
+        auto db = newUsageDatabase(m_dir, QStringLiteral("many"));
+        QVERIFY(db);
+        QList<UsageEvent> events;
+        QMap<QString, qint64> wantRequests, wantTokens;
+        for (int u = 0; u < 600; ++u)
+            for (int day = 1; day <= 1 + u % 3; ++day) {
+                const QString id = QStringLiteral("user-%1").arg((u * 7919) % 600, 4, 10, QLatin1Char('0'));
+                events << call(id, day % 2 ? QStringLiteral("openai") : QStringLiteral("google"), QStringLiteral("gpt-4o"),
+                               100 * u + day, QDate(2026, 3, 2 + day));
+                ++wantRequests[id];
+                wantTokens[id] += 100 * u + day;
+            }
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(events).ok);
+        QString error;
+        const auto snapshot = Queries(*db).snapshot(&error);
+        QVERIFY2(snapshot, qPrintable(error));
+        QList<UserRow> shuffled = snapshot->rows();
+        for (qsizetype i = 0; i < shuffled.size(); ++i) // a fixed shuffle: out of id order throughout
+            shuffled.swapItemsAt(i, (i * 7 + 3) % shuffled.size());
+        UsersSnapshot outOfOrder;
+        outOfOrder.update(shuffled);
+        const DateRange range{QDate(2026, 3, 3), QDate(2026, 3, 5)};
+        for (const UsersSnapshot *known : QList<const UsersSnapshot *>{nullptr, &*snapshot, &outOfOrder}) {
+            const auto rows = Queries(*db).users(range, &error, known);
+            QVERIFY2(rows, qPrintable(error));
+            QCOMPARE(rows->size(), wantRequests.size());
+            for (const UserRow &row : *rows) {
+                QVERIFY2(row.requests == wantRequests.value(row.userId), qPrintable(row.userId));
+                QVERIFY2(row.tokens == wantTokens.value(row.userId), qPrintable(row.userId));
+                QCOMPARE(row.perService.value(QStringLiteral("openai")).requests + row.perService.value(QStringLiteral("google")).requests,
+                         row.requests);
+            }
         }
     }
 
