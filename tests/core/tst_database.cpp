@@ -11,6 +11,8 @@
 #include <QTimeZone>
 #include <QTest>
 
+#include <limits>
+
 using namespace meterdesk;
 using namespace meterdesk::test;
 
@@ -255,6 +257,33 @@ private Q_SLOTS:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM users")), 3);
         QVERIFY2(readRows(*db, reads, &error), qPrintable(error));
         QCOMPARE(counts, QStringList{QStringLiteral("3")});
+    }
+
+    // Whole numbers as both backends give them: integers, numeric sums
+    // (text on PostgreSQL), negative ones, the largest, and NULL as 0.
+    void readsWholeNumbers()
+    {
+        auto db = openNew(QStringLiteral("numbers"));
+        QVERIFY(db);
+        QList<qint64> numbers;
+        QString error;
+        const QString sql = db->isPostgres()
+            ? QStringLiteral("SELECT v::bigint, sum(v::bigint) FROM (VALUES (?), (?), (?), (?), (?), (NULL)) AS t(v) GROUP BY v ORDER BY v")
+            : QStringLiteral("SELECT v, v FROM (SELECT ? AS v UNION ALL SELECT ? UNION ALL SELECT ? UNION ALL SELECT ? "
+                             "UNION ALL SELECT ? UNION ALL SELECT NULL) ORDER BY v NULLS LAST");
+        const QVariantList values{QStringLiteral("0"), QStringLiteral("-42"), QStringLiteral("123456789012345678"),
+                                  QStringLiteral("9223372036854775807"), QStringLiteral("-9223372036854775808")};
+        const QVariantList bound = db->isPostgres()
+            ? values
+            : QVariantList{qint64(0), qint64(-42), qint64(123456789012345678), std::numeric_limits<qint64>::max(),
+                           std::numeric_limits<qint64>::min()};
+        const QList<SqlRead> read{
+            {sql, bound, [&numbers](const SqlRow &row) { numbers << row.integer(0) << row.integer(1); }}};
+        QVERIFY2(readRows(*db, read, &error), qPrintable(error));
+        const QList<qint64> want{std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::min(), -42, -42, 0, 0,
+                                 123456789012345678, 123456789012345678, std::numeric_limits<qint64>::max(),
+                                 std::numeric_limits<qint64>::max(), 0, 0};
+        QCOMPARE(numbers, want);
     }
 
     void refusesAForeignDatabaseAndLeavesItAlone()
