@@ -19,19 +19,31 @@ void ServiceSums::add(const SqlRow &row)
         addRollupRow(m_users[at], m_sharedServices, row);
         return;
     }
-    qsizetype serviceAt = m_serviceBytes.size() - 1;
-    while (serviceAt >= 0 && m_serviceBytes[serviceAt] != service)
-        --serviceAt;
-    if (serviceAt < 0) {
-        serviceAt = m_serviceBytes.size();
-        m_serviceBytes.append(service.toByteArray());
-        m_services.append(QString::fromUtf8(service));
-    }
     Row kept{m_hash(id, m_seed), row.integer(2), row.integer(3), row.integer(4), row.integer(5),
-             quint32(m_keys.size()), quint32(id.size()), quint32(m_rows.size()), quint16(serviceAt), {}};
+             quint32(m_keys.size()), quint32(id.size()), quint32(m_rows.size()), serviceOf(service), {}};
     std::memcpy(kept.prefix, id.data(), std::min<qsizetype>(id.size(), PrefixBytes));
     m_keys.append(id.data(), id.size());
     m_rows.push_back(kept);
+}
+
+quint32 ServiceSums::serviceOf(QByteArrayView service)
+{
+    // A column of few values, most often the last row's; a look through a
+    // few, and a hash past them, so that many (say a hostile import) cost
+    // no more than a lookup each.
+    constexpr qsizetype Few = 16;
+    const qsizetype seen = m_serviceBytes.size();
+    for (qsizetype i = seen - 1; i >= 0 && i >= seen - Few; --i)
+        if (m_serviceBytes[i] == service)
+            return quint32(i);
+    const QByteArray bytes = service.toByteArray();
+    if (seen > Few)
+        if (const auto it = m_serviceAt.constFind(bytes); it != m_serviceAt.cend())
+            return *it;
+    m_serviceBytes.append(bytes);
+    m_services.append(QString::fromUtf8(service));
+    m_serviceAt.insert(bytes, quint32(seen));
+    return quint32(seen);
 }
 
 bool ServiceSums::sameKey(const Row &a, const Row &b) const

@@ -8,6 +8,7 @@
 #include "meterdesk_core_export.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QVariantList>
 
@@ -72,14 +73,14 @@ public:
     QList<UserServiceSums> &users();
 
 private:
-    static constexpr int PrefixBytes = 18;
+    static constexpr int PrefixBytes = 16;
     struct Row
     {
         size_t hash;
         qint64 requests, tokens, nanos, unpriced;
         quint32 keyOffset, keyLength; // in m_keys
         quint32 arrival;              // the row's number, for the users' order
-        quint16 service;              // in m_services
+        quint32 service;              // in m_services
         char prefix[PrefixBytes];     // the id's first bytes: most ids are compared here
     };
     bool sameKey(const Row &a, const Row &b) const;
@@ -96,6 +97,8 @@ private:
     QByteArray m_keys;
     QList<QByteArray> m_serviceBytes;
     QList<QString> m_services;
+    QHash<QByteArray, quint32> m_serviceAt; // past the first few, where each is
+    quint32 serviceOf(QByteArrayView service);
     QList<UserServiceSums> m_users;
     bool m_summed = false;
     size_t m_seed = QHashSeed::globalSeed();

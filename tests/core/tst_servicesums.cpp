@@ -50,7 +50,10 @@ private Q_SLOTS:
         // hash), short ones, an empty one and one not ASCII.
         const QList<QByteArray> users{"customer-with-a-long-id-0001", "customer-with-a-long-id-0002",
                                       "customer-with-a-long-id-00010", "ann", "ben", "", "\xc3\xa9l\xc3\xa8ve"};
-        const QList<QByteArray> services{"openai", "anthropic", "google"};
+        // More services than are looked through one by one.
+        QList<QByteArray> services{"openai", "anthropic", "google"};
+        for (int i = 0; i < 37; ++i)
+            services << "service-" + QByteArray::number(i);
         QList<ListRow> rows;
         for (int i = 0; i < 400; ++i) {
             ListRow row;
