@@ -218,7 +218,12 @@ std::optional<QList<AuditRow>> Queries::audit(const QString &userId, const QStri
 std::pair<QDate, QDate> Queries::daySpan()
 {
     QSqlQuery span(m_db.sql());
-    if (!span.exec(QStringLiteral("SELECT min(day), max(day) FROM api_usage_daily_service")) || !span.next())
+    // One subquery each: together in one SELECT, SQLite scanned the whole
+    // rollup for them (7 to 11 ms at 10M calls); apart, each is the first or
+    // last entry of its key.
+    if (!span.exec(QStringLiteral("SELECT (SELECT min(day) FROM api_usage_daily_service), "
+                                  "(SELECT max(day) FROM api_usage_daily_service)"))
+        || !span.next())
         return {};
     return {QDate::fromString(span.value(0).toString().left(10), Qt::ISODate),
             QDate::fromString(span.value(1).toString().left(10), Qt::ISODate)};

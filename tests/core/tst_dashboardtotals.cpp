@@ -133,6 +133,22 @@ private Q_SLOTS:
             }
     }
 
+    // What an open range's bucket follows: the first and last day with
+    // calls, and none on an empty database.
+    void daySpanIsTheFirstAndLastDayWithCalls()
+    {
+        QDate first, last;
+        for (const UsageEvent &e : std::as_const(m_events)) {
+            const QDate day = e.timestamp.date();
+            first = first.isNull() || day < first ? day : first;
+            last = last.isNull() || day > last ? day : last;
+        }
+        QCOMPARE(Queries(*m_db).daySpan(), std::make_pair(first, last));
+        auto empty = newUsageDatabase(m_dir, QStringLiteral("empty"));
+        QVERIFY(empty);
+        QCOMPARE(Queries(*empty).daySpan(), std::make_pair(QDate(), QDate()));
+    }
+
     // The whole load: the totals read aside on a connection of their own
     // while this one reads the users, and both as read alone.
     void loadHasTheUsersAndTheTotals()
