@@ -16,34 +16,14 @@ void ServiceSums::add(const SqlRow &row)
             m_index.insert(id, at);
             m_users.append(UserServiceSums{id.toByteArray(), 0, 0, {}, 0, {}});
         }
-        addRollupRow(m_users[at], m_sharedServices, row);
+        addRollupRow(m_users[at], m_services, row);
         return;
     }
     Row kept{m_hash(id, m_seed), row.integer(2), row.integer(3), row.integer(4), row.integer(5),
-             quint32(m_keys.size()), quint32(id.size()), quint32(m_rows.size()), serviceOf(service), {}};
+             quint32(m_keys.size()), quint32(id.size()), quint32(m_rows.size()), m_services.index(service), {}};
     std::memcpy(kept.prefix, id.data(), std::min<qsizetype>(id.size(), PrefixBytes));
     m_keys.append(id.data(), id.size());
     m_rows.push_back(kept);
-}
-
-quint32 ServiceSums::serviceOf(QByteArrayView service)
-{
-    // A column of few values, most often the last row's; a look through a
-    // few, and a hash past them, so that many (say a hostile import) cost
-    // no more than a lookup each.
-    constexpr qsizetype Few = 16;
-    const qsizetype seen = m_serviceBytes.size();
-    for (qsizetype i = seen - 1; i >= 0 && i >= seen - Few; --i)
-        if (m_serviceBytes[i] == service)
-            return quint32(i);
-    const QByteArray bytes = service.toByteArray();
-    if (seen > Few)
-        if (const auto it = m_serviceAt.constFind(bytes); it != m_serviceAt.cend())
-            return *it;
-    m_serviceBytes.append(bytes);
-    m_services.append(QString::fromUtf8(service));
-    m_serviceAt.insert(bytes, quint32(seen));
-    return quint32(seen);
 }
 
 bool ServiceSums::sameKey(const Row &a, const Row &b) const
@@ -67,18 +47,10 @@ void ServiceSums::sum()
     // the whole hash within a bucket: a user's rows end up together, and
     // the rows are read and written in order rather than each fetched.
     constexpr int Bits = 12;
-    std::vector<quint32> starts((size_t(1) << Bits) + 1, 0);
-    for (const Row &row : m_rows)
-        ++starts[(row.hash >> (64 - Bits)) + 1];
-    for (size_t i = 1; i < starts.size(); ++i)
-        starts[i] += starts[i - 1];
-    std::vector<Row> sorted(m_rows.size());
-    {
-        std::vector<quint32> next(starts.begin(), starts.end() - 1);
-        for (const Row &row : m_rows)
-            sorted[next[row.hash >> (64 - Bits)]++] = row;
-    }
+    std::vector<Row> sorted = std::move(m_rows);
     m_rows = {};
+    const std::vector<size_t> starts =
+        sortIntoBuckets(sorted, size_t(1) << Bits, [](const Row &row) { return row.hash >> (64 - Bits); });
     const auto byHash = [](const Row &a, const Row &b) { return a.hash < b.hash; };
     for (size_t bucket = 0; bucket + 1 < starts.size(); ++bucket)
         std::stable_sort(sorted.begin() + starts[bucket], sorted.begin() + starts[bucket + 1], byHash);
@@ -99,8 +71,8 @@ void ServiceSums::sum()
                 Row &row = sorted[j];
                 if (row.keyLength == quint32(-1) || (j != i && !sameKey(sorted[i], row)))
                     continue;
-                addServiceUsage(user, m_services[row.service], {row.requests, row.tokens, Money::fromNanos(row.nanos)},
-                                row.unpriced);
+                addServiceUsage(user, m_services.text(row.service),
+                                {row.requests, row.tokens, Money::fromNanos(row.nanos)}, row.unpriced);
                 if (j != i)
                     row.keyLength = quint32(-1);
             }

@@ -8,7 +8,6 @@
 #include "meterdesk_core_export.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QList>
 #include <QVariantList>
 
@@ -80,7 +79,7 @@ private:
         qint64 requests, tokens, nanos, unpriced;
         quint32 keyOffset, keyLength; // in m_keys
         quint32 arrival;              // the row's number, for the users' order
-        quint32 service;              // in m_services
+        quint32 service;              // m_services.index()
         char prefix[PrefixBytes];     // the id's first bytes: most ids are compared here
     };
     bool sameKey(const Row &a, const Row &b) const;
@@ -91,14 +90,10 @@ private:
     KeyHash m_hash;
     // Order::ById: the sums so far, and where each user's are.
     Utf8KeyIndex m_index;
-    SharedStrings m_sharedServices;
-    // Order::Any: the rows kept, their ids' bytes, and their services.
+    // Order::Any: the rows kept and their ids' bytes.
     std::vector<Row> m_rows;
     QByteArray m_keys;
-    QList<QByteArray> m_serviceBytes;
-    QList<QString> m_services;
-    QHash<QByteArray, quint32> m_serviceAt; // past the first few, where each is
-    quint32 serviceOf(QByteArrayView service);
+    SharedStrings m_services; // the rows' services, by number for Order::Any
     QList<UserServiceSums> m_users;
     bool m_summed = false;
     size_t m_seed = QHashSeed::globalSeed();

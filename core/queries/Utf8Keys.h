@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 
+#include <QHash>
 #include <QHashFunctions>
 
 #include <algorithm>
@@ -24,6 +25,26 @@ inline size_t hashUtf8Key(QByteArrayView key, size_t seed)
     hash *= 0xff51afd7ed558ccdULL;
     hash ^= hash >> 33;
     return size_t(hash);
+}
+
+// Puts `items` in the order of their buckets (bucketOf: 0 to buckets - 1),
+// each bucket's items in the order they had: a counting sort, whose reads
+// and writes go in order where looking each item up would miss the cache.
+// Returns where each bucket starts, and the end (buckets + 1 offsets).
+template <typename T, typename BucketOf>
+std::vector<size_t> sortIntoBuckets(std::vector<T> &items, size_t buckets, BucketOf bucketOf)
+{
+    std::vector<size_t> starts(buckets + 1, 0);
+    for (const T &item : items)
+        ++starts[bucketOf(item) + 1];
+    for (size_t i = 1; i < starts.size(); ++i)
+        starts[i] += starts[i - 1];
+    std::vector<T> sorted(items.size());
+    std::vector<size_t> next(starts.begin(), starts.end() - 1);
+    for (const T &item : items)
+        sorted[next[bucketOf(item)]++] = item;
+    items.swap(sorted);
+    return starts;
 }
 
 // Positions keyed by a text column's raw UTF-8 bytes. Reading 100,000 users
@@ -91,18 +112,12 @@ public:
             rehash((m_count + qsizetype(m_pending.size())) * 2);
         const size_t mask = m_slots.size() - 1;
         // By home slot, each key's order kept (a repeated key keeps its
-        // first position): a counting sort on the slot's high bits, then
-        // the slots are written nearly in order.
+        // first position), on the slot's high bits: the slots are then
+        // written nearly in order.
         const int shift = std::max(0, std::countr_zero(m_slots.size()) - 12);
-        std::vector<qsizetype> starts((mask >> shift) + 2, 0);
-        for (const Slot &key : m_pending)
-            ++starts[((key.hash & mask) >> shift) + 1];
-        for (size_t i = 1; i < starts.size(); ++i)
-            starts[i] += starts[i - 1];
-        std::vector<Slot> ordered(m_pending.size());
-        for (const Slot &key : m_pending)
-            ordered[starts[(key.hash & mask) >> shift]++] = key;
-        for (const Slot &key : ordered) {
+        sortIntoBuckets(m_pending, (mask >> shift) + 1,
+                        [mask, shift](const Slot &key) { return (key.hash & mask) >> shift; });
+        for (const Slot &key : m_pending) {
             Slot *slot = probe(keyOf(key), key.hash);
             if (slot->position >= 0)
                 continue; // appended twice, or inserted before
@@ -190,28 +205,38 @@ private:
 };
 
 // One shared QString per distinct value of a column with few values (service
-// names): each row gets a reference, not a fresh decode and allocation.
-// The reference is good until the next call.
+// names): each row gets a reference or a number, not a fresh decode and
+// allocation.
 class SharedStrings
 {
 public:
-    const QString &get(QByteArrayView utf8)
+    // The number of `utf8` among the values seen, kept if new. Most often
+    // it is one of the last few; past them a hash finds it, so that many
+    // values (say a hostile import) cost a lookup each, not a scan.
+    quint32 index(QByteArrayView utf8)
     {
-        for (const auto &[bytes, text] : std::as_const(m_seen))
-            if (bytes == utf8)
-                return text;
-        if (m_seen.size() >= MaxShared) { // not a column of few values after all
-            m_scratch = QString::fromUtf8(utf8);
-            return m_scratch;
-        }
-        m_seen.append({utf8.toByteArray(), QString::fromUtf8(utf8)});
-        return m_seen.last().second;
+        const qsizetype seen = m_bytes.size();
+        for (qsizetype i = seen - 1; i >= 0 && i >= seen - Few; --i)
+            if (m_bytes[i] == utf8)
+                return quint32(i);
+        const QByteArray bytes = utf8.toByteArray();
+        if (seen > Few)
+            if (const auto it = m_at.constFind(bytes); it != m_at.cend())
+                return *it;
+        m_bytes.append(bytes);
+        m_texts.append(QString::fromUtf8(utf8));
+        m_at.insert(bytes, quint32(seen));
+        return quint32(seen);
     }
+    // The value numbered `index`; good until the next new value.
+    const QString &text(quint32 index) const { return m_texts[index]; }
+    const QString &get(QByteArrayView utf8) { return text(index(utf8)); }
 
 private:
-    static constexpr qsizetype MaxShared = 32;
-    QList<std::pair<QByteArray, QString>> m_seen;
-    QString m_scratch;
+    static constexpr qsizetype Few = 16;
+    QList<QByteArray> m_bytes;
+    QList<QString> m_texts;
+    QHash<QByteArray, quint32> m_at; // past the first few, where each is
 };
 
 } // namespace meterdesk

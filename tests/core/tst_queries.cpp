@@ -303,7 +303,7 @@ private Q_SLOTS:
         QCOMPARE(first, QStringLiteral("openai"));
         QVERIFY(names.get("openai").isSharedWith(first));
         QCOMPARE(names.get("\xc3\xa9t\xc3\xa9"), QStringLiteral("\u00e9t\u00e9"));
-        for (int i = 0; i < 100; ++i) // more distinct values than it shares
+        for (int i = 0; i < 100; ++i) // more distinct values than it looks through one by one
             QCOMPARE(names.get(QByteArray::number(i)), QString::number(i));
     }
 
