@@ -1,5 +1,6 @@
 #include "UsersModel.h"
 
+#include <queries/FreeAside.h>
 #include <queries/UserColumns.h>
 
 #include <QCoreApplication>
@@ -28,7 +29,7 @@ UsersModel::UsersModel(QObject *parent) : QAbstractTableModel(parent)
 void UsersModel::setRows(QList<UserRow> rows)
 {
     beginResetModel();
-    m_rows = std::move(rows);
+    freeAside(std::exchange(m_rows, std::move(rows)));
     // The last suggestions and budget use go into the new rows, until the
     // load's own arrive: no second pass, no signal for each row.
     if (m_haveGuardrails)

@@ -3,6 +3,7 @@
 #include <budgets/BudgetStore.h>
 
 #include <admin/AdminActions.h>
+#include <queries/FreeAside.h>
 #include <queries/Queries.h>
 #include <tracking/DemoData.h>
 
@@ -178,6 +179,10 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         followLoad(requestId, range, data.bucket);
     data.loadMs = timer.elapsed();
     Q_EMIT loaded(data);
+    // Kept until the next load, so that the UI thread, whose table copies
+    // them, never holds the last reference to these rows and frees them
+    // there; the last load's are freed aside now.
+    freeAside(std::exchange(m_sentUsers, std::move(data.users)));
     // The snapshot for the next range, two seconds after this one is on
     // screen: a first load and the guardrails after it do not wait for
     // every user's all-time row.

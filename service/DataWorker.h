@@ -126,6 +126,7 @@ private:
     QHash<QString, qsizetype> m_rowIndex;
     // Every user's all-time row, current through the feed while live.
     std::optional<UsersSnapshot> m_snapshot;
+    QList<UserRow> m_sentUsers; // the last load's, freed aside by the next
     quint64 m_snapshotGeneration = 0;
     quint64 m_snapshotRequested = 0;
     QTimer *m_snapshotDelay = nullptr;

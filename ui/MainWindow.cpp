@@ -284,6 +284,9 @@ void MainWindow::onLoaded(const DashboardData &data)
     QElapsedTimer uiTime;
     uiTime.start();
     m_last = data;
+    // The rows live in the table's model; kept here too, they were one more
+    // owner to free them on this thread.
+    m_last.users = {};
     if (m_chartsDue)
         m_chartsDue->stop(); // this load draws the charts itself
     if (m_connectionLost) {
