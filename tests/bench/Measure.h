@@ -56,11 +56,14 @@ bool sameDollars(double a, double b);
 // that bench_smoke proves a failing side fails the bench.
 enum class Fault { None, OriginalWriter, MeterdeskLoad, Sort };
 
-// Median wall time in milliseconds of `runs` calls.
-inline double medianMs(int runs, const std::function<void()> &work)
+// Median wall time in milliseconds of `runs` calls; `untimed`, if any, runs
+// before each of them.
+inline double medianMs(int runs, const std::function<void()> &work, const std::function<void()> &untimed = {})
 {
     std::vector<double> times;
     for (int i = 0; i < runs; ++i) {
+        if (untimed)
+            untimed();
         QElapsedTimer timer;
         timer.start();
         work();
