@@ -31,12 +31,13 @@ void UsersModel::setRows(QList<UserRow> rows)
     beginResetModel();
     freeAside(std::exchange(m_rows, std::move(rows)));
     // The last suggestions and budget use go into the new rows, until the
-    // load's own arrive: no second pass, no signal for each row.
+    // load's own arrive: no second pass, no signal for each row. The data
+    // thread stamped them already (RowGuardrails), so a row is written only
+    // where they differ: the first write copies every row it still shares.
     if (m_haveGuardrails)
-        for (UserRow &row : m_rows) {
-            row.suggestedRisk = m_suggestions.value(row.userId, 0);
-            row.budgetPermille = m_budgetUse.value(row.userId).permille;
-        }
+        for (qsizetype i = 0; i < m_rows.size(); ++i)
+            if (!m_guardrails.isStampedOn(std::as_const(m_rows)[i]))
+                m_guardrails.stamp(m_rows[i]);
     endResetModel();
 }
 
@@ -48,22 +49,17 @@ QModelIndex UsersModel::indexOf(const QString &userId) const
     return {};
 }
 
-void UsersModel::setGuardrails(const QHash<QString, int> &suggestions, const QHash<QString, UserBudget> &budgetUse)
+void UsersModel::setGuardrails(RowGuardrails guardrails)
 {
-    m_suggestions = suggestions;
-    m_budgetUse = budgetUse;
+    m_guardrails = std::move(guardrails);
     m_haveGuardrails = true;
-    // Only the rows that changed are announced: after a reload almost none,
-    // and the proxy looks again at each announced row.
+    // Only the rows that changed are written and announced: after a reload
+    // almost none, and the proxy looks again at each announced row.
     qsizetype first = -1, last = -1;
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        UserRow &row = m_rows[i];
-        const int suggested = suggestions.value(row.userId, 0);
-        const qint64 permille = budgetUse.value(row.userId).permille;
-        if (row.suggestedRisk == suggested && row.budgetPermille == permille)
+        if (m_guardrails.isStampedOn(std::as_const(m_rows)[i]))
             continue;
-        row.suggestedRisk = suggested;
-        row.budgetPermille = permille;
+        m_guardrails.stamp(m_rows[i]);
         first = first < 0 ? i : first;
         last = i;
     }
@@ -109,14 +105,11 @@ std::optional<qint64> UsersModel::replaceRows(const QList<UserRow> &rows, const 
     }
     qint64 activeDelta = 0;
     const auto withGuardrails = [&](UserRow row) {
+        m_guardrails.takeBudgetUse(row.userId, budgetUse);
         if (m_haveGuardrails)
-            row.suggestedRisk = m_suggestions.value(row.userId, 0);
-        const auto budget = budgetUse.constFind(row.userId);
-        if (budget != budgetUse.cend())
-            m_budgetUse.insert(row.userId, *budget);
+            m_guardrails.stamp(row);
         else
-            m_budgetUse.remove(row.userId);
-        row.budgetPermille = budget != budgetUse.cend() ? budget->permille : -1;
+            row.budgetPermille = m_guardrails.permilleOf(row.userId);
         return row;
     };
     if (appended > 0)
@@ -232,7 +225,7 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         if (index.column() == StatusColumn && row.blocked)
             return tr("Blocked: %1").arg(row.blockReason);
         if (index.column() == BudgetColumn && row.budgetPermille >= 0)
-            return m_budgetUse.value(row.userId).text();
+            return m_guardrails.budgetUse.value(row.userId).text();
         if (index.column() == NameColumn)
             return tr("User id: %1").arg(row.userId);
         if (index.column() == CostColumn && row.unpricedEvents > 0)

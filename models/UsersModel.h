@@ -56,11 +56,11 @@ public:
     const UserRow *rowFor(const QString &userId) const;
     // The first column's index of the user's row; invalid when not shown.
     QModelIndex indexOf(const QString &userId) const;
+    // Each row's suggested risk score and most used budget; kept for the
+    // rows of the next setRows() too, which are written only where the data
+    // thread did not stamp them with the same values.
+    void setGuardrails(RowGuardrails guardrails);
     // Reflects an admin action at once, before the next reload.
-    // Each row's suggested risk score (a user not in `suggestions` has 0)
-    // and most used budget (one not in `budgetUse` has none); kept for the
-    // rows of the next setRows() too.
-    void setGuardrails(const QHash<QString, int> &suggestions, const QHash<QString, UserBudget> &budgetUse);
     void updateUser(const QString &userId, bool blocked, const QString &reason, int riskScore);
     // A live update: each row replaces the one at its index, or is added at
     // the end when the index is the row count (the data thread counts the
@@ -97,8 +97,7 @@ private:
     QVariant sortValue(const UserRow &row, int column) const;
 
     QList<UserRow> m_rows;
-    QHash<QString, int> m_suggestions;
-    QHash<QString, UserBudget> m_budgetUse;
+    RowGuardrails m_guardrails; // the last setGuardrails(), with live updates' budget use
     bool m_haveGuardrails = false;
 };
 

@@ -110,6 +110,17 @@ struct GuardrailData
     QString error;
 };
 
+// What the users' table shows of these (UsersModel::setGuardrails).
+inline RowGuardrails rowGuardrails(const QHash<QString, RiskSuggestion> &suggestions,
+                                   const QHash<QString, UserBudget> &budgetUse)
+{
+    RowGuardrails guardrails;
+    for (auto it = suggestions.cbegin(); it != suggestions.cend(); ++it)
+        guardrails.scores.insert(it.key(), it.value().score);
+    guardrails.budgetUse = budgetUse;
+    return guardrails;
+}
+
 // A budget set or removed, as the worker did it.
 struct BudgetChange
 {

@@ -169,6 +169,9 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     data.overview = std::move(load->totals.overview);
     Queries::countUsers(data.overview, load->users);
     data.users = std::move(load->users);
+    if (m_sentGuardrails)
+        for (UserRow &row : data.users)
+            m_sentGuardrails->stamp(row);
     m_loadedUsers.clear();
     m_loadedUsers.reserve(data.users.size());
     for (const UserRow &row : std::as_const(data.users))

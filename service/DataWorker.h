@@ -127,6 +127,9 @@ private:
     // Every user's all-time row, current through the feed while live.
     std::optional<UsersSnapshot> m_snapshot;
     QList<UserRow> m_sentUsers; // the last load's, freed aside by the next
+    // The guardrail values the table last received (loadGuardrails, then
+    // the live updates' budget use), stamped into each load's rows.
+    std::optional<RowGuardrails> m_sentGuardrails;
     quint64 m_snapshotGeneration = 0;
     quint64 m_snapshotRequested = 0;
     QTimer *m_snapshotDelay = nullptr;

@@ -45,6 +45,9 @@ void DataWorker::loadGuardrails()
     data.budgets = std::move(*budgets);
     data.budgetUse = std::move(*budgetUse);
     data.riskAlertLevel = *level;
+    // The table takes only what came without an error (MainWindow).
+    if (data.error.isEmpty())
+        m_sentGuardrails = rowGuardrails(data.suggestions, data.budgetUse);
     Q_EMIT guardrailsLoaded(data);
 }
 

@@ -165,6 +165,9 @@ void DataWorker::checkChanges()
             m_loadedUsers << row.userId;
         }
         update.rowIndexes << at;
+        // As the table keeps it (UsersModel::replaceRows).
+        if (m_sentGuardrails)
+            m_sentGuardrails->takeBudgetUse(row.userId, update.budgetUse);
     }
     // All time's rows are the snapshot's own: no second read.
     if (m_liveRange.isAllTime() && m_snapshot)

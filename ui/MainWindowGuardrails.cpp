@@ -98,10 +98,7 @@ void MainWindow::onGuardrailsLoaded(const GuardrailData &data)
 
 void MainWindow::applyGuardrailsToRows()
 {
-    QHash<QString, int> scores;
-    for (auto it = m_suggestions.cbegin(); it != m_suggestions.cend(); ++it)
-        scores.insert(it.key(), it.value().score);
-    m_users->model()->setGuardrails(scores, m_budgetUse);
+    m_users->model()->setGuardrails(rowGuardrails(m_suggestions, m_budgetUse));
 }
 
 void MainWindow::notifyNewAlerts(const QList<Alert> &alerts)

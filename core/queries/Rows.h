@@ -11,6 +11,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -69,6 +70,42 @@ struct METERDESK_CORE_EXPORT UserRow
 
     // What to call the user: name, else email, else id.
     QString displayName() const;
+};
+
+// The guardrail values the table shows in each user's row: the suggested
+// risk score (0 for a user without one) and the most used budget's use.
+// The data thread stamps a load's rows with the values it last sent the
+// table, so the table finds them in place: were it to write them, the
+// first write into rows the data thread still shares would copy all
+// 100,000 of them on the UI thread.
+struct RowGuardrails
+{
+    QHash<QString, int> scores;           // users without one score 0
+    QHash<QString, UserBudget> budgetUse; // users without a budget have none
+
+    int scoreOf(const QString &userId) const { return scores.value(userId, 0); }
+    qint64 permilleOf(const QString &userId) const
+    {
+        const auto it = budgetUse.constFind(userId);
+        return it == budgetUse.cend() ? -1 : it->permille;
+    }
+    bool isStampedOn(const UserRow &row) const
+    {
+        return row.suggestedRisk == scoreOf(row.userId) && row.budgetPermille == permilleOf(row.userId);
+    }
+    void stamp(UserRow &row) const
+    {
+        row.suggestedRisk = scoreOf(row.userId);
+        row.budgetPermille = permilleOf(row.userId);
+    }
+    // A live update's budget use for one of its users: what it has, or none.
+    void takeBudgetUse(const QString &userId, const QHash<QString, UserBudget> &update)
+    {
+        if (const auto it = update.constFind(userId); it != update.cend())
+            budgetUse.insert(userId, *it);
+        else
+            budgetUse.remove(userId);
+    }
 };
 
 } // namespace meterdesk

@@ -197,6 +197,45 @@ private Q_SLOTS:
                                                    "blocked,block_reason,blocked_by,unpriced_events"));
     }
 
+    // A reload's rows come stamped with the guardrails the table has, and
+    // still shared with the data thread: the table takes them as they are,
+    // without a copy. Rows not stamped are written, in the table's copy.
+    void stampedRowsAreTakenWithoutACopy()
+    {
+        UsersModel model;
+        QHash<QString, UserBudget> use;
+        UserBudget half;
+        half.permille = 500;
+        use.insert(QStringLiteral("u-2"), half);
+        model.setGuardrails({{{QStringLiteral("u-1"), 40}}, use});
+        model.setRows(fixture());
+        const auto shown = [&](int column) {
+            QList<qint64> values;
+            for (const UserRow &row : model.rows())
+                values << (column == UsersModel::SuggestedColumn ? row.suggestedRisk : row.budgetPermille);
+            return values;
+        };
+        // u-1 has a suggestion of 40, u-2 half its budget; no one else has either.
+        const QList<qint64> suggested{40, 0, 0, 0}, budget{-1, 500, -1, -1};
+        QCOMPARE(shown(UsersModel::SuggestedColumn), suggested);
+        QCOMPARE(shown(UsersModel::BudgetColumn), budget);
+
+        QList<UserRow> stamped = fixture();
+        for (qsizetype i = 0; i < stamped.size(); ++i) {
+            stamped[i].suggestedRisk = int(suggested[i]);
+            stamped[i].budgetPermille = budget[i];
+        }
+        model.setRows(stamped);
+        QVERIFY(model.rows().constData() == stamped.constData());
+
+        QList<UserRow> unstamped = fixture();
+        model.setRows(unstamped);
+        QVERIFY(model.rows().constData() != unstamped.constData());
+        QCOMPARE(unstamped.first().suggestedRisk, -1);
+        QCOMPARE(shown(UsersModel::SuggestedColumn), suggested);
+        QCOMPARE(shown(UsersModel::BudgetColumn), budget);
+    }
+
     void riskEditsOutsideTheRangeAreRefused()
     {
         UsersModel model;

@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 
 #include <DataService.h>
+#include <budgets/BudgetStore.h>
 #include <money/PriceBook.h>
 #include <queries/Queries.h>
 #include <storage/Timestamps.h>
@@ -123,6 +124,54 @@ private Q_SLOTS:
             QCOMPARE(counted->blockedUsers, 2);
             QCOMPARE(data.overview.activeUsers, range.isAllTime() ? 4 : 1);
             QCOMPARE(counted->activeUsers, data.overview.activeUsers);
+        }
+    }
+
+    // After the guardrails, the next load's rows come with the values the
+    // table was sent (RowGuardrails): it need not write into them.
+    void aReloadComesWithTheGuardrailsItWasSent()
+    {
+        QString url;
+        auto db = newUsageDatabase(m_dir, QStringLiteral("stamped"), &url);
+        QVERIFY(db);
+        QList<UsageEvent> events;
+        for (int i = 0; i < 6; ++i) {
+            UsageEvent e;
+            e.userId = i < 4 ? QStringLiteral("s1") : QStringLiteral("s2");
+            e.service = QStringLiteral("openai");
+            e.model = QStringLiteral("gpt-4o");
+            e.tokens = {1000, 0, 0, 0}; // $0.0025
+            e.timestamp = QDateTime::currentDateTimeUtc();
+            events << e;
+        }
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(events).ok);
+        Budget budget;
+        budget.userId = QStringLiteral("s1");
+        budget.limit = 40'000'000; // $0.04 a month in nano-dollars; s1 spent $0.01 of it: 250 permille
+        QVERIFY(BudgetStore(*db).set(budget).ok);
+
+        DataService service;
+        QSignalSpy opened(&service, &DataService::opened);
+        QString error;
+        service.open(*ConnectionSpec::parse(url, &error), false);
+        QVERIFY(opened.wait(10'000));
+        QSignalSpy loaded(&service, &DataService::loaded);
+        QSignalSpy guardrails(&service, &DataService::guardrailsLoaded);
+        service.load(DateRange::allTime(), std::nullopt);
+        QVERIFY(loaded.wait(10'000));
+        for (const UserRow &row : loaded.takeFirst().at(0).value<DashboardData>().users)
+            QCOMPARE(row.suggestedRisk, -1); // none sent yet
+        service.loadGuardrails();
+        QVERIFY(guardrails.wait(10'000));
+        const auto sent = guardrails.takeFirst().at(0).value<GuardrailData>();
+        QVERIFY2(sent.error.isEmpty(), qPrintable(sent.error));
+        service.load(DateRange::allTime(), std::nullopt);
+        QVERIFY(loaded.wait(10'000));
+        const auto users = loaded.takeFirst().at(0).value<DashboardData>().users;
+        QCOMPARE(users.size(), 2);
+        for (const UserRow &row : users) {
+            QCOMPARE(row.suggestedRisk, sent.suggestions.value(row.userId).score);
+            QCOMPARE(row.budgetPermille, row.userId == u"s1" ? qint64(250) : qint64(-1));
         }
     }
 
