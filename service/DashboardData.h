@@ -9,6 +9,7 @@
 #include <queries/RiskSuggestions.h>
 #include <queries/DateRange.h>
 #include <queries/Rows.h>
+#include <queries/UserColumns.h>
 
 #include <QMetaType>
 

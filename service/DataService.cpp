@@ -171,6 +171,11 @@ void DataService::loadPrices(const DateRange &range)
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, range] { worker->loadPrices(range); });
 }
 
+void DataService::setUserOrder(const UserOrder &order)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, order] { worker->setUserOrder(order); });
+}
+
 void DataService::loadGuardrails()
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->loadGuardrails(); });

@@ -47,6 +47,9 @@ public:
     void setPrice(const ModelPrice &price);
     void reprice(const RepriceScope &scope, bool dryRun);
     void cancelReprice();
+    // The users table's order: each load's rows come in it, so that the
+    // table's own sort finds them sorted (sortUsers).
+    void setUserOrder(const UserOrder &order);
     // Suggested risk scores, budgets and alerts; after each load.
     void loadGuardrails();
     void setBudget(const Budget &budget);

@@ -172,6 +172,8 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     if (m_sentGuardrails)
         for (UserRow &row : data.users)
             m_sentGuardrails->stamp(row);
+    // After the stamp: the table may be sorted on a guardrail column.
+    sortUsers(data.users, m_userOrder);
     m_loadedUsers.clear();
     m_loadedUsers.reserve(data.users.size());
     for (const UserRow &row : std::as_const(data.users))

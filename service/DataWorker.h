@@ -38,6 +38,7 @@ public:
     // of the same data (see UsersSnapshot).
     void load(quint64 requestId, const DateRange &range, std::optional<Bucket> bucket, bool fresh = true);
     void loadUser(quint64 requestId, const QString &userId, const DateRange &range, int offset);
+    void setUserOrder(const meterdesk::UserOrder &order) { m_userOrder = order; }
     void apply(const meterdesk::AdminRequest &request);
     void loadAudit(const QString &userId, const QString &action);
     // The Prices window (DataWorkerPrices.cpp).
@@ -130,6 +131,7 @@ private:
     // The guardrail values the table last received (loadGuardrails, then
     // the live updates' budget use), stamped into each load's rows.
     std::optional<RowGuardrails> m_sentGuardrails;
+    UserOrder m_userOrder; // the users table's, for each load's rows
     quint64 m_snapshotGeneration = 0;
     quint64 m_snapshotRequested = 0;
     QTimer *m_snapshotDelay = nullptr;

@@ -142,6 +142,8 @@ void MainWindow::connectParts()
     connect(m_data, &DataService::userLoaded, m_details, &UserDetailsPanel::setDetails);
     connect(m_data, &DataService::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_data, &DataService::actionFinished, this, &MainWindow::onActionFinished);
+    connect(m_users, &UsersPanel::orderChanged, m_data, &DataService::setUserOrder);
+    m_data->setUserOrder(m_users->order());
     connect(m_users, &UsersPanel::blockRequested, this, &MainWindow::requestBlock);
     connect(m_users, &UsersPanel::unblockRequested, this, &MainWindow::requestUnblock);
     connect(m_users, &UsersPanel::riskRequested, this, &MainWindow::requestRisk);

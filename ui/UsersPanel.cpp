@@ -153,6 +153,9 @@ UsersPanel::UsersPanel(QWidget *parent)
         m_proxy->setShow(static_cast<UsersFilterProxy::Show>(index));
         updateCount();
     });
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        Q_EMIT orderChanged({column, order == Qt::DescendingOrder});
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UsersPanel::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         Q_EMIT currentUserChanged(current.data(UsersModel::UserIdRole).toString());
@@ -167,6 +170,11 @@ UsersPanel::UsersPanel(QWidget *parent)
 UsersPanel::~UsersPanel()
 {
     Settings::setUsersHeaderState(m_view->horizontalHeader()->saveState());
+}
+
+UserOrder UsersPanel::order() const
+{
+    return {m_proxy->sortColumn(), m_proxy->sortOrder() == Qt::DescendingOrder};
 }
 
 QList<UserRow> UsersPanel::selectedUsers() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <queries/Rows.h>
+#include <queries/UserColumns.h>
 
 #include <UsersFilterProxy.h>
 
@@ -32,6 +33,8 @@ public:
     QTableView *view() const { return m_view; }
     QLineEdit *searchBox() const { return m_search; }
     QList<UserRow> selectedUsers() const;
+    // The column and direction the table is sorted by (orderChanged).
+    UserOrder order() const;
     void selectUser(const QString &userId);
     void setShow(UsersFilterProxy::Show show);
     // A drill-down: only these users, with `what` said above the table
@@ -55,6 +58,7 @@ Q_SIGNALS:
     void riskRequested(const QList<meterdesk::UserRow> &users);
     void riskEdited(const QString &userId, int score);
     void currentUserChanged(const QString &userId);
+    void orderChanged(const meterdesk::UserOrder &order);
 
 private:
     void updateActions();

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace meterdesk {
 
 namespace {
@@ -141,6 +143,18 @@ bool UserColumn::lessThan(const UserRow &a, const UserRow &b) const
     if (kind == UserColumnKind::Text)
         return text(a).compare(text(b), Qt::CaseInsensitive) < 0;
     return number(a, *this) < number(b, *this);
+}
+
+void sortUsers(QList<UserRow> &rows, const UserOrder &order)
+{
+    static const QList<UserColumn> columns = userColumns(InDashboard);
+    if (order.column < 0 || order.column >= columns.size())
+        return;
+    const UserColumn &column = columns.at(order.column);
+    if (order.descending)
+        std::stable_sort(rows.begin(), rows.end(), [&](const UserRow &a, const UserRow &b) { return column.lessThan(b, a); });
+    else
+        std::stable_sort(rows.begin(), rows.end(), [&](const UserRow &a, const UserRow &b) { return column.lessThan(a, b); });
 }
 
 QString UserColumn::plainText(const UserRow &row) const

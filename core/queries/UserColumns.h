@@ -55,6 +55,23 @@ struct METERDESK_CORE_EXPORT UserColumn
     QString plainText(const UserRow &row) const;
 };
 
+// The order the dashboard's table shows its users in: a column of
+// userColumns(InDashboard) (-1: the order they were read in), and which way.
+struct UserOrder
+{
+    int column = -1;
+    bool descending = false;
+
+    bool operator==(const UserOrder &) const = default;
+};
+
+// Puts rows in that order the way the table's proxy sorts them (a stable
+// sort on UserColumn::lessThan; descending compares the other way round,
+// as QSortFilterProxyModel does), so that the proxy's own sort, on the UI
+// thread, finds them in order: its reset with 84,000 users by cost took
+// 61 ms against 203 alone, and about half as long in the dashboard.
+METERDESK_CORE_EXPORT void sortUsers(QList<UserRow> &rows, const UserOrder &order);
+
 // Every column, in the order the dashboard shows them.
 METERDESK_CORE_EXPORT const QList<UserColumn> &userColumns();
 // The columns of one place, in order.

@@ -236,6 +236,51 @@ private Q_SLOTS:
         QCOMPARE(shown(UsersModel::BudgetColumn), budget);
     }
 
+    // The data thread puts a load's rows in the table's order (sortUsers):
+    // the proxy, sorting them itself, must show them in the order given.
+    void sortUsersGivesTheTablesOrder_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<Qt::SortOrder>("order");
+        QTest::addColumn<QStringList>("expected");
+        const QString obrien = QStringLiteral("o'brien \"; DROP TABLE users; --");
+        // u-4 costs what u-1 does: ties keep the order the rows came in.
+        QTest::newRow("cost, descending") << int(UsersModel::CostColumn) << Qt::DescendingOrder
+                                          << QStringList{QStringLiteral("u-2"), QStringLiteral("u-1"), QStringLiteral("u-4"),
+                                                         QStringLiteral("u-3"), obrien};
+        QTest::newRow("requests, ascending") << int(UsersModel::RequestsColumn) << Qt::AscendingOrder
+                                             << QStringList{obrien, QStringLiteral("u-1"), QStringLiteral("u-4"),
+                                                            QStringLiteral("u-2"), QStringLiteral("u-3")};
+        // Without case: "amy" before "Ann"; u-3 has no name and shows its email.
+        QTest::newRow("user, ascending") << int(UsersModel::NameColumn) << Qt::AscendingOrder
+                                         << QStringList{QStringLiteral("u-3"), QStringLiteral("u-2"), QStringLiteral("u-4"),
+                                                        QStringLiteral("u-1"), obrien};
+    }
+
+    void sortUsersGivesTheTablesOrder()
+    {
+        QFETCH(int, column);
+        QFETCH(Qt::SortOrder, order);
+        QFETCH(QStringList, expected);
+        QList<UserRow> rows = fixture();
+        rows << user(QStringLiteral("u-4"), QStringLiteral("Ann Baker"), QString(), 9, 900, 9'000'000'000, QDateTime());
+        QList<UserRow> sorted = rows;
+        sortUsers(sorted, {column, order == Qt::DescendingOrder});
+        QStringList ids;
+        for (const UserRow &row : std::as_const(sorted))
+            ids << row.userId;
+        QCOMPARE(ids, expected);
+
+        UsersModel model;
+        UsersFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(column, order);
+        for (const QList<UserRow> &given : {rows, sorted}) {
+            model.setRows(given);
+            QCOMPARE(idsInViewOrder(proxy), expected);
+        }
+    }
+
     void riskEditsOutsideTheRangeAreRefused()
     {
         UsersModel model;

@@ -175,6 +175,37 @@ private Q_SLOTS:
         }
     }
 
+    // A load's rows come in the order the table asked for.
+    void aLoadComesInTheTablesOrder()
+    {
+        DataService service;
+        QSignalSpy opened(&service, &DataService::opened);
+        QString error;
+        service.open(*ConnectionSpec::parse(m_url, &error), false);
+        QVERIFY(opened.wait(10'000));
+        const QList<UserColumn> columns = userColumns(InDashboard);
+        const auto column = [&](const QString &csvName) {
+            for (qsizetype i = 0; i < columns.size(); ++i)
+                if (columns[i].csvName == csvName)
+                    return int(i);
+            return -1;
+        };
+        QSignalSpy loaded(&service, &DataService::loaded);
+        // initTestCase's u0, u1, u2, without names: shown by their ids, descending, then ascending.
+        for (const auto &[order, ids] :
+             {std::pair{UserOrder{column(QStringLiteral("user")), true}, QStringList{QStringLiteral("u2"), QStringLiteral("u1"), QStringLiteral("u0")}},
+              std::pair{UserOrder{column(QStringLiteral("user")), false}, QStringList{QStringLiteral("u0"), QStringLiteral("u1"), QStringLiteral("u2")}}}) {
+            QVERIFY(order.column >= 0);
+            service.setUserOrder(order);
+            service.load(DateRange::allTime(), std::nullopt);
+            QVERIFY(loaded.wait(10'000));
+            QStringList got;
+            for (const UserRow &row : loaded.takeFirst().at(0).value<DashboardData>().users)
+                got << row.userId;
+            QCOMPARE(got, ids);
+        }
+    }
+
     void anActionComesBackWithWhatItChanged()
     {
         DataService service;

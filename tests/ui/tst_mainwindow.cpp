@@ -317,6 +317,30 @@ private Q_SLOTS:
         QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
     }
     // Last: it records a call, which the totals of the tests above leave out.
+    // The table's order goes to the data thread, and a reload's rows come
+    // in it: the proxy's sort then finds them sorted.
+    void aReloadComesInTheTablesOrder()
+    {
+        QTableView *view = m_window->usersPanel()->view();
+        const auto loadedIds = [&] {
+            QStringList ids;
+            for (const UserRow &row : m_window->usersPanel()->model()->rows())
+                ids << row.userId;
+            return ids;
+        };
+        QSignalSpy updated(m_window.get(), &MainWindow::dashboardUpdated);
+        // By name: "=HYPERLINK(...)" sorts before "Ann Lee"; by cost Ann's
+        // $2.505 comes before evil's $0.25.
+        for (const auto &[column, order, ids] :
+             {std::tuple{UsersModel::NameColumn, Qt::AscendingOrder, QStringList{QStringLiteral("evil"), QStringLiteral("ann")}},
+              std::tuple{UsersModel::CostColumn, Qt::DescendingOrder, QStringList{QStringLiteral("ann"), QStringLiteral("evil")}}}) {
+            view->sortByColumn(column, order);
+            m_window->reload();
+            QVERIFY(updated.wait(20'000));
+            QCOMPARE(loadedIds(), ids);
+        }
+    }
+
     void detailsFollowTheRange()
     {
         // Ann's calls of 2026-05-04, and one now: three in all time, one in
