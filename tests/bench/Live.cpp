@@ -6,6 +6,7 @@
 
 #include <queries/ChangeFeed.h>
 #include <queries/Queries.h>
+#include <queries/UserColumns.h>
 
 using namespace meterdesk;
 
@@ -97,6 +98,8 @@ void measureLiveUpdate(Database &db, const DateRange &range, QTextStream &out, B
     });
     QList<UserRow> rows = full->users;
     rows[at] = raised;
+    // A reload's rows come in the table's order (DataWorker::load).
+    sortUsers(rows, {UsersModel::CostColumn, true});
     const bool liveTop = (model.replaceRows({raised}, {at}, {}).has_value())
         && proxy.index(0, 0).data(UsersModel::UserIdRole).toString() == chosen.userId;
     ui.baseline = medianMs(Runs, [&] { model.setRows(rows); });
