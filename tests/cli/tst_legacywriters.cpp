@@ -270,7 +270,11 @@ private Q_SLOTS:
         const qint64 p99 = legacy.latenciesUs.at(qsizetype(std::ceil(0.99 * n)) - 1);
         qInfo("original writer: %lld calls, p50 %lld us, p99 %lld us, max %lld us", qint64(n),
               legacy.latenciesUs.at(n / 2), p99, legacy.latenciesUs.last());
-        QVERIFY2(p99 < 200000, qPrintable(QStringLiteral("p99 %1 ms").arg(p99 / 1000.0)));
+        // A stall, not a speed goal: a call that waited behind a whole import
+        // (4 x 12,000 calls, seconds) would take seconds. A batch's locks
+        // hold a call for a batch's time: p99 163 ms on a quiet run of this
+        // two-core machine, 206 ms beside a build, so 200 ms was an edge.
+        QVERIFY2(p99 < 1'000'000, qPrintable(QStringLiteral("p99 %1 ms").arg(p99 / 1000.0)));
 
         auto db = openUrl(url);
         QVERIFY(db);
