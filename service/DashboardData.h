@@ -54,7 +54,7 @@ struct UsersOf
 struct Comparison
 {
     quint64 requestId = 0;
-    DateRange previous;
+    DateRange previous; // null when there is nothing before the range (all time, an open range)
     Overview overview;
     QString error;
 };

@@ -50,8 +50,10 @@ void DataWorker::loadComparison(quint64 requestId, const DateRange &range)
     Comparison comparison;
     comparison.requestId = requestId;
     const auto previous = range.previous();
-    if (!previous)
-        return; // all time, or an open range: nothing before to compare with
+    if (!previous) { // all time, or an open range: nothing before to compare with
+        Q_EMIT comparisonLoaded(comparison);
+        return;
+    }
     comparison.previous = *previous;
     QString error;
     if (ensureConnected(&error))

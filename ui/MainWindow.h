@@ -58,6 +58,9 @@ public:
     ChartsPanel *chartsPanel() const { return m_charts; }
     UserDetailsPanel *detailsPanel() const { return m_details; }
     KpiCard *card(int index) const;
+    // Whether what follows a load is on screen too: the cards' comparison,
+    // the guardrails and the selected user's details (--screenshot waits).
+    bool isSettled() const;
     QString bannerText() const;
     bool exportUsersTo(const QString &path, QString *error);
     bool exportSeriesTo(const QString &path, QString *error);
@@ -153,7 +156,8 @@ private:
     void drillDown(Breakdown by, const QString &key);
     void narrowToBucket(QDate start, Bucket bucket);
     quint64 m_pendingBreakdown = 0;
-    quint64 m_pendingComparison = 0;
+    quint64 m_pendingComparison = 0; // 0 once answered
+    bool m_guardrailsPending = false;
     QString m_drillWhat; // the drill-down asked for, until its users come
     UsersPanel *m_users;
     UserDetailsPanel *m_details;

@@ -72,7 +72,10 @@ void MainWindow::buildGuardrails(QToolBar *toolBar, QMenu *view, QMenu *users)
                              + (reasons.isEmpty() ? QStringLiteral("no signal") : reasons.join(QStringLiteral("; "))));
     });
 
-    connect(m_data, &DataService::loaded, this, [this] { m_data->loadGuardrails(); });
+    connect(m_data, &DataService::loaded, this, [this] {
+        m_guardrailsPending = true;
+        m_data->loadGuardrails();
+    });
     connect(m_data, &DataService::guardrailsLoaded, this, &MainWindow::onGuardrailsLoaded);
     connect(m_data, &DataService::budgetChanged, this, &MainWindow::onBudgetChanged);
     connect(m_details, &UserDetailsPanel::budgetRequested, this, &MainWindow::editUserBudget);
@@ -81,6 +84,7 @@ void MainWindow::buildGuardrails(QToolBar *toolBar, QMenu *view, QMenu *users)
 
 void MainWindow::onGuardrailsLoaded(const GuardrailData &data)
 {
+    m_guardrailsPending = false;
     if (!data.error.isEmpty()) {
         statusBar()->showMessage(tr("Budgets and suggestions could not be read: %1").arg(data.error), 8000);
         return;
@@ -94,6 +98,11 @@ void MainWindow::onGuardrailsLoaded(const GuardrailData &data)
     notifyNewAlerts(data.alerts);
     m_alerts = data.alerts;
     Q_EMIT guardrailsUpdated();
+}
+
+bool MainWindow::isSettled() const
+{
+    return m_pendingComparison == 0 && !m_guardrailsPending && !m_details->isLoading();
 }
 
 void MainWindow::applyGuardrailsToRows()

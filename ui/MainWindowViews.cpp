@@ -46,7 +46,10 @@ void MainWindow::connectViews()
         m_drillWhat.clear();
     });
     connect(m_data, &DataService::comparisonLoaded, this, [this](const Comparison &comparison) {
-        if (comparison.requestId != m_pendingComparison || !comparison.error.isEmpty())
+        if (comparison.requestId != m_pendingComparison)
+            return;
+        m_pendingComparison = 0;
+        if (!comparison.error.isEmpty() || comparison.previous.from.isNull())
             return;
         m_cards->setComparison(m_last.overview, comparison.overview,
                                tr("the %n day(s) before", nullptr,

@@ -121,6 +121,7 @@ void UserDetailsPanel::showUser(const UserRow *user)
         m_suggestionKnown = false;
     }
     m_userId = userId;
+    m_loading = user != nullptr;
     m_offset = 0;
     m_newer->setEnabled(false);
     m_older->setEnabled(false);
@@ -158,6 +159,7 @@ void UserDetailsPanel::setDetails(const UserDetails &details)
 {
     if (details.userId != m_userId)
         return;
+    m_loading = false;
     m_offset = details.offset;
     m_budgets = details.budgets;
     showGuardrails();

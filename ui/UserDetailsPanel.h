@@ -34,6 +34,8 @@ public:
     // Whether the role may set risk scores and budgets.
     void setWritable(bool canSetRisk, bool canSetBudgets);
     QString userId() const { return m_userId; }
+    // Whether the shown user's chart, models and requests are still to come.
+    bool isLoading() const { return m_loading; }
     QLabel *guardrailsLabel() const { return m_guard; }
     QPushButton *acceptButton() const { return m_accept; }
     QPushButton *budgetButton() const { return m_budget; }
@@ -55,6 +57,7 @@ private:
     RiskSuggestion m_suggestion;
     bool m_suggestionKnown = false;
     bool m_canSetRisk = true;
+    bool m_loading = false; // from showUser() to the user's setDetails()
     int m_offset = 0;
     QLabel *m_header;
     CostSeriesModel *m_series;

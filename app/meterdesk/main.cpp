@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTimer>
 
@@ -82,19 +83,31 @@ int main(int argc, char *argv[])
             *privatePeak = qMax(*privatePeak, statusKb("RssAnon"));
         });
         sampler->start(5);
-        // The first time data (or an error) is on screen, let the layout and
-        // charts settle, then save what is shown.
-        QObject::connect(&window, &MainWindow::dashboardUpdated, &window, [&window, screenshot, privatePeak](bool ok) {
-            QTimer::singleShot(400, &window, [&window, screenshot, ok, privatePeak] {
-                const bool saved = window.grab().save(screenshot, "PNG");
-                *privatePeak = qMax(*privatePeak, statusKb("RssAnon"));
-                if (!saved)
-                    std::fprintf(stderr, "meterdesk: cannot write %s\n", qPrintable(screenshot));
-                else
-                    std::fprintf(stderr, "meterdesk: wrote %s; peak memory %lld kB; private memory at most %lld kB\n",
-                                 qPrintable(screenshot), statusKb("VmHWM"), *privatePeak);
-                QApplication::exit(saved && ok ? 0 : 1);
+        const auto save = [&window, screenshot, privatePeak](bool ok) {
+            const bool saved = window.grab().save(screenshot, "PNG");
+            *privatePeak = qMax(*privatePeak, statusKb("RssAnon"));
+            if (!saved)
+                std::fprintf(stderr, "meterdesk: cannot write %s\n", qPrintable(screenshot));
+            else
+                std::fprintf(stderr, "meterdesk: wrote %s; peak memory %lld kB; private memory at most %lld kB\n",
+                             qPrintable(screenshot), statusKb("VmHWM"), *privatePeak);
+            QApplication::exit(saved && ok ? 0 : 1);
+        };
+        // The first time data (or an error) is on screen, wait for what
+        // follows it (at 10M calls the selected user's details come a
+        // second later; ten seconds at most), let the layout and charts
+        // settle, then save what is shown.
+        QObject::connect(&window, &MainWindow::dashboardUpdated, &window, [&window, save](bool ok) {
+            auto *poll = new QTimer(&window);
+            auto waited = std::make_shared<QElapsedTimer>();
+            waited->start();
+            QObject::connect(poll, &QTimer::timeout, &window, [&window, save, ok, poll, waited] {
+                if (ok && !window.isSettled() && waited->elapsed() < 10'000)
+                    return;
+                poll->stop();
+                QTimer::singleShot(400, &window, [save, ok] { save(ok); });
             });
+            poll->start(50);
         }, Qt::SingleShotConnection);
         QTimer::singleShot(120'000, &app, [] {
             std::fprintf(stderr, "meterdesk: the dashboard did not load within two minutes\n");

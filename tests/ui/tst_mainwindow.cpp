@@ -291,6 +291,19 @@ private Q_SLOTS:
         QVERIFY(!window.usersPanel()->blockAction()->isEnabled());
     }
 
+    // What follows a load (the comparison, the guardrails, the selected
+    // user's details) comes after it; --screenshot waits for isSettled().
+    void settlesOnceTheDetailsAreIn()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isSettled(), 10'000);
+        const QString other = m_window->detailsPanel()->userId() == u"ann" ? QStringLiteral("evil") : QStringLiteral("ann");
+        QVERIFY(selectUser(other));
+        QVERIFY(!m_window->isSettled()); // their details are asked for, not yet here
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isSettled(), 10'000);
+        QCOMPARE(m_window->detailsPanel()->userId(), other);
+        QVERIFY(m_window->detailsPanel()->requestsModel()->rowCount() > 0);
+    }
+
     void screenshotIsWrittenAndNotBlank()
     {
         const QString demo = m_dir.filePath(QStringLiteral("demo.sqlite"));
