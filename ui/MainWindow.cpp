@@ -302,7 +302,6 @@ void MainWindow::onLoaded(const DashboardData &data)
     m_cards->clearComparison();
     m_cards->setOverview(o, m_range->describe());
     drawCharts();
-    m_pendingComparison = m_data->loadComparison(data.range);
     m_users->setRows(data.users); // with the last guardrails (UsersModel::setGuardrails)
     // The first time, show the top spender's details rather than nothing
     // (selecting them loads their details).
@@ -317,6 +316,9 @@ void MainWindow::onLoaded(const DashboardData &data)
         if (!m_details->userId().isEmpty())
             m_data->loadUser(m_details->userId(), m_range->range(), 0);
     }
+    // After the details: the data thread answers in turn, and the selected
+    // user's chart is what the eye goes to first.
+    m_pendingComparison = m_data->loadComparison(data.range);
     m_statusLabel->setText(tr("%1 · loaded in %2 ms · %3")
                                .arg(m_range->describe())
                                .arg(data.loadMs)

@@ -72,10 +72,13 @@ void MainWindow::buildGuardrails(QToolBar *toolBar, QMenu *view, QMenu *users)
                              + (reasons.isEmpty() ? QStringLiteral("no signal") : reasons.join(QStringLiteral("; "))));
     });
 
+    // Queued: asked for after what the load itself asks for (the selected
+    // user's details, the comparison), which the data thread then answers
+    // first; at 10M calls the suggestions take it a second.
     connect(m_data, &DataService::loaded, this, [this] {
         m_guardrailsPending = true;
         m_data->loadGuardrails();
-    });
+    }, Qt::QueuedConnection);
     connect(m_data, &DataService::guardrailsLoaded, this, &MainWindow::onGuardrailsLoaded);
     connect(m_data, &DataService::budgetChanged, this, &MainWindow::onBudgetChanged);
     connect(m_details, &UserDetailsPanel::budgetRequested, this, &MainWindow::editUserBudget);
