@@ -18,6 +18,7 @@ void DataWorker::open(const ConnectionSpec &spec, bool createIfEmpty, const std:
     m_feed.reset(); // it reads through the connection that goes now
     m_snapshot.reset();
     ++m_snapshotGeneration;
+    m_sentGuardrails.reset(); // another database's
     m_readDb.reset();
     m_db.reset();
     m_spec = spec;

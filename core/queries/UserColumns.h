@@ -61,8 +61,6 @@ struct UserOrder
 {
     int column = -1;
     bool descending = false;
-
-    bool operator==(const UserOrder &) const = default;
 };
 
 // Puts rows in that order the way the table's proxy sorts them (a stable
