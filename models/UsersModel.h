@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <optional>
+#include <vector>
 
 namespace meterdesk {
 
@@ -96,7 +97,13 @@ private:
     QVariant display(const UserRow &row, int column) const;
     QVariant sortValue(const UserRow &row, int column) const;
 
+    // A numeric column's value of each row, for lessThan(); kept current
+    // with the rows (keepSortKey), made again for another column.
+    void keepSortKey(qsizetype row) const;
+
     QList<UserRow> m_rows;
+    mutable int m_keyColumn = -1;
+    mutable std::vector<qint64> m_keys;
     RowGuardrails m_guardrails; // the last setGuardrails(), with live updates' budget use
     bool m_haveGuardrails = false;
 };

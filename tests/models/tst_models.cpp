@@ -111,6 +111,41 @@ private Q_SLOTS:
             QCOMPARE(idsInViewOrder(proxy), ascending);
     }
 
+    // The sorted table follows each kind of change to a row: the numbers it
+    // sorts on (kept beside the rows) must change with the rows.
+    void sortFollowsChangedRows()
+    {
+        UsersModel model;
+        UsersFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        model.setRows(fixture());
+        const QString obrien = QStringLiteral("o'brien \"; DROP TABLE users; --");
+        const auto top = [&] { return idsInViewOrder(proxy).first(); };
+
+        proxy.sort(UsersModel::CostColumn, Qt::DescendingOrder);
+        QCOMPARE(top(), QStringLiteral("u-2")); // $10, the most
+        UserRow raised = fixture().at(3);       // o'brien, $0.0000005
+        raised.cost = Money::fromNanos(20'000'000'000);
+        QVERIFY(model.replaceRows({raised}, {3}, {}));
+        QCOMPARE(top(), obrien);
+        UserRow added = user(QStringLiteral("u-5"), QStringLiteral("New Comer"), QString(), 1, 1, 30'000'000'000, QDateTime());
+        QVERIFY(model.replaceRows({added}, {4}, {}));
+        QCOMPARE(top(), QStringLiteral("u-5"));
+
+        proxy.sort(UsersModel::RiskColumn, Qt::DescendingOrder);
+        QCOMPARE(top(), QStringLiteral("u-2")); // risk 80, the others 0
+        model.updateUser(QStringLiteral("u-3"), false, QString(), 95);
+        QCOMPARE(top(), QStringLiteral("u-3"));
+
+        proxy.sort(UsersModel::SuggestedColumn, Qt::DescendingOrder);
+        model.setGuardrails({{{QStringLiteral("u-1"), 60}}, {}});
+        QCOMPARE(top(), QStringLiteral("u-1"));
+        model.setGuardrails({{{QStringLiteral("u-1"), 60}, {QStringLiteral("u-4"), 70}}, {}});
+        QCOMPARE(top(), QStringLiteral("u-1")); // u-4 is not a row: u-1 keeps the top
+        model.setGuardrails({{{QStringLiteral("u-3"), 90}}, {}});
+        QCOMPARE(top(), QStringLiteral("u-3"));
+    }
+
     void filterMatchesNameEmailAndId_data()
     {
         QTest::addColumn<QString>("search");
