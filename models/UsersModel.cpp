@@ -9,12 +9,6 @@
 
 namespace meterdesk {
 
-const QList<UserColumn> &dashboardColumns()
-{
-    static const QList<UserColumn> columns = userColumns(InDashboard);
-    return columns;
-}
-
 UsersModel::UsersModel(QObject *parent) : QAbstractTableModel(parent)
 {
     // The names other code uses for columns must be where the table has them.

@@ -145,9 +145,15 @@ bool UserColumn::lessThan(const UserRow &a, const UserRow &b) const
     return number(a, *this) < number(b, *this);
 }
 
-void sortUsers(QList<UserRow> &rows, const UserOrder &order)
+const QList<UserColumn> &dashboardColumns()
 {
     static const QList<UserColumn> columns = userColumns(InDashboard);
+    return columns;
+}
+
+void sortUsers(QList<UserRow> &rows, const UserOrder &order)
+{
+    const QList<UserColumn> &columns = dashboardColumns();
     if (order.column < 0 || order.column >= columns.size())
         return;
     const UserColumn &column = columns.at(order.column);

@@ -56,7 +56,7 @@ struct METERDESK_CORE_EXPORT UserColumn
 };
 
 // The order the dashboard's table shows its users in: a column of
-// userColumns(InDashboard) (-1: the order they were read in), and which way.
+// dashboardColumns() (-1: the order they were read in), and which way.
 struct UserOrder
 {
     int column = -1;
@@ -74,6 +74,8 @@ METERDESK_CORE_EXPORT void sortUsers(QList<UserRow> &rows, const UserOrder &orde
 METERDESK_CORE_EXPORT const QList<UserColumn> &userColumns();
 // The columns of one place, in order.
 METERDESK_CORE_EXPORT QList<UserColumn> userColumns(UserColumnPlace place);
+// userColumns(InDashboard), made once: the users table's columns.
+METERDESK_CORE_EXPORT const QList<UserColumn> &dashboardColumns();
 // The report's columns for rows that use `services`: a per-service cost
 // column becomes one column per service, in the order of orderedServices().
 METERDESK_CORE_EXPORT QList<UserColumn> userReportColumns(const QStringList &services);

@@ -19,6 +19,31 @@
 using namespace meterdesk;
 using namespace meterdesk::test;
 
+namespace {
+
+// 1,000 input tokens of gpt-4o: $0.0025 at $2.50 per 1M input tokens.
+UsageEvent call(const QString &userId, const QDateTime &when)
+{
+    UsageEvent e;
+    e.userId = userId;
+    e.service = QStringLiteral("openai");
+    e.model = QStringLiteral("gpt-4o");
+    e.tokens = {1000, 0, 0, 0};
+    e.timestamp = when;
+    return e;
+}
+
+// Opens the service on `url` and waits until it is open.
+bool openOn(DataService &service, const QString &url)
+{
+    QSignalSpy opened(&service, &DataService::opened);
+    QString error;
+    service.open(*ConnectionSpec::parse(url, &error), false);
+    return opened.wait(10'000);
+}
+
+} // namespace
+
 class TestDataService : public QObject
 {
     Q_OBJECT
@@ -37,15 +62,8 @@ private Q_SLOTS:
         auto db = newUsageDatabase(m_dir, QStringLiteral("service"), &m_url);
         QVERIFY(db);
         QList<UsageEvent> events;
-        for (int i = 0; i < 30; ++i) {
-            UsageEvent e;
-            e.userId = QStringLiteral("u%1").arg(i % 3);
-            e.service = QStringLiteral("openai");
-            e.model = QStringLiteral("gpt-4o");
-            e.tokens = {1000, 0, 0, 0}; // $0.0025 each at $2.50 per 1M input tokens
-            e.timestamp = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
-            events << e;
-        }
+        for (int i = 0; i < 30; ++i) // $0.0025 each
+            events << call(QStringLiteral("u%1").arg(i % 3), QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
         QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(events).ok);
     }
 
@@ -81,15 +99,8 @@ private Q_SLOTS:
         auto db = newUsageDatabase(m_dir, QStringLiteral("counts"), &url);
         QVERIFY(db);
         QList<UsageEvent> events;
-        for (int i = 0; i < 4; ++i) {
-            UsageEvent e;
-            e.userId = QStringLiteral("c%1").arg(i);
-            e.service = QStringLiteral("openai");
-            e.model = QStringLiteral("gpt-4o");
-            e.tokens = {1000, 0, 0, 0};
-            e.timestamp = QDateTime(QDate(2026, 3, i + 1), QTime(12, 0), Qt::UTC);
-            events << e;
-        }
+        for (int i = 0; i < 4; ++i)
+            events << call(QStringLiteral("c%1").arg(i), QDateTime(QDate(2026, 3, i + 1), QTime(12, 0), Qt::UTC));
         QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(events).ok);
         const QString block = QStringLiteral("UPDATE api_usage_stats SET is_blocked = ?, block_reason = 'test', "
                                              "block_source = ?, block_until = ? WHERE user_id = ?");
@@ -107,11 +118,9 @@ private Q_SLOTS:
         }
 
         DataService service;
-        QSignalSpy opened(&service, &DataService::opened);
-        QString error;
-        service.open(*ConnectionSpec::parse(url, &error), false);
-        QVERIFY(opened.wait(10'000));
+        QVERIFY(openOn(service, url));
         QSignalSpy loaded(&service, &DataService::loaded);
+        QString error;
         // c3 alone called on 4 March; c0 and c1 are blocked, c2 no longer.
         const DateRange fourth{QDate(2026, 3, 4), QDate(2026, 3, 4)};
         for (const DateRange &range : {fourth, DateRange::allTime()}) {
@@ -135,15 +144,8 @@ private Q_SLOTS:
         auto db = newUsageDatabase(m_dir, QStringLiteral("stamped"), &url);
         QVERIFY(db);
         QList<UsageEvent> events;
-        for (int i = 0; i < 6; ++i) {
-            UsageEvent e;
-            e.userId = i < 4 ? QStringLiteral("s1") : QStringLiteral("s2");
-            e.service = QStringLiteral("openai");
-            e.model = QStringLiteral("gpt-4o");
-            e.tokens = {1000, 0, 0, 0}; // $0.0025
-            e.timestamp = QDateTime::currentDateTimeUtc();
-            events << e;
-        }
+        for (int i = 0; i < 6; ++i) // $0.0025 each
+            events << call(i < 4 ? QStringLiteral("s1") : QStringLiteral("s2"), QDateTime::currentDateTimeUtc());
         QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(events).ok);
         Budget budget;
         budget.userId = QStringLiteral("s1");
@@ -151,10 +153,7 @@ private Q_SLOTS:
         QVERIFY(BudgetStore(*db).set(budget).ok);
 
         DataService service;
-        QSignalSpy opened(&service, &DataService::opened);
-        QString error;
-        service.open(*ConnectionSpec::parse(url, &error), false);
-        QVERIFY(opened.wait(10'000));
+        QVERIFY(openOn(service, url));
         QSignalSpy loaded(&service, &DataService::loaded);
         QSignalSpy guardrails(&service, &DataService::guardrailsLoaded);
         service.load(DateRange::allTime(), std::nullopt);
@@ -179,10 +178,7 @@ private Q_SLOTS:
     void aLoadComesInTheTablesOrder()
     {
         DataService service;
-        QSignalSpy opened(&service, &DataService::opened);
-        QString error;
-        service.open(*ConnectionSpec::parse(m_url, &error), false);
-        QVERIFY(opened.wait(10'000));
+        QVERIFY(openOn(service, m_url));
         const QList<UserColumn> columns = userColumns(InDashboard);
         const auto column = [&](const QString &csvName) {
             for (qsizetype i = 0; i < columns.size(); ++i)
@@ -209,10 +205,7 @@ private Q_SLOTS:
     void anActionComesBackWithWhatItChanged()
     {
         DataService service;
-        QSignalSpy opened(&service, &DataService::opened);
-        QString error;
-        service.open(*ConnectionSpec::parse(m_url, &error), false);
-        QVERIFY(opened.wait(10'000));
+        QVERIFY(openOn(service, m_url));
         QSignalSpy finished(&service, &DataService::actionFinished);
         service.apply(AdminRequest::block({QStringLiteral("u2"), QStringLiteral("u0")}, QStringLiteral("chargeback")));
         QVERIFY(finished.wait(10'000));
