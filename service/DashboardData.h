@@ -104,23 +104,14 @@ struct UserDetails
 struct GuardrailData
 {
     QHash<QString, RiskSuggestion> suggestions; // users without one score 0
-    QHash<QString, UserBudget> budgetUse;        // the loaded users with a budget
+    // What the users' table shows: each user's score, and the budget use of
+    // the loaded users with a budget. Made once here, on the data thread.
+    RowGuardrails forRows;
     QList<Budget> budgets;
     QList<Alert> alerts; // newest last
     int riskAlertLevel = 0;
     QString error;
 };
-
-// What the users' table shows of these (UsersModel::setGuardrails).
-inline RowGuardrails rowGuardrails(const QHash<QString, RiskSuggestion> &suggestions,
-                                   const QHash<QString, UserBudget> &budgetUse)
-{
-    RowGuardrails guardrails;
-    for (auto it = suggestions.cbegin(); it != suggestions.cend(); ++it)
-        guardrails.scores.insert(it.key(), it.value().score);
-    guardrails.budgetUse = budgetUse;
-    return guardrails;
-}
 
 // A budget set or removed, as the worker did it.
 struct BudgetChange

@@ -43,11 +43,13 @@ void DataWorker::loadGuardrails()
         data.error = error;
     data.suggestions = std::move(*scored);
     data.budgets = std::move(*budgets);
-    data.budgetUse = std::move(*budgetUse);
+    for (auto it = data.suggestions.cbegin(); it != data.suggestions.cend(); ++it)
+        data.forRows.scores.insert(it.key(), it.value().score);
+    data.forRows.budgetUse = std::move(*budgetUse);
     data.riskAlertLevel = *level;
     // The table takes only what came without an error (MainWindow).
     if (data.error.isEmpty())
-        m_sentGuardrails = rowGuardrails(data.suggestions, data.budgetUse);
+        m_sentGuardrails = data.forRows;
     Q_EMIT guardrailsLoaded(data);
 }
 

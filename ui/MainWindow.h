@@ -128,8 +128,6 @@ private:
     void setBanner(const QString &text);
     void buildGuardrails(QToolBar *toolBar, QMenu *view, QMenu *users);
     void onGuardrailsLoaded(const GuardrailData &data);
-    // The suggestions and budget use into the users table.
-    void applyGuardrailsToRows();
     void onBudgetChanged(const BudgetChange &change);
     void acceptSuggestion(const QString &userId, int score, const QString &reasons);
     void notifyNewAlerts(const QList<Alert> &alerts);
@@ -177,7 +175,6 @@ private:
     bool m_actionRunning = false;
     DashboardData m_last;
     QHash<QString, RiskSuggestion> m_suggestions;
-    QHash<QString, UserBudget> m_budgetUse;
     QList<Budget> m_budgets;
     QList<Alert> m_alerts;
     qint64 m_seenAlertId = -1; // -1 until the first guardrails load

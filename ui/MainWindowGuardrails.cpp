@@ -94,8 +94,7 @@ void MainWindow::onGuardrailsLoaded(const GuardrailData &data)
     }
     m_suggestions = data.suggestions;
     m_budgets = data.budgets;
-    m_budgetUse = data.budgetUse;
-    applyGuardrailsToRows();
+    m_users->model()->setGuardrails(data.forRows);
     if (!m_details->userId().isEmpty())
         m_details->setSuggestion(m_suggestions.value(m_details->userId(), RiskSuggestion{m_details->userId(), 0, {}}));
     notifyNewAlerts(data.alerts);
@@ -106,11 +105,6 @@ void MainWindow::onGuardrailsLoaded(const GuardrailData &data)
 bool MainWindow::isSettled() const
 {
     return m_pendingComparison == 0 && !m_guardrailsPending && !m_details->isLoading();
-}
-
-void MainWindow::applyGuardrailsToRows()
-{
-    m_users->model()->setGuardrails(rowGuardrails(m_suggestions, m_budgetUse));
 }
 
 void MainWindow::notifyNewAlerts(const QList<Alert> &alerts)
