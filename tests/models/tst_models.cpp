@@ -30,6 +30,12 @@ UserRow user(const QString &id, const QString &name, const QString &email, qint6
     return row;
 }
 
+// The fixture's hostile user id: quotes and SQL.
+QString hostileId()
+{
+    return QStringLiteral("o'brien \"; DROP TABLE users; --");
+}
+
 // "9" sorts after "10" as text; these rows catch sorting on display strings.
 QList<UserRow> fixture()
 {
@@ -39,7 +45,7 @@ QList<UserRow> fixture()
             user(QStringLiteral("u-2"), QStringLiteral("Amy Adams"), QStringLiteral("amy@corp.example"), 10, 10'000, 10'000'000'000,
                  base.addDays(2), true, 80),
             user(QStringLiteral("u-3"), QString(), QStringLiteral("=cmd@evil.example"), 100, 80, 1'500'000'000, base.addDays(365)),
-            user(QStringLiteral("o'brien \"; DROP TABLE users; --"), QStringLiteral("\u202eRTL \U0001F600"), QString(), 1, 1, 500,
+            user(hostileId(), QStringLiteral("\u202eRTL \U0001F600"), QString(), 1, 1, 500,
                  QDateTime())};
 }
 
@@ -79,7 +85,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("column");
         QTest::addColumn<QStringList>("ascending");
-        const QString hostile = QStringLiteral("o'brien \"; DROP TABLE users; --");
+        const QString hostile = hostileId();
         QTest::newRow("cost as a number") << int(UsersModel::CostColumn)
                                           << QStringList{hostile, QStringLiteral("u-3"), QStringLiteral("u-1"), QStringLiteral("u-2")};
         QTest::newRow("requests as a number") << int(UsersModel::RequestsColumn)
@@ -119,7 +125,7 @@ private Q_SLOTS:
         UsersFilterProxy proxy;
         proxy.setSourceModel(&model);
         model.setRows(fixture());
-        const QString obrien = QStringLiteral("o'brien \"; DROP TABLE users; --");
+        const QString obrien = hostileId();
         const auto top = [&] { return idsInViewOrder(proxy).first(); };
 
         proxy.sort(UsersModel::CostColumn, Qt::DescendingOrder);
@@ -154,13 +160,13 @@ private Q_SLOTS:
         QTest::newRow("email") << QStringLiteral("corp.example") << QStringList{QStringLiteral("u-2")};
         QTest::newRow("id") << QStringLiteral("u-3") << QStringList{QStringLiteral("u-3")};
         QTest::newRow("formula-looking text") << QStringLiteral("=cmd") << QStringList{QStringLiteral("u-3")};
-        QTest::newRow("quotes and SQL") << QStringLiteral("\"; DROP") << QStringList{QStringLiteral("o'brien \"; DROP TABLE users; --")};
+        QTest::newRow("quotes and SQL") << QStringLiteral("\"; DROP") << QStringList{hostileId()};
         QTest::newRow("regex characters are plain") << QStringLiteral(".*") << QStringList{};
-        QTest::newRow("emoji") << QStringLiteral("\U0001F600") << QStringList{QStringLiteral("o'brien \"; DROP TABLE users; --")};
+        QTest::newRow("emoji") << QStringLiteral("\U0001F600") << QStringList{hostileId()};
         QTest::newRow("10,000 characters") << QString(10000, u'a') << QStringList{};
         QTest::newRow("blank shows all") << QStringLiteral("   ")
                                          << QStringList{QStringLiteral("u-1"), QStringLiteral("u-2"), QStringLiteral("u-3"),
-                                                        QStringLiteral("o'brien \"; DROP TABLE users; --")};
+                                                        hostileId()};
     }
     void filterMatchesNameEmailAndId()
     {
@@ -278,7 +284,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<Qt::SortOrder>("order");
         QTest::addColumn<QStringList>("expected");
-        const QString obrien = QStringLiteral("o'brien \"; DROP TABLE users; --");
+        const QString obrien = hostileId();
         // u-4 costs what u-1 does: ties keep the order the rows came in.
         QTest::newRow("cost, descending") << int(UsersModel::CostColumn) << Qt::DescendingOrder
                                           << QStringList{QStringLiteral("u-2"), QStringLiteral("u-1"), QStringLiteral("u-4"),
