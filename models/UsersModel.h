@@ -1,5 +1,6 @@
 #pragma once
 
+#include <queries/ColumnSortKeys.h>
 #include <queries/Rows.h>
 
 #include <QAbstractTableModel>
@@ -97,13 +98,13 @@ private:
     QVariant display(const UserRow &row, int column) const;
     QVariant sortValue(const UserRow &row, int column) const;
 
-    // A numeric column's value of each row, for lessThan(); kept current
-    // with the rows (keepSortKey), made again for another column.
+    // The sort column's key of each row, for lessThan(); kept current with
+    // the rows (keepSortKey), made again for another column.
     void keepSortKey(qsizetype row) const;
 
     QList<UserRow> m_rows;
     mutable int m_keyColumn = -1;
-    mutable std::vector<qint64> m_keys;
+    mutable ColumnSortKeys m_keys;
     RowGuardrails m_guardrails; // the last setGuardrails(), with live updates' budget use
     bool m_haveGuardrails = false;
 };

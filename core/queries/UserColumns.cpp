@@ -1,5 +1,6 @@
 #include "queries/UserColumns.h"
 
+#include "queries/ColumnSortKeys.h"
 #include "queries/Services.h"
 
 #include <QCoreApplication>
@@ -156,11 +157,20 @@ void sortUsers(QList<UserRow> &rows, const UserOrder &order)
     const QList<UserColumn> &columns = dashboardColumns();
     if (order.column < 0 || order.column >= columns.size())
         return;
-    const UserColumn &column = columns.at(order.column);
+    // The rows' places, sorted on their keys; then each row moves once.
+    const ColumnSortKeys keys(columns.at(order.column), rows);
+    std::vector<qsizetype> places(size_t(rows.size()));
+    for (size_t i = 0; i < places.size(); ++i)
+        places[i] = qsizetype(i);
     if (order.descending)
-        std::stable_sort(rows.begin(), rows.end(), [&](const UserRow &a, const UserRow &b) { return column.lessThan(b, a); });
+        std::stable_sort(places.begin(), places.end(), [&](qsizetype a, qsizetype b) { return keys[b] < keys[a]; });
     else
-        std::stable_sort(rows.begin(), rows.end(), [&](const UserRow &a, const UserRow &b) { return column.lessThan(a, b); });
+        std::stable_sort(places.begin(), places.end(), [&](qsizetype a, qsizetype b) { return keys[a] < keys[b]; });
+    QList<UserRow> sorted;
+    sorted.reserve(rows.size());
+    for (const qsizetype place : places)
+        sorted.append(std::move(rows[place]));
+    rows = std::move(sorted);
 }
 
 QString UserColumn::plainText(const UserRow &row) const

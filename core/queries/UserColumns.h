@@ -64,7 +64,7 @@ struct UserOrder
 };
 
 // Puts rows in that order the way the table's proxy sorts them (a stable
-// sort on UserColumn::lessThan; descending compares the other way round,
+// sort on the column's keys, ColumnSortKeys; descending compares the other way round,
 // as QSortFilterProxyModel does), so that the proxy's own sort, on the UI
 // thread, finds them in order: its reset with 84,000 users by cost took
 // 61 ms against 203 alone, and about half as long in the dashboard.

@@ -71,18 +71,18 @@ void measureUsersTable(Database &db, Fault fault, BenchReport &report)
     const auto measureSort = [&](int column, const QString &what, Qt::SortOrder order, int plainRole) {
         plainSort.setSortRole(plainRole);
         BenchRow sort{QStringLiteral("sort %1 users by %2").arg(model.rowCount()).arg(what), QStringLiteral("ms")};
-        const auto sortOurs = [&] {
-            proxy.sort(-1);
-            proxy.sort(column, order);
+        const auto sortOurs = [&] { proxy.sort(column, order); };
+        const auto sortPlain = [&] { plainSort.sort(column, fault == Fault::Sort ? Qt::SortOrder(1 - order) : order); };
+        // Untimed before each: sorted by another column (so the table's keys
+        // for this one are made again, as at a click on its header), then
+        // back to the order the rows came in.
+        const int other = column == UsersModel::RequestsColumn ? UsersModel::TokensColumn : UsersModel::RequestsColumn;
+        const auto unsort = [&](QSortFilterProxyModel &sorted) {
+            sorted.sort(other, order);
+            sorted.sort(-1);
         };
-        const auto sortPlain = [&] {
-            plainSort.sort(-1);
-            plainSort.sort(column, fault == Fault::Sort ? Qt::SortOrder(1 - order) : order);
-        };
-        sortOurs();
-        sortPlain();
-        sort.value = medianMs(3, sortOurs);
-        sort.baseline = medianMs(3, sortPlain);
+        sort.value = medianMs(3, sortOurs, [&] { unsort(proxy); });
+        sort.baseline = medianMs(3, sortPlain, [&] { unsort(plainSort); });
         sort.goal = QStringLiteral("< 150 ms");
         QString failure;
         if (!all)
@@ -96,7 +96,9 @@ void measureUsersTable(Database &db, Fault fault, BenchReport &report)
     measureSort(UsersModel::CostColumn, QStringLiteral("cost"), Qt::DescendingOrder, UsersModel::SortRole);
     measureSort(UsersModel::NameColumn, QStringLiteral("name"), Qt::AscendingOrder, Qt::DisplayRole);
 
-    // Typing in the search box: each proxy filters every row again.
+    // Typing in the search box: each proxy filters every row again, and
+    // sorts what it shows by cost, as the table comes up.
+    proxy.sort(UsersModel::CostColumn, Qt::DescendingOrder);
     const QString term = QStringLiteral("liam");
     PlainSearchProxy plainSearch; // kept sorted by cost, as the table is
     plainSearch.setSourceModel(&model);

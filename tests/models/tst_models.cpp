@@ -150,6 +150,15 @@ private Q_SLOTS:
         QCOMPARE(top(), QStringLiteral("u-1")); // u-4 is not a row: u-1 keeps the top
         model.setGuardrails({{{QStringLiteral("u-3"), 90}}, {}});
         QCOMPARE(top(), QStringLiteral("u-3"));
+
+        // By name: u-3 shows "=cmd@evil.example". A name the sort has not
+        // seen yet must still find its place.
+        proxy.sort(UsersModel::NameColumn, Qt::AscendingOrder);
+        QCOMPARE(top(), QStringLiteral("u-3"));
+        UserRow renamed = fixture().at(1);
+        renamed.name = QStringLiteral("!Aaron");
+        QVERIFY(model.replaceRows({renamed}, {1}, {}));
+        QCOMPARE(top(), QStringLiteral("u-2"));
     }
 
     void filterMatchesNameEmailAndId_data()
@@ -288,14 +297,15 @@ private Q_SLOTS:
         // u-4 costs what u-1 does: ties keep the order the rows came in.
         QTest::newRow("cost, descending") << int(UsersModel::CostColumn) << Qt::DescendingOrder
                                           << QStringList{QStringLiteral("u-2"), QStringLiteral("u-1"), QStringLiteral("u-4"),
-                                                         QStringLiteral("u-3"), obrien};
+                                                         QStringLiteral("u-5"), QStringLiteral("u-3"), obrien};
         QTest::newRow("requests, ascending") << int(UsersModel::RequestsColumn) << Qt::AscendingOrder
                                              << QStringList{obrien, QStringLiteral("u-1"), QStringLiteral("u-4"),
-                                                            QStringLiteral("u-2"), QStringLiteral("u-3")};
-        // Without case: "amy" before "Ann"; u-3 has no name and shows its email.
+                                                            QStringLiteral("u-2"), QStringLiteral("u-5"), QStringLiteral("u-3")};
+        // Without case: "amy" before "Ann"; u-3 has no name and shows its
+        // email. "zed Abbot" starts as "Zed Zimmer" does, yet comes first.
         QTest::newRow("user, ascending") << int(UsersModel::NameColumn) << Qt::AscendingOrder
                                          << QStringList{QStringLiteral("u-3"), QStringLiteral("u-2"), QStringLiteral("u-4"),
-                                                        QStringLiteral("u-1"), obrien};
+                                                        QStringLiteral("u-5"), QStringLiteral("u-1"), obrien};
     }
 
     void sortUsersGivesTheTablesOrder()
@@ -304,7 +314,8 @@ private Q_SLOTS:
         QFETCH(Qt::SortOrder, order);
         QFETCH(QStringList, expected);
         QList<UserRow> rows = fixture();
-        rows << user(QStringLiteral("u-4"), QStringLiteral("Ann Baker"), QString(), 9, 900, 9'000'000'000, QDateTime());
+        rows << user(QStringLiteral("u-4"), QStringLiteral("Ann Baker"), QString(), 9, 900, 9'000'000'000, QDateTime())
+             << user(QStringLiteral("u-5"), QStringLiteral("zed Abbot"), QString(), 50, 500, 5'000'000'000, QDateTime());
         QList<UserRow> sorted = rows;
         sortUsers(sorted, {column, order == Qt::DescendingOrder});
         QStringList ids;
