@@ -2,12 +2,13 @@
 
 #include "budgets/Alerts.h"
 #include "money/Money.h"
+#include "queries/Utf8Keys.h"
+#include "storage/SqlReader.h"
 #include "storage/Timestamps.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSqlQuery>
 
 #include <algorithm>
 #include <array>
@@ -20,6 +21,11 @@ struct RiskSuggestions::UserDays
     std::array<qint64, WindowDays> costNanos{};
     qint64 requests = 0;
     qint64 unpriced = 0;
+    qint64 burst = 0; // the most calls in one minute of the last 24 hours
+    // While the last 24 hours are read in time order: the minute of the
+    // user's last call ("2026-11-27 13:05") and the calls in it so far.
+    QByteArray minute;
+    qint64 inMinute = 0;
     qint64 totalNanos() const
     {
         qint64 sum = 0;
@@ -27,6 +33,16 @@ struct RiskSuggestions::UserDays
             sum += day;
         return sum;
     }
+};
+
+// Every user with rollup rows in the window, found by the id's bytes: at
+// 10M calls the window is 300,000 rows, and a QString and a QVariant for
+// each of their values cost more than the query.
+struct RiskSuggestions::Window
+{
+    std::vector<UserDays> users;
+    QStringList ids; // users[i]'s id
+    Utf8KeyIndex index;
 };
 
 namespace {
@@ -79,67 +95,100 @@ RiskSuggestions::RiskSuggestions(Database &database, QDateTime now, Source sourc
 {
 }
 
-bool RiskSuggestions::readDays(QHash<QString, UserDays> &users, QString *error)
+bool RiskSuggestions::readDays(Window &window, QString *error)
 {
     const QDate today = m_now.toUTC().date();
     const QDate first = today.addDays(1 - WindowDays);
-    QSqlQuery query(m_db.sql());
+    std::array<QByteArray, WindowDays> dayTexts; // "2026-11-27", as both backends write a day
+    for (int i = 0; i < WindowDays; ++i)
+        dayTexts[size_t(i)] = first.addDays(i).toString(Qt::ISODate).toLatin1();
     const Dialect &dialect = m_db.dialect();
     const QString dayOf = dialect.dayOf(QStringLiteral("timestamp"));
-    const bool ok = m_source == Source::Rollups
-        ? m_db.select(query,
-                      QStringLiteral("SELECT user_id, day, sum(cost_nanos), sum(requests), sum(unpriced_requests) "
-                                     "FROM api_usage_daily WHERE day >= ? AND day <= ? GROUP BY user_id, day"),
-                      {first.toString(Qt::ISODate), today.toString(Qt::ISODate)}, error)
-        : m_db.select(query,
-                      QStringLiteral("SELECT user_id, %1, sum(cost_nanos), sum(coalesce(request_count, 1)), "
-                                     "sum(CASE WHEN priced = %2 THEN coalesce(request_count, 1) ELSE 0 END) "
-                                     "FROM api_usage_tracking WHERE timestamp >= ? AND timestamp < ? GROUP BY user_id, %1")
-                          .arg(dayOf, dialect.boolean(false)),
-                      {sqlTimestamp(QDateTime(first, QTime(0, 0), Qt::UTC)),
-                       sqlTimestamp(QDateTime(today.addDays(1), QTime(0, 0), Qt::UTC))},
-                      error);
-    if (!ok)
-        return false;
-    while (query.next()) {
-        const qint64 index = first.daysTo(query.value(1).toDate());
-        if (index < 0 || index >= WindowDays)
-            continue;
-        UserDays &user = users[query.value(0).toString()];
-        user.costNanos[index] += query.value(2).toLongLong();
-        user.requests += query.value(3).toLongLong();
-        user.unpriced += query.value(4).toLongLong();
-    }
-    return true;
+    const SqlStatement statement = m_source == Source::Rollups
+        // The rows as they are, summed here: SQLite grouped the window's
+        // 27,000 rows (1M calls) in 23 ms, and returns them in 3.
+        ? SqlStatement{QStringLiteral("SELECT user_id, day, cost_nanos, requests, unpriced_requests "
+                                      "FROM api_usage_daily WHERE day >= ? AND day <= ?"),
+                       {first.toString(Qt::ISODate), today.toString(Qt::ISODate)}}
+        : SqlStatement{QStringLiteral("SELECT user_id, %1, sum(cost_nanos), sum(coalesce(request_count, 1)), "
+                                      "sum(CASE WHEN priced = %2 THEN coalesce(request_count, 1) ELSE 0 END) "
+                                      "FROM api_usage_tracking WHERE timestamp >= ? AND timestamp < ? GROUP BY %1, user_id")
+                           .arg(dayOf, dialect.boolean(false)),
+                       {sqlTimestamp(QDateTime(first, QTime(0, 0), Qt::UTC)),
+                        sqlTimestamp(QDateTime(today.addDays(1), QTime(0, 0), Qt::UTC))}};
+    qint64 lastIndex = -1;
+    QByteArray lastDay;
+    return readRows(
+        m_db, statement.first, statement.second,
+        [&](const SqlRow &row) {
+            // Rows come a day at a time: the day's place is looked up once.
+            const QByteArrayView day = row.utf8(1).first(qMin<qsizetype>(row.utf8(1).size(), 10));
+            if (lastDay != day) {
+                lastDay = day.toByteArray();
+                const auto known = std::find(dayTexts.cbegin(), dayTexts.cend(), lastDay);
+                lastIndex = known != dayTexts.cend()
+                    ? known - dayTexts.cbegin()
+                    : first.daysTo(QDate::fromString(QString::fromLatin1(lastDay), Qt::ISODate));
+            }
+            if (lastIndex < 0 || lastIndex >= WindowDays)
+                return;
+            const QByteArrayView id = row.utf8(0);
+            qsizetype at = window.index.find(id);
+            if (at < 0) {
+                at = qsizetype(window.users.size());
+                window.index.insert(id, at);
+                window.users.emplace_back();
+                window.ids << row.text(0);
+            }
+            UserDays &user = window.users[size_t(at)];
+            user.costNanos[size_t(lastIndex)] += row.integer(2);
+            user.requests += row.integer(3);
+            user.unpriced += row.integer(4);
+        },
+        error);
 }
 
-bool RiskSuggestions::readBursts(QHash<QString, qint64> &bursts, QString *error)
+bool RiskSuggestions::readBursts(Window &window, QString *error)
 {
-    // The log of the last 24 hours only, by its time index.
-    QSqlQuery query(m_db.sql());
-    const QString minute = m_db.dialect().minuteOf(QStringLiteral("timestamp"));
-    if (!m_db.select(query,
-                     QStringLiteral("SELECT user_id, max(n) FROM (SELECT user_id, %1 AS minute, count(*) AS n "
-                                    "FROM api_usage_tracking WHERE timestamp >= ? AND timestamp <= ? "
-                                    "GROUP BY user_id, %1) x GROUP BY user_id").arg(minute),
-                     {sqlTimestamp(m_now.addDays(-1)), sqlTimestamp(m_now)}, error))
-        return false;
-    while (query.next())
-        bursts.insert(query.value(0).toString(), query.value(1).toLongLong());
-    return true;
+    // The log of the last 24 hours in time order, by its time index, each
+    // user's calls counted a minute at a time. Grouped by user and minute
+    // in SQL, SQLite chose to skip through the index on user and time, one
+    // user at a time: 27 ms for 4,400 calls (1M in all), against 6 for this.
+    // A user with calls there has rollup rows in the window; no other is
+    // judged.
+    return readRows(
+        m_db,
+        QStringLiteral("SELECT user_id, timestamp FROM api_usage_tracking WHERE timestamp >= ? AND timestamp <= ? "
+                       "ORDER BY timestamp"),
+        {sqlTimestamp(m_now.addDays(-1)), sqlTimestamp(m_now)},
+        [&](const SqlRow &row) {
+            const qsizetype at = window.index.find(row.utf8(0));
+            if (at < 0)
+                return;
+            UserDays &user = window.users[size_t(at)];
+            // "2026-11-27 13:05:09.123": both backends write a time so.
+            const QByteArrayView minute = row.utf8(1).first(qMin<qsizetype>(row.utf8(1).size(), 16));
+            if (user.minute == minute) {
+                ++user.inMinute;
+            } else {
+                user.minute = minute.toByteArray();
+                user.inMinute = 1;
+            }
+            user.burst = std::max(user.burst, user.inMinute);
+        },
+        error);
 }
 
 std::optional<QHash<QString, RiskSuggestion>> RiskSuggestions::compute(QString *error, const QString &onlyUser)
 {
-    QHash<QString, UserDays> users;
-    QHash<QString, qint64> bursts;
-    if (!readDays(users, error) || !readBursts(bursts, error))
+    Window window;
+    if (!readDays(window, error) || !readBursts(window, error))
         return std::nullopt;
     // What every user is measured against.
     std::vector<qint64> spends;
     std::vector<double> perCall;
     qint64 allSpend = 0;
-    for (const UserDays &user : std::as_const(users)) {
+    for (const UserDays &user : window.users) {
         const qint64 total = user.totalNanos();
         allSpend += total;
         if (total > 0)
@@ -152,12 +201,12 @@ std::optional<QHash<QString, RiskSuggestion>> RiskSuggestions::compute(QString *
     const QLocale c(QLocale::English, QLocale::UnitedStates); // "51,734": English, as the sentences are
 
     QHash<QString, RiskSuggestion> result;
-    for (auto it = users.cbegin(); it != users.cend(); ++it) {
-        if (!onlyUser.isEmpty() && it.key() != onlyUser)
+    for (size_t i = 0; i < window.users.size(); ++i) {
+        if (!onlyUser.isEmpty() && window.ids.at(qsizetype(i)) != onlyUser)
             continue;
-        const UserDays &user = it.value();
+        const UserDays &user = window.users[i];
         RiskSuggestion s;
-        s.userId = it.key();
+        s.userId = window.ids.at(qsizetype(i));
         spike(user.costNanos, s);
         // Share: the user's place among those who spent in the window.
         const qint64 total = user.totalNanos();
@@ -174,7 +223,7 @@ std::optional<QHash<QString, RiskSuggestion>> RiskSuggestions::compute(QString *
             s.reasons.append({QStringLiteral("share"), 15,
                               QStringLiteral("%1% of all spend in 15 days").arg(qRound(100.0 * double(total) / double(allSpend)))});
         }
-        const qint64 burst = bursts.value(it.key());
+        const qint64 burst = user.burst;
         if (burst >= 20)
             s.reasons.append({QStringLiteral("burst"), burst >= 60 ? 20 : 10,
                               QStringLiteral("%1 calls in one minute").arg(c.toString(burst))});

@@ -55,8 +55,9 @@ public:
 
 private:
     struct UserDays;
-    bool readDays(QHash<QString, UserDays> &users, QString *error);
-    bool readBursts(QHash<QString, qint64> &bursts, QString *error);
+    struct Window;
+    bool readDays(Window &window, QString *error);
+    bool readBursts(Window &window, QString *error);
 
     Database &m_db;
     QDateTime m_now;

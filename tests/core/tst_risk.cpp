@@ -93,6 +93,15 @@ private Q_SLOTS:
         // Ten calls of a model nobody priced, small ones.
         for (int k = 0; k < 10; ++k)
             events << call(QStringLiteral("unpriced"), at(3, k), 1'000, QStringLiteral("mystery-model-x"));
+        // Ten priced and ten unpriced calls in one day: two rollup rows of
+        // that day, which count together.
+        for (int k = 0; k < 10; ++k)
+            events << call(QStringLiteral("mixed"), at(4, k), 1'000, QStringLiteral("gpt-4o-mini"))
+                   << call(QStringLiteral("mixed"), at(4, k), 1'000, QStringLiteral("mystery-model-x"));
+        // Nineteen cheap calls in each of three minutes running: no burst.
+        for (int k = 0; k < 57; ++k)
+            events << call(QStringLiteral("steady"), QDateTime(Today.addDays(-1), QTime(21, 0), Qt::UTC).addSecs(k * 60 / 19),
+                           1'000, QStringLiteral("gpt-4o-mini"));
         const BatchOutcome outcome = Tracker(*m_db, PriceBook::builtIn()).trackBatch(events);
         QVERIFY2(outcome.ok && outcome.recorded == events.size(), qPrintable(outcome.error));
     }
@@ -119,6 +128,13 @@ private Q_SLOTS:
         QCOMPARE(signalsOf(*all, QStringLiteral("pricey")), QStringList{QStringLiteral("per-call")});
         QCOMPARE(pointsOf(*all, QStringLiteral("pricey"), QStringLiteral("per-call")), 20);
         QCOMPARE(all->value(QStringLiteral("pricey")).score, 20);
+        // Ten of twenty calls, from two rows of one day: 15 points.
+        QCOMPARE(signalsOf(*all, QStringLiteral("mixed")), QStringList{QStringLiteral("unpriced")});
+        QCOMPARE(all->value(QStringLiteral("mixed")).reasons.first().sentence,
+                 QStringLiteral("10 of 20 calls used models without a price"));
+        QCOMPARE(pointsOf(*all, QStringLiteral("mixed"), QStringLiteral("unpriced")), 15);
+        // 57 calls in three minutes are 19 in the busiest.
+        QVERIFY2(!all->contains(QStringLiteral("steady")), qPrintable(signalsOf(*all, QStringLiteral("steady")).join(u',')));
     }
 
     void normalUsersStayQuiet()
