@@ -53,7 +53,9 @@ public:
 
     explicit UsersModel(QObject *parent = nullptr);
 
-    void setRows(QList<UserRow> rows);
+    // `keys`: the rows' keys for the table's sort column, when the data
+    // thread has them (sortUsers); others are ignored.
+    void setRows(QList<UserRow> rows, ColumnSortKeys keys = {});
     const QList<UserRow> &rows() const { return m_rows; }
     const UserRow *rowFor(const QString &userId) const;
     // The first column's index of the user's row; invalid when not shown.

@@ -5,6 +5,7 @@
 #include <budgets/Alerts.h>
 #include <budgets/Budget.h>
 #include <queries/ChangeFeed.h>
+#include <queries/ColumnSortKeys.h>
 #include <queries/Reconcile.h>
 #include <queries/RiskSuggestions.h>
 #include <queries/DateRange.h>
@@ -24,6 +25,7 @@ struct DashboardData
     Bucket bucket = Bucket::Day;
     Overview overview;
     QList<UserRow> users;
+    ColumnSortKeys userKeys; // the users' keys for the table's sort column, in their order
     QList<SeriesPoint> series;
     QList<CostRow> costs;
     qint64 loadMs = 0;

@@ -174,7 +174,7 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
         for (UserRow &row : data.users)
             m_sentGuardrails->stamp(row);
     // After the stamp: the table may be sorted on a guardrail column.
-    sortUsers(data.users, m_userOrder);
+    data.userKeys = sortUsers(data.users, m_userOrder);
     m_loadedUsers.clear();
     m_loadedUsers.reserve(data.users.size());
     for (const UserRow &row : std::as_const(data.users))

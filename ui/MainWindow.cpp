@@ -302,7 +302,7 @@ void MainWindow::onLoaded(const DashboardData &data)
     m_cards->clearComparison();
     m_cards->setOverview(o, m_range->describe());
     drawCharts();
-    m_users->setRows(data.users); // with the last guardrails (UsersModel::setGuardrails)
+    m_users->setRows(data.users, data.userKeys); // with the last guardrails (UsersModel::setGuardrails)
     // The first time, show the top spender's details rather than nothing
     // (selecting them loads their details).
     if (m_details->userId().isEmpty() && m_users->proxy()->rowCount() > 0) {

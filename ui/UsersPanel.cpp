@@ -199,7 +199,7 @@ void UsersPanel::selectUser(const QString &userId)
     }
 }
 
-void UsersPanel::setRows(QList<UserRow> rows)
+void UsersPanel::setRows(QList<UserRow> rows, ColumnSortKeys keys)
 {
     const QStringList selected = [this] {
         QStringList ids;
@@ -207,7 +207,7 @@ void UsersPanel::setRows(QList<UserRow> rows)
             ids << user.userId;
         return ids;
     }();
-    m_model->setRows(std::move(rows));
+    m_model->setRows(std::move(rows), std::move(keys));
     // Keep the admin's selection across a refresh: each user found in the
     // model's rows and mapped to the table (asking the table's every row for
     // its id took a fifth of a refresh of 25,000 users).

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <queries/ColumnSortKeys.h>
 #include <queries/Rows.h>
 #include <queries/UserColumns.h>
 
@@ -43,7 +44,7 @@ public:
     void showOnly(const QSet<QString> &userIds, const QString &what);
     void showEveryone();
     bool isDrilledDown() const;
-    void setRows(QList<UserRow> rows);
+    void setRows(QList<UserRow> rows, ColumnSortKeys keys = {});
     // Disabled (with the reason as tooltip) when the role may not, or the
     // database is away.
     void setWritable(bool canBlock, bool canSetRisk, const QString &why);

@@ -75,6 +75,14 @@ ColumnSortKeys::ColumnSortKeys(const UserColumn &column, const QList<UserRow> &r
         key = place[size_t(key)];
 }
 
+void ColumnSortKeys::reorder(const std::vector<qsizetype> &places)
+{
+    std::vector<qint64> reordered(places.size());
+    for (size_t i = 0; i < places.size(); ++i)
+        reordered[i] = m_keys[size_t(places[i])];
+    m_keys.swap(reordered);
+}
+
 bool ColumnSortKeys::update(qsizetype row, const UserRow &value)
 {
     if (!m_column || row < 0 || row > size())

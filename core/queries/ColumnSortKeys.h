@@ -25,6 +25,11 @@ public:
 
     qint64 operator[](qsizetype row) const { return m_keys[size_t(row)]; }
     qsizetype size() const { return qsizetype(m_keys.size()); }
+    // The column they order on; null for none.
+    const UserColumn *column() const { return m_column; }
+    // The keys of the rows once put in another order: row i is the one
+    // that was at places[i].
+    void reorder(const std::vector<qsizetype> &places);
     // The key of a row changed or added (at size()). False when its text is
     // not among the column's texts: the keys must then be made again.
     bool update(qsizetype row, const UserRow &value);

@@ -152,13 +152,13 @@ const QList<UserColumn> &dashboardColumns()
     return columns;
 }
 
-void sortUsers(QList<UserRow> &rows, const UserOrder &order)
+ColumnSortKeys sortUsers(QList<UserRow> &rows, const UserOrder &order)
 {
     const QList<UserColumn> &columns = dashboardColumns();
     if (order.column < 0 || order.column >= columns.size())
-        return;
+        return {};
     // The rows' places, sorted on their keys; then each row moves once.
-    const ColumnSortKeys keys(columns.at(order.column), rows);
+    ColumnSortKeys keys(columns.at(order.column), rows);
     std::vector<qsizetype> places(size_t(rows.size()));
     for (size_t i = 0; i < places.size(); ++i)
         places[i] = qsizetype(i);
@@ -171,6 +171,8 @@ void sortUsers(QList<UserRow> &rows, const UserOrder &order)
     for (const qsizetype place : places)
         sorted.append(std::move(rows[place]));
     rows = std::move(sorted);
+    keys.reorder(places);
+    return keys;
 }
 
 QString UserColumn::plainText(const UserRow &row) const

@@ -333,6 +333,38 @@ private Q_SLOTS:
         }
     }
 
+    // The keys that come with the rows (made by sortUsers on the data
+    // thread) are the proxy's, when they are of its column; never made again.
+    void keysThatComeWithTheRowsAreTaken()
+    {
+        UsersModel model;
+        UsersFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(UsersModel::NameColumn, Qt::AscendingOrder);
+        QList<UserRow> byName = fixture();
+        const ColumnSortKeys nameKeys = sortUsers(byName, {UsersModel::NameColumn, false});
+        QList<UserRow> byCost = fixture();
+        const ColumnSortKeys costKeys = sortUsers(byCost, {UsersModel::CostColumn, true});
+        const QStringList nameOrder = [&] {
+            model.setRows(fixture());
+            return idsInViewOrder(proxy);
+        }();
+        // Name keys rising from row to row, given with rows in cost order:
+        // were they made again, the rows would show by name.
+        model.setRows(byCost, nameKeys);
+        QStringList costOrder;
+        for (const UserRow &row : std::as_const(byCost))
+            costOrder << row.userId;
+        QVERIFY(costOrder != nameOrder);
+        QCOMPARE(idsInViewOrder(proxy), costOrder);
+        // Keys of another column, or of other rows, are not the proxy's.
+        model.setRows(byCost, costKeys);
+        QCOMPARE(idsInViewOrder(proxy), nameOrder);
+        model.setRows(byCost.mid(1), nameKeys);
+        QCOMPARE(idsInViewOrder(proxy).size(), byCost.size() - 1);
+        QVERIFY(idsInViewOrder(proxy) != costOrder.mid(1));
+    }
+
     void riskEditsOutsideTheRangeAreRefused()
     {
         UsersModel model;

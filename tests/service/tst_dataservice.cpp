@@ -195,10 +195,16 @@ private Q_SLOTS:
             service.setUserOrder(order);
             service.load(DateRange::allTime(), std::nullopt);
             QVERIFY(loaded.wait(10'000));
+            const DashboardData data = loaded.takeFirst().at(0).value<DashboardData>();
             QStringList got;
-            for (const UserRow &row : loaded.takeFirst().at(0).value<DashboardData>().users)
+            for (const UserRow &row : data.users)
                 got << row.userId;
             QCOMPARE(got, ids);
+            // With the column's keys, in the same order, for the table to take.
+            QCOMPARE(data.userKeys.column(), &dashboardColumns().at(order.column));
+            QCOMPARE(data.userKeys.size(), data.users.size());
+            for (qsizetype i = 1; i < data.userKeys.size(); ++i)
+                QVERIFY(order.descending ? data.userKeys[i - 1] > data.userKeys[i] : data.userKeys[i - 1] < data.userKeys[i]);
         }
     }
 
