@@ -36,7 +36,7 @@ struct RiskSuggestions::UserDays
 };
 
 // Every user with rollup rows in the window, found by the id's bytes: at
-// 10M calls the window is 300,000 rows, and a QString and a QVariant for
+// 10M calls the window is 230,000 rows, and a QString and a QVariant for
 // each of their values cost more than the query.
 struct RiskSuggestions::Window
 {
@@ -121,7 +121,8 @@ bool RiskSuggestions::readDays(Window &window, QString *error)
     return readRows(
         m_db, statement.first, statement.second,
         [&](const SqlRow &row) {
-            // Rows come a day at a time: the day's place is looked up once.
+            // SQLite sends the rows a day at a time (its key begins with the
+            // day): the day's place is looked up when it changes.
             const QByteArrayView day = row.utf8(1).first(qMin<qsizetype>(row.utf8(1).size(), 10));
             if (lastDay != day) {
                 lastDay = day.toByteArray();
