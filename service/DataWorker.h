@@ -131,6 +131,9 @@ private:
     // The guardrail values the table last received (loadGuardrails, then
     // the live updates' budget use), stamped into each load's rows.
     std::optional<RowGuardrails> m_sentGuardrails;
+    // The suggestions, started aside when a load is on screen and taken by
+    // the next loadGuardrails().
+    std::unique_ptr<RiskSuggestionsAside> m_suggestionsAside;
     UserOrder m_userOrder; // the users table's, for each load's rows
     quint64 m_snapshotGeneration = 0;
     quint64 m_snapshotRequested = 0;

@@ -20,7 +20,11 @@ void DataWorker::loadGuardrails()
         return;
     }
     RiskSuggestions suggestions(*m_db);
-    auto scored = suggestions.compute(&error);
+    // Those read aside after a load, else (or when they failed) here.
+    auto scored = m_suggestionsAside ? m_suggestionsAside->take(&error) : std::nullopt;
+    m_suggestionsAside.reset();
+    if (!scored)
+        scored = suggestions.compute(&error);
     auto budgets = scored ? BudgetStore(*m_db).budgets(&error) : std::nullopt;
     auto budgetUse = budgets ? Queries(*m_db).budgetUse(m_loadedUsers, &error) : std::nullopt;
     if (!budgetUse)

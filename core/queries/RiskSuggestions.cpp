@@ -3,6 +3,7 @@
 #include "budgets/Alerts.h"
 #include "money/Money.h"
 #include "queries/Utf8Keys.h"
+#include "storage/BackgroundReads.h"
 #include "storage/SqlReader.h"
 #include "storage/Timestamps.h"
 
@@ -281,6 +282,24 @@ std::optional<int> RiskSuggestions::raiseAlerts(const QHash<QString, RiskSuggest
         raised += *added ? 1 : 0;
     }
     return raised;
+}
+
+RiskSuggestionsAside::RiskSuggestionsAside(const ConnectionSpec &spec, QDateTime now)
+    : m_result(std::make_shared<std::optional<QHash<QString, RiskSuggestion>>>())
+{
+    m_reads = std::make_unique<BackgroundReads>(spec, [result = m_result, now = std::move(now)](Database &db, QString *error) {
+        *result = RiskSuggestions(db, now).compute(error);
+        return result->has_value();
+    });
+}
+
+RiskSuggestionsAside::~RiskSuggestionsAside() = default;
+
+std::optional<QHash<QString, RiskSuggestion>> RiskSuggestionsAside::take(QString *error)
+{
+    if (!m_reads->finish(error))
+        return std::nullopt;
+    return std::move(*m_result);
 }
 
 } // namespace meterdesk

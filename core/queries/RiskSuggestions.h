@@ -8,9 +8,12 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace meterdesk {
+
+class BackgroundReads;
 
 // One reason a user looks risky: its points and a plain sentence.
 struct RiskReason
@@ -62,6 +65,28 @@ private:
     Database &m_db;
     QDateTime m_now;
     Source m_source;
+};
+
+// Every user's suggestions computed on a thread and a connection of their
+// own, for a caller whose connection has other work first: the dashboard
+// starts them once a load is on screen, and they take the second core while
+// its data thread answers the selected user's details and the comparison.
+class METERDESK_CORE_EXPORT RiskSuggestionsAside
+{
+public:
+    explicit RiskSuggestionsAside(const ConnectionSpec &spec, QDateTime now = QDateTime::currentDateTimeUtc());
+    // Waits for them.
+    ~RiskSuggestionsAside();
+    RiskSuggestionsAside(const RiskSuggestionsAside &) = delete;
+    RiskSuggestionsAside &operator=(const RiskSuggestionsAside &) = delete;
+
+    // Waits for them; none and the message when the connection could not be
+    // opened or a read failed.
+    std::optional<QHash<QString, RiskSuggestion>> take(QString *error);
+
+private:
+    std::shared_ptr<std::optional<QHash<QString, RiskSuggestion>>> m_result;
+    std::unique_ptr<BackgroundReads> m_reads;
 };
 
 } // namespace meterdesk

@@ -164,6 +164,29 @@ private Q_SLOTS:
         QCOMPARE(one->size(), 1);
         QCOMPARE(one->value(QStringLiteral("spiky")).score, first->value(QStringLiteral("spiky")).score);
     }
+
+    // Computed aside, on a connection of their own, they are the same; a
+    // connection that cannot be opened says why.
+    void asideTheyAreTheSame()
+    {
+        QString error;
+        const auto here = RiskSuggestions(*m_db, Now).compute(&error);
+        RiskSuggestionsAside aside(m_db->spec(), Now);
+        const auto there = aside.take(&error);
+        QVERIFY2(here && there, qPrintable(error));
+        QCOMPARE(there->keys().size(), here->keys().size());
+        QVERIFY(!there->isEmpty());
+        for (auto it = here->cbegin(); it != here->cend(); ++it) {
+            QCOMPARE(there->value(it.key()).score, it.value().score);
+            QCOMPARE(there->value(it.key()).reasons.size(), it.value().reasons.size());
+        }
+
+        ConnectionSpec nowhere = ConnectionSpec::sqlite(m_dir.filePath(QStringLiteral("missing/folder/usage.sqlite")));
+        RiskSuggestionsAside failing(nowhere, Now);
+        error.clear();
+        QVERIFY(!failing.take(&error));
+        QVERIFY(!error.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRisk)
