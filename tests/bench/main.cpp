@@ -10,6 +10,7 @@
 
 #include <queries/Queries.h>
 #include <queries/UsersSnapshot.h>
+#include <storage/Timestamps.h>
 #include <tracking/DemoData.h>
 
 #include <QCommandLineParser>
@@ -139,12 +140,27 @@ bool buildIfSmaller(Database &db, qint64 events, int users, int days)
     return true;
 }
 
+// The 30 days that end on the log's last day: the original routes read
+// "since" a day with no end, so the two sides see the same calls only when
+// no call is later (a database the bench built ends on 2026-11-27; another
+// made by `meterctl demo --end`, on its own day).
+DateRange lastThirtyDays(Database &db)
+{
+    QSqlQuery query(db.sql());
+    QString error;
+    QDate last(2026, 11, 27);
+    if (db.select(query, QStringLiteral("SELECT max(timestamp) FROM api_usage_tracking"), {}, &error) && query.next()
+        && !query.value(0).isNull())
+        last = utcFromSql(query.value(0)).date();
+    return {last.addDays(-29), last};
+}
+
 // The same warm-up load and the same median for both sides, and the same
 // answer.
 void measureDashboardLoad(Database &db, BenchReport &report)
 {
     out << "Dashboard load:" << Qt::endl;
-    const DateRange last30{QDate(2026, 10, 29), QDate(2026, 11, 27)};
+    const DateRange last30 = lastThirtyDays(db);
     // What the dashboard keeps while live (DataWorker): every user's row,
     // read once by the first load and kept current by the live updates.
     QString snapshotError;
@@ -297,7 +313,7 @@ void measureDashboardProcess(QString meterdesk, const QString &url, const QTempo
 // The sqlite3 shell running the original users query, as a reference.
 void measureOutsideReference(Database &db, const QTemporaryDir &scratch, BenchReport &report)
 {
-    const DateRange last30{QDate(2026, 10, 29), QDate(2026, 11, 27)};
+    const DateRange last30 = lastThirtyDays(db);
     const QString shell = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
     if (!shell.isEmpty()) {
         out << "Outside reference:" << Qt::endl;
@@ -387,7 +403,7 @@ int main(int argc, char *argv[])
 
     // A live update for one new call, on both threads.
     if (wanted("live"))
-        measureLiveUpdate(*db, DateRange{QDate(2026, 10, 29), QDate(2026, 11, 27)}, out, report);
+        measureLiveUpdate(*db, lastThirtyDays(*db), out, report);
 
     // Guardrails: suggested risk scores for every user.
     if (wanted("risk"))
