@@ -155,6 +155,13 @@ UsersPanel::UsersPanel(QWidget *parent)
     });
     connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
         Q_EMIT orderChanged({column, order == Qt::DescendingOrder});
+        // The selected user stays in sight in the new order, as after a
+        // search; queued, so that the table has sorted first.
+        QMetaObject::invokeMethod(this, [this] {
+            const QModelIndex current = m_view->currentIndex();
+            if (current.isValid() && m_view->selectionModel()->isRowSelected(current.row()))
+                m_view->scrollTo(current);
+        }, Qt::QueuedConnection);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UsersPanel::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {

@@ -16,6 +16,7 @@
 #include <UsersModel.h>
 #include <UsersPanel.h>
 
+#include <money/Money.h>
 #include <money/PriceBook.h>
 #include <tracking/Tracker.h>
 
@@ -23,6 +24,7 @@
 #include <QChart>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -215,6 +217,42 @@ private Q_SLOTS:
     // The provider's bill against what was tracked: an OpenAI costs page
     // (the organization costs API's shape, written here) agreeing on one
     // day, $0.50 over on another, and billing a day with no tracked calls.
+    // A click on a header re-sorts the table; the selected user must stay
+    // in sight, wherever the new order puts her.
+    void aSortKeepsTheSelectedUserInSight()
+    {
+        UsersPanel panel;
+        panel.resize(900, 320);
+        QList<UserRow> rows;
+        for (int i = 0; i < 400; ++i) {
+            UserRow row;
+            row.userId = QStringLiteral("u-%1").arg(i, 3, 10, QLatin1Char('0'));
+            row.name = QStringLiteral("User %1").arg(i, 3, 10, QLatin1Char('0'));
+            row.requests = i;
+            row.cost = Money::fromNanos(qint64(i) * 1'000'000);
+            rows << row;
+        }
+        panel.setRows(rows);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTableView *view = panel.view();
+        view->sortByColumn(UsersModel::CostColumn, Qt::DescendingOrder);
+        panel.selectUser(QStringLiteral("u-399")); // the dearest: the top row
+        const auto inSight = [&] {
+            const QModelIndex shown = panel.proxy()->mapFromSource(panel.model()->indexOf(QStringLiteral("u-399")));
+            return view->viewport()->rect().contains(view->visualRect(shown).center());
+        };
+        QVERIFY(inSight());
+        // By name, with a click on the header: "User 399" is near the bottom.
+        QHeaderView *header = view->horizontalHeader();
+        const QPoint name(header->sectionViewportPosition(UsersModel::NameColumn) + 10, header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, name);
+        QCOMPARE(panel.order().column, int(UsersModel::NameColumn));
+        QTRY_VERIFY(inSight());
+        QCOMPARE(panel.selectedUsers().size(), 1);
+        QCOMPARE(panel.selectedUsers().first().userId, QStringLiteral("u-399"));
+    }
+
     void reconciliationShowsTheDaysThatDiffer()
     {
         const auto bucket = [](QDate day, double dollars) {
