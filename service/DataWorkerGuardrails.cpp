@@ -20,8 +20,10 @@ void DataWorker::loadGuardrails()
         return;
     }
     RiskSuggestions suggestions(*m_db);
-    // Those read aside after a load, else (or when they failed) here.
-    auto scored = m_suggestionsAside ? m_suggestionsAside->take(&error) : std::nullopt;
+    // Those read aside after a load, else (or when they failed) here; why
+    // the aside failed is not this answer's error when this read succeeds.
+    QString asideError;
+    auto scored = m_suggestionsAside ? m_suggestionsAside->take(&asideError) : std::nullopt;
     m_suggestionsAside.reset();
     if (!scored)
         scored = suggestions.compute(&error);
