@@ -194,7 +194,7 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     // connection of their own while this one answers the details and the
     // comparison first (at 10M calls each is a fifth of a second to a second).
     if (!m_suggestionsAside)
-        m_suggestionsAside = std::make_unique<RiskSuggestionsAside>(m_db->spec());
+        m_suggestionsAside = std::make_unique<RiskSuggestionsAside>(m_db->keptConnections());
     // The snapshot for the next range, two seconds after this one is on
     // screen: a first load and the guardrails after it do not wait for
     // every user's all-time row.

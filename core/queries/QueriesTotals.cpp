@@ -141,7 +141,7 @@ std::optional<DashboardLoad> Queries::dashboard(const DateRange &range, Bucket b
     std::optional<DashboardTotals> totals;
     std::optional<BackgroundReads> aside;
     if (canReadAside() && !m_db.isPostgres())
-        aside.emplace(m_db.spec(), [&](Database &db, QString *asideError) {
+        aside.emplace(m_db, [&](Database &db, QString *asideError) {
             totals = Queries(db).dashboardTotals(range, bucket, asideError);
             return totals.has_value();
         });

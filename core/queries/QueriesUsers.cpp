@@ -256,7 +256,7 @@ bool Queries::sumByUserChunks(const RangeParts &parts, QList<UserRow> &rows, con
         return true;
     };
     {
-        BackgroundReads second(m_db.spec(), readChunks);
+        BackgroundReads second(m_db, readChunks);
         if (!readChunks(m_db, error))
             return false; // (second waits for its thread)
         second.finish(nullptr);
@@ -309,7 +309,7 @@ bool Queries::readUsers(const DateRange &range, QList<UserRow> &rows, Utf8KeyInd
     }
     std::optional<BackgroundServiceScan> background;
     if (secondConnection)
-        background.emplace(m_db.spec(), backgroundStatements);
+        background.emplace(m_db, backgroundStatements);
     // Where each id's row is: the snapshot's own index, else the one the
     // stats' read fills.
     const Utf8KeyIndex &rowsIndex = known ? *known->m_index : index;

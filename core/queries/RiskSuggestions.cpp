@@ -284,10 +284,10 @@ std::optional<int> RiskSuggestions::raiseAlerts(const QHash<QString, RiskSuggest
     return raised;
 }
 
-RiskSuggestionsAside::RiskSuggestionsAside(const ConnectionSpec &spec, QDateTime now)
+RiskSuggestionsAside::RiskSuggestionsAside(KeptConnections &connections, QDateTime now)
     : m_result(std::make_shared<std::optional<QHash<QString, RiskSuggestion>>>())
 {
-    m_reads = std::make_unique<BackgroundReads>(spec, [result = m_result, now = std::move(now)](Database &db, QString *error) {
+    m_reads = std::make_unique<BackgroundReads>(connections, [result = m_result, now = std::move(now)](Database &db, QString *error) {
         *result = RiskSuggestions(db, now).compute(error);
         return result->has_value();
     });

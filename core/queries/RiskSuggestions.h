@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/Database.h"
+#include "storage/KeptConnections.h"
 #include "meterdesk_core_export.h"
 
 #include <QDateTime>
@@ -74,7 +75,8 @@ private:
 class METERDESK_CORE_EXPORT RiskSuggestionsAside
 {
 public:
-    explicit RiskSuggestionsAside(const ConnectionSpec &spec, QDateTime now = QDateTime::currentDateTimeUtc());
+    // On one of `connections` (a Database's keptConnections()).
+    explicit RiskSuggestionsAside(KeptConnections &connections, QDateTime now = QDateTime::currentDateTimeUtc());
     // Waits for them.
     ~RiskSuggestionsAside();
     RiskSuggestionsAside(const RiskSuggestionsAside &) = delete;

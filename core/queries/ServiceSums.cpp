@@ -96,12 +96,12 @@ QList<UserServiceSums> &ServiceSums::users()
     return m_users;
 }
 
-BackgroundServiceScan::BackgroundServiceScan(ConnectionSpec spec, const QList<SqlStatement> &statements)
-    : m_sums(spec.backend == Backend::Postgres ? ServiceSums::Order::Any : ServiceSums::Order::ById),
-      m_reads(std::move(spec),
-              [this, reads = sqlReads(statements, [this](const SqlRow &row) { m_sums.add(row); })](Database &db,
+BackgroundServiceScan::BackgroundServiceScan(Database &db, const QList<SqlStatement> &statements)
+    : m_sums(db.isPostgres() ? ServiceSums::Order::Any : ServiceSums::Order::ById),
+      m_reads(db,
+              [this, reads = sqlReads(statements, [this](const SqlRow &row) { m_sums.add(row); })](Database &aside,
                                                                                                   QString *error) {
-                  if (!readRows(db, reads, error))
+                  if (!readRows(aside, reads, error))
                       return false;
                   m_sums.users(); // summed on this thread too, not the one waiting for it
                   return true;

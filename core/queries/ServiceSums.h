@@ -106,7 +106,7 @@ class BackgroundServiceScan
 {
 public:
     // Reads the statements in turn (readRows), each giving rollup rows.
-    BackgroundServiceScan(ConnectionSpec spec, const QList<SqlStatement> &statements);
+    BackgroundServiceScan(Database &db, const QList<SqlStatement> &statements);
 
     // Waits for the scan; false and the message when it failed.
     bool finish(QList<UserServiceSums> *sums, QString *error);

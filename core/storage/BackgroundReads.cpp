@@ -4,34 +4,20 @@
 
 namespace meterdesk {
 
-BackgroundReads::BackgroundReads(ConnectionSpec spec, Read read)
-{
-    m_thread.reset(QThread::create([this, spec = std::move(spec), read = std::move(read)] {
-        // The connection lives and dies on this thread, as Qt requires.
-        auto db = Database::open(spec, &m_error);
-        m_ok = db && read(*db, &m_error);
-    }));
-    m_thread->start();
-}
-
-BackgroundReads::BackgroundReads(ConnectionSpec spec, QList<SqlRead> reads)
-    : BackgroundReads(std::move(spec), [reads = std::move(reads)](Database &db, QString *error) {
-          return readRows(db, reads, error);
-      })
+BackgroundReads::BackgroundReads(Database &db, Read read) : BackgroundReads(db.keptConnections(), std::move(read))
 {
 }
 
-BackgroundReads::~BackgroundReads()
+BackgroundReads::BackgroundReads(KeptConnections &connections, Read read)
 {
-    m_thread->wait();
+    m_running.emplace(connections.start(std::move(read)));
 }
+
+BackgroundReads::~BackgroundReads() = default; // m_running waits for the read
 
 bool BackgroundReads::finish(QString *error)
 {
-    m_thread->wait();
-    if (!m_ok && error)
-        *error = m_error;
-    return m_ok;
+    return m_running->finish(error);
 }
 
 } // namespace meterdesk

@@ -1,27 +1,32 @@
 #pragma once
 
 #include "storage/ConnectionSpec.h"
+#include "storage/KeptConnections.h"
 #include "storage/SqlReader.h"
 
 #include <QList>
 #include <QString>
-#include <QThread>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace meterdesk {
 
 // Reads on a thread and a connection of their own, so that a load uses both
-// cores: `read` runs there once the connection is open, and with it the
-// handlers of the rows it reads.
+// cores: `read` runs there, and with it the handlers of the rows it reads.
+// The thread and its connection are kept for the next read
+// (KeptConnections).
 class BackgroundReads
 {
 public:
     using Read = std::function<bool(Database &db, QString *error)>;
-    BackgroundReads(ConnectionSpec spec, Read read);
-    // The statements read in turn (readRows).
-    BackgroundReads(ConnectionSpec spec, QList<SqlRead> reads);
+    // On one of `db`'s kept connections (Database::keptConnections), for
+    // reads beside its own.
+    BackgroundReads(Database &db, Read read);
+    // On one of `connections`. The read may outlive them: its connection is
+    // then closed after it.
+    BackgroundReads(KeptConnections &connections, Read read);
     // Waits for the reads: their handlers may refer to the caller's data.
     ~BackgroundReads();
     BackgroundReads(const BackgroundReads &) = delete;
@@ -32,9 +37,7 @@ public:
     bool finish(QString *error);
 
 private:
-    std::unique_ptr<QThread> m_thread;
-    QString m_error;
-    bool m_ok = false;
+    std::optional<KeptConnections::Running> m_running;
 };
 
 } // namespace meterdesk

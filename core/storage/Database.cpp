@@ -1,6 +1,7 @@
 #include "storage/Database.h"
 
 #include "money/PriceBook.h"
+#include "storage/KeptConnections.h"
 #include "storage/PriceNames.h"
 #include "storage/Schema.h"
 
@@ -83,6 +84,7 @@ Database::Database(const ConnectionSpec &spec)
 
 Database::~Database()
 {
+    m_kept.reset(); // their connections close before this one
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -240,6 +242,13 @@ void Database::rollback()
     }
     QString ignored;
     exec(QStringLiteral("ROLLBACK"), &ignored);
+}
+
+KeptConnections &Database::keptConnections()
+{
+    if (!m_kept)
+        m_kept = std::make_unique<KeptConnections>(m_spec);
+    return *m_kept;
 }
 
 bool Database::isAlive()

@@ -14,6 +14,7 @@
 
 namespace meterdesk {
 
+class KeptConnections;
 class PriceBook;
 
 // What a database holds, as far as Meterdesk is concerned.
@@ -69,6 +70,9 @@ public:
     bool isAlive();
     // Closes and reopens the connection after it was lost.
     bool reconnect(QString *error);
+    // Connections to the same database for reads beside this one, kept
+    // while this one is open (BackgroundReads).
+    KeptConnections &keptConnections();
     // The database role (PostgreSQL) or "sqlite".
     QString roleName();
 
@@ -93,6 +97,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     int m_ownsUsers = -1; // unknown until asked
+    std::unique_ptr<KeptConnections> m_kept; // made when first asked
 };
 
 // "Describe what failed": the driver text without the noise.

@@ -171,7 +171,7 @@ private Q_SLOTS:
     {
         QString error;
         const auto here = RiskSuggestions(*m_db, Now).compute(&error);
-        RiskSuggestionsAside aside(m_db->spec(), Now);
+        RiskSuggestionsAside aside(m_db->keptConnections(), Now);
         const auto there = aside.take(&error);
         QVERIFY2(here && there, qPrintable(error));
         QCOMPARE(there->keys().size(), here->keys().size());
@@ -181,7 +181,7 @@ private Q_SLOTS:
             QCOMPARE(there->value(it.key()).reasons.size(), it.value().reasons.size());
         }
 
-        ConnectionSpec nowhere = ConnectionSpec::sqlite(m_dir.filePath(QStringLiteral("missing/folder/usage.sqlite")));
+        KeptConnections nowhere(ConnectionSpec::sqlite(m_dir.filePath(QStringLiteral("missing/folder/usage.sqlite"))));
         RiskSuggestionsAside failing(nowhere, Now);
         error.clear();
         QVERIFY(!failing.take(&error));
