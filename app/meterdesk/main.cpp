@@ -3,6 +3,7 @@
 #include <MainWindow.h>
 #include <Settings.h>
 
+#include <queries/KeepFreedMemory.h>
 #include <storage/ConnectionSpec.h>
 
 #include <QApplication>
@@ -35,6 +36,7 @@ qint64 statusKb(const QByteArray &field)
 
 int main(int argc, char *argv[])
 {
+    keepFreedMemory(); // each load reuses the last one's memory
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Meterdesk"));
     QApplication::setOrganizationName(QStringLiteral("Meterdesk"));
