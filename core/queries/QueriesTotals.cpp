@@ -132,15 +132,17 @@ bool Queries::canReadAside() const
 std::optional<DashboardLoad> Queries::dashboard(const DateRange &range, Bucket bucket, QString *error,
                                                 const UsersSnapshot *known)
 {
-    // On SQLite the totals are read aside, on a third connection: users()
-    // keeps two cores busy but not always both (all time leaves its second
-    // connection idle for a third of the load), and the totals fill that
-    // gap rather than follow the users (medians of 30 loads of all time at
-    // 10M calls: 389 ms against 407). PostgreSQL sums them on the server in
-    // 15 ms, where another connection gained nothing.
+    // The totals are read aside, on a third connection: users() keeps two
+    // cores busy but not always both (all time leaves its second connection
+    // idle for a third of the load), and the totals fill that gap rather
+    // than follow the users (SQLite, medians of 30 loads of all time at 10M
+    // calls: 389 ms against 407). PostgreSQL sums them on the server in 15
+    // to 40 ms, which a connection opened for them cost again; on a kept
+    // one (KeptConnections) its all-time load took 277 and 352 ms against
+    // 320 and 387 (the bench, alternating).
     std::optional<DashboardTotals> totals;
     std::optional<BackgroundReads> aside;
-    if (canReadAside() && !m_db.isPostgres())
+    if (canReadAside())
         aside.emplace(m_db, [&](Database &db, QString *asideError) {
             totals = Queries(db).dashboardTotals(range, bucket, asideError);
             return totals.has_value();
