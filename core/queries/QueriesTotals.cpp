@@ -4,7 +4,7 @@
 #include "queries/Queries.h"
 #include "queries/TotalsSums.h"
 
-#include "storage/BackgroundReads.h"
+#include "storage/KeptConnections.h"
 #include "storage/SqlReader.h"
 
 #include <algorithm>
@@ -141,12 +141,12 @@ std::optional<DashboardLoad> Queries::dashboard(const DateRange &range, Bucket b
     // one (KeptConnections) its all-time load took 277 and 352 ms against
     // 320 and 387 (the bench, alternating).
     std::optional<DashboardTotals> totals;
-    std::optional<BackgroundReads> aside;
+    std::optional<KeptConnections::Running> aside;
     if (canReadAside())
-        aside.emplace(m_db, [&](Database &db, QString *asideError) {
+        aside.emplace(m_db.keptConnections().start([&](Database &db, QString *asideError) {
             totals = Queries(db).dashboardTotals(range, bucket, asideError);
             return totals.has_value();
-        });
+        }));
     auto users = this->users(range, error, known);
     if (aside && !aside->finish(nullptr))
         totals.reset();

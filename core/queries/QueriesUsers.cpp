@@ -7,7 +7,7 @@
 #include "queries/RangeParts.h"
 #include "queries/ServiceSums.h"
 #include "queries/Utf8Keys.h"
-#include "storage/BackgroundReads.h"
+#include "storage/KeptConnections.h"
 #include "storage/SqlReader.h"
 
 #include <QVarLengthArray>
@@ -256,7 +256,7 @@ bool Queries::sumByUserChunks(const RangeParts &parts, QList<UserRow> &rows, con
         return true;
     };
     {
-        BackgroundReads second(m_db, readChunks);
+        auto second = m_db.keptConnections().start(readChunks);
         if (!readChunks(m_db, error))
             return false; // (second waits for its thread)
         second.finish(nullptr);

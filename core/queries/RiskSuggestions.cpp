@@ -3,7 +3,6 @@
 #include "budgets/Alerts.h"
 #include "money/Money.h"
 #include "queries/Utf8Keys.h"
-#include "storage/BackgroundReads.h"
 #include "storage/SqlReader.h"
 #include "storage/Timestamps.h"
 
@@ -287,10 +286,10 @@ std::optional<int> RiskSuggestions::raiseAlerts(const QHash<QString, RiskSuggest
 RiskSuggestionsAside::RiskSuggestionsAside(KeptConnections &connections, QDateTime now)
     : m_result(std::make_shared<std::optional<QHash<QString, RiskSuggestion>>>())
 {
-    m_reads = std::make_unique<BackgroundReads>(connections, [result = m_result, now = std::move(now)](Database &db, QString *error) {
+    m_reads.emplace(connections.start([result = m_result, now = std::move(now)](Database &db, QString *error) {
         *result = RiskSuggestions(db, now).compute(error);
         return result->has_value();
-    });
+    }));
 }
 
 RiskSuggestionsAside::~RiskSuggestionsAside() = default;

@@ -14,7 +14,6 @@
 
 namespace meterdesk {
 
-class BackgroundReads;
 
 // One reason a user looks risky: its points and a plain sentence.
 struct RiskReason
@@ -88,7 +87,7 @@ public:
 
 private:
     std::shared_ptr<std::optional<QHash<QString, RiskSuggestion>>> m_result;
-    std::unique_ptr<BackgroundReads> m_reads;
+    std::optional<KeptConnections::Running> m_reads;
 };
 
 } // namespace meterdesk

@@ -98,14 +98,14 @@ QList<UserServiceSums> &ServiceSums::users()
 
 BackgroundServiceScan::BackgroundServiceScan(Database &db, const QList<SqlStatement> &statements)
     : m_sums(db.isPostgres() ? ServiceSums::Order::Any : ServiceSums::Order::ById),
-      m_reads(db,
-              [this, reads = sqlReads(statements, [this](const SqlRow &row) { m_sums.add(row); })](Database &aside,
-                                                                                                  QString *error) {
-                  if (!readRows(aside, reads, error))
-                      return false;
-                  m_sums.users(); // summed on this thread too, not the one waiting for it
-                  return true;
-              })
+      m_reads(db.keptConnections().start(
+          [this, reads = sqlReads(statements, [this](const SqlRow &row) { m_sums.add(row); })](Database &aside,
+                                                                                              QString *error) {
+              if (!readRows(aside, reads, error))
+                  return false;
+              m_sums.users(); // summed on this thread too, not the one waiting for it
+              return true;
+          }))
 {
 }
 

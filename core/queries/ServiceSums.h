@@ -2,7 +2,8 @@
 
 #include "queries/ServiceMap.h"
 #include "queries/Utf8Keys.h"
-#include "storage/BackgroundReads.h"
+#include "storage/Database.h"
+#include "storage/KeptConnections.h"
 #include "storage/SqlReader.h"
 
 #include "meterdesk_core_export.h"
@@ -113,7 +114,7 @@ public:
 
 private:
     ServiceSums m_sums; // before m_reads: its thread adds to it, and is waited for first
-    BackgroundReads m_reads;
+    KeptConnections::Running m_reads;
 };
 
 } // namespace meterdesk

@@ -71,7 +71,7 @@ public:
     // Closes and reopens the connection after it was lost.
     bool reconnect(QString *error);
     // Connections to the same database for reads beside this one, kept
-    // while this one is open (BackgroundReads).
+    // while this one is open.
     KeptConnections &keptConnections();
     // The database role (PostgreSQL) or "sqlite".
     QString roleName();

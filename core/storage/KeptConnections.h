@@ -12,12 +12,13 @@ namespace meterdesk {
 
 class Database;
 
-// Threads with connections of their own, kept between the reads a load
-// makes beside its own connection (BackgroundReads). A connection opened
-// for each read made every load pay for it again: on PostgreSQL a new
-// backend, which faults in each page of the shared buffers it touches
-// (the 100,000 users' stats rows: 105 ms on a new backend, 20 on one that
-// read them before); on SQLite a new map of the file.
+// Threads with connections of their own, for the reads a load makes
+// beside its own connection so that it uses both cores, kept between
+// loads. A connection opened for each read made every load pay for it
+// again: on PostgreSQL a new backend, which faults in each page of the
+// shared buffers it touches (the 100,000 users' stats rows: 105 ms on a
+// new backend, 20 on one that read them before); on SQLite a new map of
+// the file.
 //
 // A Database keeps its own (Database::keptConnections). Thread-safe.
 class METERDESK_CORE_EXPORT KeptConnections
@@ -36,8 +37,10 @@ public:
     KeptConnections(const KeptConnections &) = delete;
     KeptConnections &operator=(const KeptConnections &) = delete;
 
-    // Starts `read` on an idle connection, or on a new one. `finish` waits
-    // for it and gives the connection back.
+    // Starts `read` on an idle connection, or on a new one: it runs on that
+    // connection's thread, and with it the handlers of the rows it reads.
+    // `finish` (or the destructor: the handlers may refer to the caller's
+    // data) waits for it and gives the connection back.
     class Running
     {
     public:
