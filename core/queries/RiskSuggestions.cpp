@@ -284,19 +284,19 @@ std::optional<int> RiskSuggestions::raiseAlerts(const QHash<QString, RiskSuggest
 }
 
 RiskSuggestionsAside::RiskSuggestionsAside(KeptConnections &connections, QDateTime now)
-    : m_result(std::make_shared<std::optional<QHash<QString, RiskSuggestion>>>())
+    : m_result(std::make_shared<std::optional<QHash<QString, RiskSuggestion>>>()),
+      m_reads(connections.start([result = m_result, now = std::move(now)](Database &db, QString *error) {
+          *result = RiskSuggestions(db, now).compute(error);
+          return result->has_value();
+      }))
 {
-    m_reads.emplace(connections.start([result = m_result, now = std::move(now)](Database &db, QString *error) {
-        *result = RiskSuggestions(db, now).compute(error);
-        return result->has_value();
-    }));
 }
 
 RiskSuggestionsAside::~RiskSuggestionsAside() = default;
 
 std::optional<QHash<QString, RiskSuggestion>> RiskSuggestionsAside::take(QString *error)
 {
-    if (!m_reads->finish(error))
+    if (!m_reads.finish(error))
         return std::nullopt;
     return std::move(*m_result);
 }

@@ -14,7 +14,6 @@
 
 namespace meterdesk {
 
-
 // One reason a user looks risky: its points and a plain sentence.
 struct RiskReason
 {
@@ -87,7 +86,7 @@ public:
 
 private:
     std::shared_ptr<std::optional<QHash<QString, RiskSuggestion>>> m_result;
-    std::optional<KeptConnections::Running> m_reads;
+    KeptConnections::Running m_reads; // after m_result, which its read fills
 };
 
 } // namespace meterdesk

@@ -1,5 +1,7 @@
 #include "queries/ServiceSums.h"
 
+#include "storage/Database.h"
+
 #include <algorithm>
 #include <cstring>
 

@@ -2,7 +2,6 @@
 
 #include "queries/ServiceMap.h"
 #include "queries/Utf8Keys.h"
-#include "storage/Database.h"
 #include "storage/KeptConnections.h"
 #include "storage/SqlReader.h"
 
