@@ -108,8 +108,9 @@ private:
 class PgRow : public SqlRow
 {
 public:
-    explicit PgRow(const PGresult *result) : m_result(result) {}
+    explicit PgRow(const PGresult *result) : m_result(result), m_rows(PQntuples(result)) {}
     void setRow(int row) { m_row = row; }
+    qsizetype rowsAfter() const override { return m_rows - m_row - 1; }
     QString text(int column) const override { return QString::fromUtf8(utf8(column)); }
     QByteArrayView utf8(int column) const override
     {
@@ -159,6 +160,7 @@ private:
     // The type ids PostgreSQL gives these types (pg_type.h).
     static constexpr Oid BoolOid = 16, Int8Oid = 20, Int2Oid = 21, Int4Oid = 23;
     const PGresult *m_result;
+    int m_rows;
     int m_row = 0;
 };
 

@@ -31,6 +31,10 @@ public:
     virtual QDateTime timestamp(int column) const = 0;
     virtual bool isNull(int column) const = 0;
     virtual QVariant value(int column) const = 0;
+    // How many rows of this result follow this one, where the database
+    // gives whole results (PostgreSQL); -1 where it steps through them
+    // (SQLite). A reader that keeps the rows makes room for them at once.
+    virtual qsizetype rowsAfter() const { return -1; }
 };
 
 // Reads a large result row by row. On SQLite it steps the driver's own

@@ -259,6 +259,33 @@ private Q_SLOTS:
         QCOMPARE(counts, QStringList{QStringLiteral("3")});
     }
 
+    // PostgreSQL's whole results say how many rows follow each, read alone
+    // or in a pipeline; SQLite's steps cannot, and say -1.
+    void saysHowManyRowsFollow()
+    {
+        auto db = openNew(QStringLiteral("rowsafter"));
+        QVERIFY(db);
+        QString error;
+        QVERIFY2(db->migrate(PriceBook::builtIn(), &error), qPrintable(error));
+        QVERIFY(execOn(*db, QStringLiteral("INSERT INTO users (id) VALUES ('a'), ('b'), ('c'), ('d')")));
+        QList<qsizetype> alone, first, second;
+        const auto after = [](QList<qsizetype> &into) { return [&into](const SqlRow &row) { into << row.rowsAfter(); }; };
+        const QList<SqlRead> one{{QStringLiteral("SELECT id FROM users"), {}, after(alone)}};
+        QVERIFY2(readRows(*db, one, &error), qPrintable(error));
+        const QList<SqlRead> two{{QStringLiteral("SELECT id FROM users WHERE id < ?"), {QStringLiteral("c")}, after(first)},
+                                 {QStringLiteral("SELECT id FROM users WHERE id = ?"), {QStringLiteral("d")}, after(second)}};
+        QVERIFY2(readRows(*db, two, &error), qPrintable(error));
+        if (db->isPostgres()) {
+            QCOMPARE(alone, (QList<qsizetype>{3, 2, 1, 0}));
+            QCOMPARE(first, (QList<qsizetype>{1, 0}));
+            QCOMPARE(second, QList<qsizetype>{0});
+        } else {
+            QCOMPARE(alone, (QList<qsizetype>{-1, -1, -1, -1}));
+            QCOMPARE(first, (QList<qsizetype>{-1, -1}));
+            QCOMPARE(second, QList<qsizetype>{-1});
+        }
+    }
+
     // Whole numbers as both backends give them: integers, numeric sums
     // (text on PostgreSQL), negative ones, the largest, and NULL as 0.
     void readsWholeNumbers()

@@ -26,6 +26,8 @@ public:
     QDateTime timestamp(int) const override { return {}; }
     bool isNull(int) const override { return false; }
     QVariant value(int column) const override { return column < 2 ? QVariant(text(column)) : QVariant(integer(column)); }
+    qsizetype rowsAfter() const override { return after; }
+    qsizetype after = -1; // as SQLite; PostgreSQL's results count down
 };
 
 size_t allCollide(QByteArrayView, size_t) { return 42; }
@@ -84,23 +86,31 @@ private Q_SLOTS:
             {ServiceSums::Order::Any, hashUtf8Key},
             {ServiceSums::Order::Any, allCollide},
             {ServiceSums::Order::Any, byLength}};
-        for (const auto &[order, hash] : ways) {
-            ServiceSums sums(order, hash);
-            for (const ListRow &row : std::as_const(rows))
-                sums.add(row);
-            const QList<UserServiceSums> &got = sums.users();
-            QCOMPARE(got.size(), firstSeen.size());
-            for (qsizetype i = 0; i < got.size(); ++i) {
-                const UserServiceSums &user = got[i];
-                QCOMPARE(user.userId, firstSeen[i]); // in the order of their first rows
-                const Want &w = want[user.userId];
-                QCOMPARE(user.requests, w.requests);
-                QCOMPARE(user.tokens, w.tokens);
-                QCOMPARE(user.cost.nanos(), w.nanos);
-                QCOMPARE(user.unpricedEvents, w.unpriced);
-                QCOMPARE(user.perService.keys(), w.serviceNanos.keys());
-                for (auto it = w.serviceNanos.cbegin(); it != w.serviceNanos.cend(); ++it)
-                    QCOMPARE(user.perService.value(it.key()).cost.nanos(), it.value());
+        // Each way with rows that say how many follow, as PostgreSQL's do,
+        // in two results (room made for each), and with rows that do not.
+        for (const bool counted : {false, true}) {
+            for (const auto &[order, hash] : ways) {
+                ServiceSums sums(order, hash);
+                for (qsizetype i = 0; i < rows.size(); ++i) {
+                    ListRow row = rows[i];
+                    if (counted)
+                        row.after = i < 150 ? 149 - i : rows.size() - 1 - i;
+                    sums.add(row);
+                }
+                const QList<UserServiceSums> &got = sums.users();
+                QCOMPARE(got.size(), firstSeen.size());
+                for (qsizetype i = 0; i < got.size(); ++i) {
+                    const UserServiceSums &user = got[i];
+                    QCOMPARE(user.userId, firstSeen[i]); // in the order of their first rows
+                    const Want &w = want[user.userId];
+                    QCOMPARE(user.requests, w.requests);
+                    QCOMPARE(user.tokens, w.tokens);
+                    QCOMPARE(user.cost.nanos(), w.nanos);
+                    QCOMPARE(user.unpricedEvents, w.unpriced);
+                    QCOMPARE(user.perService.keys(), w.serviceNanos.keys());
+                    for (auto it = w.serviceNanos.cbegin(); it != w.serviceNanos.cend(); ++it)
+                        QCOMPARE(user.perService.value(it.key()).cost.nanos(), it.value());
+                }
             }
         }
     }
