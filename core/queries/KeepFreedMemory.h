@@ -13,9 +13,13 @@ namespace meterdesk {
 // the memory kept (a throwaway program, three runs of six each way).
 //
 // Blocks under 64 MB come from the heap, and the heap keeps up to 256 MB
-// free. The peak is the same; what a load frees stays for the next.
+// free. The peak is the same; what a load frees stays for the next. And
+// the small blocks a load frees are merged as they are freed, not by the
+// next load: 100,000 users' strings had the next all-time load on
+// PostgreSQL merge them first (medians of ten loads, seven rounds: 210 to
+// 235 ms against 212 to 272).
 // Call once, early in main(). Without glibc it does nothing; it reports
-// whether both settings were taken.
+// whether all three settings were taken.
 METERDESK_CORE_EXPORT bool keepFreedMemory();
 
 } // namespace meterdesk

@@ -1,5 +1,6 @@
 // keepFreedMemory: a block of tens of megabytes (a load's rows) comes from
-// the heap rather than a mapping of its own, and stays there once freed.
+// the heap rather than a mapping of its own, and stays there once freed;
+// small blocks are merged as they are freed.
 
 #include <queries/KeepFreedMemory.h>
 
@@ -7,6 +8,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -35,7 +37,20 @@ private Q_SLOTS:
         QVERIFY(mapped() >= mappedBefore + Block); // by default, a mapping of its own
         std::free(first);
 
+        // Small blocks freed past the thread's cache wait in fast bins,
+        // unmerged, by default; not once the memory is kept.
+        const auto freeSmallBlocks = [] {
+            std::vector<void *> blocks(2000);
+            for (void *&block : blocks)
+                block = std::malloc(40);
+            for (void *block : blocks)
+                std::free(block);
+            return mallinfo2().fsmblks;
+        };
+        QVERIFY(freeSmallBlocks() > 0);
+
         QVERIFY(keepFreedMemory());
+        QCOMPARE(freeSmallBlocks(), size_t(0));
         void *second = std::malloc(Block);
         QVERIFY(second);
         std::memset(second, 2, Block);
