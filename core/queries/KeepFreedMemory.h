@@ -14,10 +14,11 @@ namespace meterdesk {
 //
 // Blocks under 64 MB come from the heap, and the heap keeps up to 256 MB
 // free. The peak is the same; what a load frees stays for the next. And
-// the small blocks a load frees are merged as they are freed, not by the
-// next load: 100,000 users' strings had the next all-time load on
-// PostgreSQL merge them first (medians of ten loads, seven rounds: 210 to
-// 235 ms against 212 to 272).
+// the small blocks a load frees are merged as they are freed, on the
+// thread that frees them: left in glibc's fast bins, 100,000 users'
+// strings were merged by the next load's first large allocation, in its
+// time (an all-time load on PostgreSQL, medians of ten loads in seven
+// rounds: 210 to 235 ms against 212 to 272).
 // Call once, early in main(). Without glibc it does nothing; it reports
 // whether all three settings were taken.
 METERDESK_CORE_EXPORT bool keepFreedMemory();
