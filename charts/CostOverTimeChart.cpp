@@ -7,6 +7,7 @@
 #include <QAreaSeries>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QGuiApplication>
 #include <QMouseEvent>
 #include <QLegendMarker>
@@ -24,6 +25,60 @@ CostOverTimeChart::CostOverTimeChart(QWidget *parent) : QChartView(new QChart, p
     chart()->setTitle(tr("Cost by service over time"));
     chart()->legend()->setAlignment(Qt::AlignBottom);
     applyPaletteTheme(chart(), this);
+    // The plot's width decides how many dates fit under it: at 1024 px
+    // wide, eight dates had 26 px each and showed as "1 …", "2 …".
+    // Its height decides how many amounts fit beside it: five on the
+    // details pane's plot, 70 px tall at 1024x640, were each cut to "...".
+    connect(chart(), &QChart::plotAreaChanged, this, &CostOverTimeChart::fitDateTicks);
+    connect(chart(), &QChart::plotAreaChanged, this, &CostOverTimeChart::fitAmountTicks);
+}
+
+void CostOverTimeChart::fitDateTicks()
+{
+    const auto axes = chart()->axes(Qt::Horizontal);
+    auto *axis = axes.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis *>(axes.first());
+    if (!axis || !m_model)
+        return;
+    // A tick a bucket, at most eight (four when compact), and no closer
+    // than the widest date's label and a little room: N ticks leave N - 1
+    // gaps, the first and the last label centred on the plot's ends.
+    // Month names differ in width, and by language: the widest of the
+    // twelve, in the chart's own locale, is the one that must fit.
+    const QFontMetrics metrics(axis->labelsFont());
+    int widest = 0;
+    for (int month = 1; month <= 12; ++month)
+        widest = qMax(widest, metrics.horizontalAdvance(chart()->locale().toString(
+                                  QDate(2026, month, 28), axis->format())));
+    const int label = widest + 8;
+    const int fit = int(chart()->plotArea().width()) / qMax(1, label) + 1;
+    const int ticks = qBound(2, qMin(m_model->rowCount(), fit), m_compact ? 4 : 8);
+    if (axis->tickCount() != ticks)
+        axis->setTickCount(ticks);
+}
+
+void CostOverTimeChart::fitAmountTicks()
+{
+    auto *axis = qobject_cast<QValueAxis *>(chart()->axes(Qt::Vertical).value(0));
+    if (!axis)
+        return;
+    // Qt Charts (6.4, VerticalAxis::updateGeometry) gives each of N amounts
+    // an Nth of the height down to the axis' foot, less 4 px above and
+    // below, and cuts one whose line is taller than that to "...". The
+    // plot's foot is a little above the axis': a tick too few at worst.
+    const int line = QFontMetrics(axis->labelsFont()).height() + 2 * 4 + 2;
+    const int fit = qMax(2, int(chart()->plotArea().bottom()) / qMax(1, line));
+    if (fit == m_amountTicksFit)
+        return;
+    m_amountTicksFit = fit;
+    // Nice numbers may add a tick to the one asked for: ask for fewer
+    // until what they give fits, five at the most as before.
+    for (int wanted = qMin(fit, 5); wanted >= 2; --wanted) {
+        axis->setRange(0, m_top > 0 ? m_top * 1.08 : 1);
+        axis->setTickCount(wanted);
+        axis->applyNiceNumbers();
+        if (axis->tickCount() <= fit)
+            break;
+    }
 }
 
 void CostOverTimeChart::setModel(CostSeriesModel *model)
@@ -156,9 +211,10 @@ void CostOverTimeChart::rebuild()
                 QToolTip::hideText();
         });
     }
-    yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
-    yAxis->applyNiceNumbers();
-    xAxis->setTickCount(qBound(2, rows, m_compact ? 4 : 8));
+    m_top = top;
+    m_amountTicksFit = 0;
+    fitAmountTicks();
+    fitDateTicks();
 }
 
 void CostOverTimeChart::setBreakdown(Breakdown by)

@@ -53,11 +53,17 @@ protected:
 
 private:
     void rebuild();
+    // As many date ticks as the buckets, as far as their labels fit the plot.
+    void fitDateTicks();
+    // As many amounts as fit the plot's height, five at the most.
+    void fitAmountTicks();
     int bucketNear(qint64 msecs) const;
 
     QPointer<CostSeriesModel> m_model;
     QSet<QString> m_hidden;
     bool m_compact = false;
+    double m_top = 0;         // the highest stack of the shown buckets
+    int m_amountTicksFit = 0; // the ticks the plot's height had room for
     Breakdown m_breakdown = Breakdown::Service;
     QHash<QString, QColor> m_colors;
 };

@@ -3,6 +3,8 @@
 // offscreen, with clicks where an admin clicks.
 #include "TestSupport.h"
 
+#include <algorithm>
+
 #include <ChartsPanel.h>
 #include <CostOverTimeChart.h>
 #include <CostSeriesModel.h>
@@ -23,7 +25,9 @@
 #include <QApplication>
 #include <QChart>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QFile>
+#include <QGraphicsTextItem>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -212,6 +216,69 @@ private Q_SLOTS:
         QCOMPARE(m_window->rangeBar()->range().to, day);
         QVERIFY(updated.wait(20'000));
         QCOMPARE(shownUsers(), QStringList({QStringLiteral("bob"), QStringLiteral("cat")}));
+    }
+
+    // The dates under the plot: one a day while they fit, fewer when the
+    // chart is narrow, and never cut to "1 …" as eight ticks at 1024 px
+    // wide once were; nor the amounts beside it when it is short.
+    void labelsUnderAndBesideThePlotFit()
+    {
+        // Eight days, the most ticks the chart puts under a plot; the
+        // widest of dates ("28 Dec") in the fixture's English.
+        QList<SeriesPoint> points;
+        for (int day = 21; day <= 28; ++day)
+            points.append({QDate(2026, 12, day), QStringLiteral("openai"), 1,
+                           Money::fromNanos(qint64(day) * 1'000'000'000)});
+        CostSeriesModel series;
+        series.setSeries(points, Bucket::Day);
+        const int days = series.rowCount();
+        QCOMPARE(days, 8);
+        CostOverTimeChart chart;
+        chart.setModel(&series);
+        chart.resize(1200, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const auto dateAxis = [&] {
+            return qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
+        };
+        const auto labels = [&] {
+            QStringList texts;
+            for (QGraphicsItem *item : chart.scene()->items())
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    texts << text->toPlainText();
+            return texts;
+        };
+        // Qt Charts cuts a label that does not fit with "..." or "…".
+        const auto anyCut = [](const QStringList &texts) {
+            return std::any_of(texts.begin(), texts.end(), [](const QString &text) {
+                return text.endsWith(QStringLiteral("...")) || text.endsWith(QChar(0x2026));
+            });
+        };
+        QVERIFY(dateAxis());
+        QTRY_COMPARE(dateAxis()->tickCount(), days);
+        for (const int width : {240, 300}) {
+            chart.resize(width, 400);
+            QTRY_VERIFY2(dateAxis()->tickCount() < days, qPrintable(QString::number(width)));
+            QTest::qWait(50);
+            const QStringList shown = labels();
+            QVERIFY(!shown.isEmpty());
+            QVERIFY2(
+                !anyCut(shown),
+                qPrintable(
+                    QStringLiteral("%1 px: %2").arg(width).arg(shown.join(QStringLiteral(" | ")))));
+        }
+        chart.resize(1200, 400);
+        QTRY_COMPARE(dateAxis()->tickCount(), days);
+        // The details pane's chart: compact, and as short as it is let be.
+        chart.setCompact(true);
+        chart.setMinimumHeight(120);
+        chart.resize(300, 120);
+        QTest::qWait(50);
+        QTRY_VERIFY(chart.chart()->plotArea().height() < 100);
+        const QStringList shown = labels();
+        QVERIFY2(shown.contains(QStringLiteral("$0.00")),
+                 qPrintable(shown.join(QStringLiteral(" | "))));
+        QVERIFY2(!anyCut(shown), qPrintable(shown.join(QStringLiteral(" | "))));
     }
 
     // The provider's bill against what was tracked: an OpenAI costs page
