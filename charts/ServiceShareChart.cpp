@@ -18,7 +18,9 @@ namespace meterdesk {
 ServiceShareChart::ServiceShareChart(QWidget *parent) : QChartView(new QChart, parent)
 {
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(260, 220);
+    // No taller than the charts' row lets it be at 1024x640, where the
+    // tab holding it is 190 px and a taller chart lost its foot.
+    setMinimumSize(260, 140);
     chart()->setTitle(tr("Cost share by service"));
     chart()->legend()->setAlignment(Qt::AlignRight);
     chart()->setMargins(QMargins(4, 4, 4, 4));
@@ -79,6 +81,28 @@ void ServiceShareChart::setTotals(const QMap<QString, ServiceTotals> &perService
     for (QLegendMarker *marker : markers)
         if (auto *pie = qobject_cast<QPieLegendMarker *>(marker))
             connect(pie, &QLegendMarker::clicked, this, [this, key = keyOf.value(pie->slice())] { Q_EMIT keyClicked(key); });
+    placeLegend();
+}
+
+void ServiceShareChart::placeLegend()
+{
+    // Qt Charts gives a legend at the side at most two fifths of the
+    // chart's width and cuts its labels to fit: "anthro..." with the share
+    // gone at 1024x640, and worse in one row below the ring. Where they
+    // do not fit whole the ring goes alone: the chart beside it names the
+    // same colours, the Table tab has the shares, a slice's tooltip both.
+    QLegend *legend = chart()->legend();
+    const QMargins margins = chart()->margins();
+    const qreal room = 0.4 * (chart()->size().width() - margins.left() - margins.right());
+    const bool fits = legend->effectiveSizeHint(Qt::PreferredSize).width() <= room;
+    if (legend->isVisible() != fits)
+        legend->setVisible(fits);
+}
+
+void ServiceShareChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event); // the chart takes the view's size first
+    placeLegend();
 }
 
 void ServiceShareChart::changeEvent(QEvent *event)

@@ -25,8 +25,12 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Beside the ring while its labels fit there whole, else hidden.
+    void placeLegend();
+
     QMap<QString, ServiceTotals> m_totals;
     Breakdown m_breakdown = Breakdown::Service;
     QHash<QString, QColor> m_colors;

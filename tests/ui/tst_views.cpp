@@ -14,6 +14,7 @@
 #include <MainWindow.h>
 #include <RangeBar.h>
 #include <ReconcileDialog.h>
+#include <ServiceShareChart.h>
 #include <UsersFilterProxy.h>
 #include <UsersModel.h>
 #include <UsersPanel.h>
@@ -279,6 +280,38 @@ private Q_SLOTS:
         QVERIFY2(shown.contains(QStringLiteral("$0.00")),
                  qPrintable(shown.join(QStringLiteral(" | "))));
         QVERIFY2(!anyCut(shown), qPrintable(shown.join(QStringLiteral(" | "))));
+    }
+
+    // The share chart's legend stands beside the ring while its labels fit
+    // there whole, and goes, not cut to "anthro...", where they do not.
+    void theShareLegendIsWholeOrGone()
+    {
+        QMap<QString, ServiceTotals> totals;
+        totals[QStringLiteral("openai")] = {10, 100, Money::fromNanos(22'000'000'000)};
+        totals[QStringLiteral("anthropic")] = {10, 100, Money::fromNanos(69'000'000'000)};
+        totals[QStringLiteral("google")] = {10, 100, Money::fromNanos(6'000'000'000)};
+        totals[QStringLiteral("other")] = {10, 100, Money::fromNanos(3'000'000'000)};
+        ServiceShareChart chart;
+        chart.setTotals(totals);
+        chart.resize(700, 300);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const auto legendTexts = [&] {
+            QStringList texts;
+            for (QGraphicsItem *item : chart.scene()->items())
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    if (text->toPlainText() != chart.chart()->title())
+                        texts << text->toPlainText();
+            texts.sort();
+            return texts;
+        };
+        const QStringList whole{QStringLiteral("anthropic 69%"), QStringLiteral("google 6.0%"),
+                                QStringLiteral("openai 22%"), QStringLiteral("other 3.0%")};
+        QTRY_COMPARE(legendTexts(), whole);
+        chart.resize(270, 300);
+        QTRY_COMPARE(legendTexts(), QStringList());
+        chart.resize(700, 300);
+        QTRY_COMPARE(legendTexts(), whole);
     }
 
     // The provider's bill against what was tracked: an OpenAI costs page
