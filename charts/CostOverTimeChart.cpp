@@ -16,6 +16,8 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include <optional>
+
 namespace meterdesk {
 
 CostOverTimeChart::CostOverTimeChart(QWidget *parent) : QChartView(new QChart, parent)
@@ -167,6 +169,20 @@ void CostOverTimeChart::rebuild()
     c->addAxis(yAxis, Qt::AlignLeft);
 
     const int rows = m_model->rowCount();
+    // One bucket is one x: an area of no width, and an axis from that
+    // instant to itself, which drew nothing after a click on a day. It is
+    // drawn across the time it covers instead, from its first minute to
+    // its last.
+    std::optional<std::pair<QDateTime, QDateTime>> span;
+    if (rows == 1) {
+        const QDate first = m_model->index(0, 0).data(CostSeriesModel::BucketStartRole).toDate();
+        const QDate next = m_model->bucket() == Bucket::Month  ? first.addMonths(1)
+                           : m_model->bucket() == Bucket::Week ? first.addDays(7)
+                                                               : first.addDays(1);
+        span.emplace(first.startOfDay(Qt::UTC), next.startOfDay(Qt::UTC).addSecs(-60));
+        if (m_model->bucket() == Bucket::Day)
+            xAxis->setFormat(QStringLiteral("d MMM hh:mm"));
+    }
     QList<double> stack(rows, 0.0);
     double top = 0;
     for (const QString &service : m_model->services()) {
@@ -175,10 +191,15 @@ void CostOverTimeChart::rebuild()
         const bool hidden = m_hidden.contains(service);
         for (int row = 0; row < rows; ++row) {
             const qreal x = qreal(m_model->index(row, 0).data(CostSeriesModel::BucketStartRole).toDate().startOfDay(Qt::UTC).toMSecsSinceEpoch());
-            lower->append(x, stack[row]);
+            const double below = stack[row];
             if (!hidden)
                 stack[row] += m_model->cost(row, service).toDouble();
+            lower->append(x, below);
             upper->append(x, stack[row]);
+            if (span) {
+                lower->append(qreal(span->second.toMSecsSinceEpoch()), below);
+                upper->append(qreal(span->second.toMSecsSinceEpoch()), stack[row]);
+            }
             top = qMax(top, stack[row]);
         }
         auto *area = new QAreaSeries(upper, lower);
@@ -211,6 +232,8 @@ void CostOverTimeChart::rebuild()
                 QToolTip::hideText();
         });
     }
+    if (span)
+        xAxis->setRange(span->first, span->second);
     m_top = top;
     m_amountTicksFit = 0;
     fitAmountTicks();

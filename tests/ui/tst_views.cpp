@@ -14,6 +14,7 @@
 #include <MainWindow.h>
 #include <RangeBar.h>
 #include <ReconcileDialog.h>
+#include <ServiceColors.h>
 #include <ServiceShareChart.h>
 #include <UsersFilterProxy.h>
 #include <UsersModel.h>
@@ -280,6 +281,41 @@ private Q_SLOTS:
         QVERIFY2(shown.contains(QStringLiteral("$0.00")),
                  qPrintable(shown.join(QStringLiteral(" | "))));
         QVERIFY2(!anyCut(shown), qPrintable(shown.join(QStringLiteral(" | "))));
+    }
+
+    // A range of one day is one bucket: the chart fills the day, from its
+    // first minute to its last, where it once drew nothing at all.
+    void oneDayFillsThePlot()
+    {
+        const QDate day(2026, 12, 1);
+        CostSeriesModel series;
+        series.setSeries({{day, QStringLiteral("openai"), 3, Money::fromNanos(2'500'000'000)}},
+                         Bucket::Day);
+        CostOverTimeChart chart;
+        chart.setModel(&series);
+        chart.resize(600, 300);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        auto *axis = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QCOMPARE(axis->min().toUTC(), QDateTime(day, QTime(0, 0), QTimeZone::utc()));
+        QCOMPARE(axis->max().toUTC(), QDateTime(day, QTime(23, 59), QTimeZone::utc()));
+        // The middle of the plot, a quarter up, is painted in the service's
+        // colour, not the background.
+        QTest::qWait(50);
+        const QRectF plot = chart.chart()->plotArea();
+        const QPoint inside = chart.mapFromScene(chart.chart()->mapToScene(
+            QPointF(plot.center().x(), plot.bottom() - plot.height() / 4)));
+        const QColor painted = chart.grab().toImage().pixelColor(inside);
+        const QColor expected = serviceColor(QStringLiteral("openai"));
+        QVERIFY2(qAbs(painted.red() - expected.red()) + qAbs(painted.green() - expected.green()) +
+                         qAbs(painted.blue() - expected.blue()) <
+                     12,
+                 qPrintable(QStringLiteral("%1 at (%2, %3), not %4")
+                                .arg(painted.name())
+                                .arg(inside.x())
+                                .arg(inside.y())
+                                .arg(expected.name())));
     }
 
     // The share chart's legend stands beside the ring while its labels fit
