@@ -109,12 +109,21 @@ void CostOverTimeChart::setServiceHidden(const QString &service, bool hidden)
     rebuild();
 }
 
+qint64 CostOverTimeChart::xOf(QDate day)
+{
+    // Qt Charts labels a date axis in local time: a bucket placed at its
+    // day's midnight in UTC was labelled with the day before west of
+    // Greenwich ("7 Nov" to "6 Dec" for 8 Nov to 7 Dec in New York).
+    return day.startOfDay().toMSecsSinceEpoch();
+}
+
 int CostOverTimeChart::bucketNear(qint64 msecs) const
 {
     int best = -1;
     qint64 bestDistance = std::numeric_limits<qint64>::max();
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        const qint64 start = m_model->index(row, 0).data(CostSeriesModel::BucketStartRole).toDate().startOfDay(Qt::UTC).toMSecsSinceEpoch();
+        const qint64 start =
+            xOf(m_model->index(row, 0).data(CostSeriesModel::BucketStartRole).toDate());
         const qint64 distance = qAbs(start - msecs);
         if (distance < bestDistance) {
             bestDistance = distance;
@@ -179,7 +188,7 @@ void CostOverTimeChart::rebuild()
         const QDate next = m_model->bucket() == Bucket::Month  ? first.addMonths(1)
                            : m_model->bucket() == Bucket::Week ? first.addDays(7)
                                                                : first.addDays(1);
-        span.emplace(first.startOfDay(Qt::UTC), next.startOfDay(Qt::UTC).addSecs(-60));
+        span.emplace(first.startOfDay(), next.startOfDay().addSecs(-60));
         if (m_model->bucket() == Bucket::Day)
             xAxis->setFormat(QStringLiteral("d MMM hh:mm"));
     }
@@ -190,7 +199,8 @@ void CostOverTimeChart::rebuild()
         auto *upper = new QLineSeries(c);
         const bool hidden = m_hidden.contains(service);
         for (int row = 0; row < rows; ++row) {
-            const qreal x = qreal(m_model->index(row, 0).data(CostSeriesModel::BucketStartRole).toDate().startOfDay(Qt::UTC).toMSecsSinceEpoch());
+            const qreal x =
+                qreal(xOf(m_model->index(row, 0).data(CostSeriesModel::BucketStartRole).toDate()));
             const double below = stack[row];
             if (!hidden)
                 stack[row] += m_model->cost(row, service).toDouble();

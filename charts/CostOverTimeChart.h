@@ -57,6 +57,8 @@ private:
     void fitDateTicks();
     // As many amounts as fit the plot's height, five at the most.
     void fitAmountTicks();
+    // Where a bucket's first day stands on the date axis, in msecs.
+    static qint64 xOf(QDate day);
     int bucketNear(qint64 msecs) const;
 
     QPointer<CostSeriesModel> m_model;

@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 
 #include <algorithm>
+#include <ctime>
 
 #include <ChartsPanel.h>
 #include <CostOverTimeChart.h>
@@ -32,6 +33,7 @@
 #include <QGraphicsTextItem>
 #include <QHeaderView>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -208,7 +210,7 @@ private Q_SLOTS:
         QTRY_VERIFY(charts()->series()->rowCount() > 0);
         QTest::qWait(100); // the chart lays out its axes
         const QDate day = Today.addDays(-2);
-        const qreal x = qreal(day.startOfDay(Qt::UTC).toMSecsSinceEpoch());
+        const qreal x = qreal(day.startOfDay().toMSecsSinceEpoch());
         const QPointF scene = chart->chart()->mapToScene(chart->chart()->mapToPosition(QPointF(x, 0.01)));
         const QPoint where = chart->mapFromScene(scene) + QPoint(0, -2);
         QCOMPARE(chart->bucketAt(where), std::optional<QDate>(day));
@@ -298,8 +300,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         auto *axis = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
         QVERIFY(axis);
-        QCOMPARE(axis->min().toUTC(), QDateTime(day, QTime(0, 0), QTimeZone::utc()));
-        QCOMPARE(axis->max().toUTC(), QDateTime(day, QTime(23, 59), QTimeZone::utc()));
+        QCOMPARE(axis->min(), QDateTime(day, QTime(0, 0)));
+        QCOMPARE(axis->max(), QDateTime(day, QTime(23, 59)));
         // The middle of the plot, a quarter up, is painted in the service's
         // colour, not the background.
         QTest::qWait(50);
@@ -316,6 +318,45 @@ private Q_SLOTS:
                                 .arg(inside.x())
                                 .arg(inside.y())
                                 .arg(expected.name())));
+    }
+
+    // Qt Charts labels dates in local time: west of Greenwich each date
+    // once showed the day before its bucket's.
+    void datesAreTheBucketsOwnInAnyTimeZone()
+    {
+        const QByteArray zone = qgetenv("TZ");
+        const auto restore = qScopeGuard([&] {
+            zone.isNull() ? qunsetenv("TZ") : qputenv("TZ", zone);
+            tzset();
+        });
+        for (const char *where : {"America/New_York", "Asia/Tokyo", "UTC"}) {
+            qputenv("TZ", where);
+            tzset();
+            QList<SeriesPoint> points;
+            QStringList expected;
+            for (int day = 21; day <= 23; ++day) {
+                points.append({QDate(2026, 12, day), QStringLiteral("openai"), 1,
+                               Money::fromNanos(1'000'000'000)});
+                expected << QStringLiteral("%1 Dec").arg(day);
+            }
+            CostSeriesModel series;
+            series.setSeries(points, Bucket::Day);
+            CostOverTimeChart chart;
+            chart.setModel(&series);
+            chart.resize(1000, 300);
+            chart.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&chart));
+            QTest::qWait(50);
+            QStringList dates;
+            for (QGraphicsItem *item : chart.scene()->items())
+                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                    if (text->toPlainText().endsWith(QStringLiteral(" Dec")))
+                        dates << text->toPlainText();
+            dates.sort();
+            QVERIFY2(dates == expected,
+                     qPrintable(QStringLiteral("%1: %2").arg(QString::fromLatin1(where),
+                                                             dates.join(QStringLiteral(", ")))));
+        }
     }
 
     // The share chart's legend stands beside the ring while its labels fit
