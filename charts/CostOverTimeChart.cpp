@@ -9,10 +9,11 @@
 #include <QEvent>
 #include <QFontMetrics>
 #include <QGuiApplication>
-#include <QMouseEvent>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -246,8 +247,41 @@ void CostOverTimeChart::rebuild()
         xAxis->setRange(span->first, span->second);
     m_top = top;
     m_amountTicksFit = 0;
+    placeLegend();
     fitAmountTicks();
     fitDateTicks();
+}
+
+void CostOverTimeChart::placeLegend()
+{
+    if (m_compact)
+        return; // no legend
+    // Below the plot the legend is one row, and Qt Charts cuts its labels
+    // to fit the width: six endpoints showed as "ai-respo...", "booking..."
+    // at 1440x900. Beside the plot each has a line, in at most two fifths
+    // of the width; where neither fits whole, below it stays.
+    QLegend *legend = chart()->legend();
+    const QMargins margins = chart()->margins();
+    const qreal width = chart()->size().width() - margins.left() - margins.right();
+    // Qt Charts' hint for a row is no help (the widest entry, not their
+    // sum): each entry is its label, a marker as tall as the text, and
+    // 4 px around and between them.
+    const QFontMetrics metrics(legend->font());
+    qreal row = 0;
+    for (const QLegendMarker *marker : legend->markers())
+        row += metrics.horizontalAdvance(marker->label()) + metrics.height() + 4 * 4;
+    bool below = row <= width;
+    if (!below) {
+        legend->setAlignment(Qt::AlignRight);
+        below = legend->effectiveSizeHint(Qt::PreferredSize).width() > 0.4 * width;
+    }
+    legend->setAlignment(below ? Qt::AlignBottom : Qt::AlignRight);
+}
+
+void CostOverTimeChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event); // the chart takes the view's size first
+    placeLegend();
 }
 
 void CostOverTimeChart::setBreakdown(Breakdown by)

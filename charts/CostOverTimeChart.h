@@ -50,9 +50,12 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuild();
+    // Below the plot while its labels fit there whole, else beside it.
+    void placeLegend();
     // As many date ticks as the buckets, as far as their labels fit the plot.
     void fitDateTicks();
     // As many amounts as fit the plot's height, five at the most.

@@ -3,9 +3,6 @@
 // offscreen, with clicks where an admin clicks.
 #include "TestSupport.h"
 
-#include <algorithm>
-#include <ctime>
-
 #include <ChartsPanel.h>
 #include <CostOverTimeChart.h>
 #include <CostSeriesModel.h>
@@ -15,8 +12,6 @@
 #include <MainWindow.h>
 #include <RangeBar.h>
 #include <ReconcileDialog.h>
-#include <ServiceColors.h>
-#include <ServiceShareChart.h>
 #include <UsersFilterProxy.h>
 #include <UsersModel.h>
 #include <UsersPanel.h>
@@ -28,12 +23,9 @@
 #include <QApplication>
 #include <QChart>
 #include <QComboBox>
-#include <QDateTimeAxis>
 #include <QFile>
-#include <QGraphicsTextItem>
 #include <QHeaderView>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -220,175 +212,6 @@ private Q_SLOTS:
         QCOMPARE(m_window->rangeBar()->range().to, day);
         QVERIFY(updated.wait(20'000));
         QCOMPARE(shownUsers(), QStringList({QStringLiteral("bob"), QStringLiteral("cat")}));
-    }
-
-    // The dates under the plot: one a day while they fit, fewer when the
-    // chart is narrow, and never cut to "1 …" as eight ticks at 1024 px
-    // wide once were; nor the amounts beside it when it is short.
-    void labelsUnderAndBesideThePlotFit()
-    {
-        // Eight days, the most ticks the chart puts under a plot; the
-        // widest of dates ("28 Dec") in the fixture's English.
-        QList<SeriesPoint> points;
-        for (int day = 21; day <= 28; ++day)
-            points.append({QDate(2026, 12, day), QStringLiteral("openai"), 1,
-                           Money::fromNanos(qint64(day) * 1'000'000'000)});
-        CostSeriesModel series;
-        series.setSeries(points, Bucket::Day);
-        const int days = series.rowCount();
-        QCOMPARE(days, 8);
-        CostOverTimeChart chart;
-        chart.setModel(&series);
-        chart.resize(1200, 400);
-        chart.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&chart));
-        const auto dateAxis = [&] {
-            return qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
-        };
-        const auto labels = [&] {
-            QStringList texts;
-            for (QGraphicsItem *item : chart.scene()->items())
-                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
-                    texts << text->toPlainText();
-            return texts;
-        };
-        // Qt Charts cuts a label that does not fit with "..." or "…".
-        const auto anyCut = [](const QStringList &texts) {
-            return std::any_of(texts.begin(), texts.end(), [](const QString &text) {
-                return text.endsWith(QStringLiteral("...")) || text.endsWith(QChar(0x2026));
-            });
-        };
-        QVERIFY(dateAxis());
-        QTRY_COMPARE(dateAxis()->tickCount(), days);
-        for (const int width : {240, 300}) {
-            chart.resize(width, 400);
-            QTRY_VERIFY2(dateAxis()->tickCount() < days, qPrintable(QString::number(width)));
-            QTest::qWait(50);
-            const QStringList shown = labels();
-            QVERIFY(!shown.isEmpty());
-            QVERIFY2(
-                !anyCut(shown),
-                qPrintable(
-                    QStringLiteral("%1 px: %2").arg(width).arg(shown.join(QStringLiteral(" | ")))));
-        }
-        chart.resize(1200, 400);
-        QTRY_COMPARE(dateAxis()->tickCount(), days);
-        // The details pane's chart: compact, and as short as it is let be.
-        chart.setCompact(true);
-        chart.setMinimumHeight(120);
-        chart.resize(300, 120);
-        QTest::qWait(50);
-        QTRY_VERIFY(chart.chart()->plotArea().height() < 100);
-        const QStringList shown = labels();
-        QVERIFY2(shown.contains(QStringLiteral("$0.00")),
-                 qPrintable(shown.join(QStringLiteral(" | "))));
-        QVERIFY2(!anyCut(shown), qPrintable(shown.join(QStringLiteral(" | "))));
-    }
-
-    // A range of one day is one bucket: the chart fills the day, from its
-    // first minute to its last, where it once drew nothing at all.
-    void oneDayFillsThePlot()
-    {
-        const QDate day(2026, 12, 1);
-        CostSeriesModel series;
-        series.setSeries({{day, QStringLiteral("openai"), 3, Money::fromNanos(2'500'000'000)}},
-                         Bucket::Day);
-        CostOverTimeChart chart;
-        chart.setModel(&series);
-        chart.resize(600, 300);
-        chart.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&chart));
-        auto *axis = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
-        QVERIFY(axis);
-        QCOMPARE(axis->min(), QDateTime(day, QTime(0, 0)));
-        QCOMPARE(axis->max(), QDateTime(day, QTime(23, 59)));
-        // The middle of the plot, a quarter up, is painted in the service's
-        // colour, not the background.
-        QTest::qWait(50);
-        const QRectF plot = chart.chart()->plotArea();
-        const QPoint inside = chart.mapFromScene(chart.chart()->mapToScene(
-            QPointF(plot.center().x(), plot.bottom() - plot.height() / 4)));
-        const QColor painted = chart.grab().toImage().pixelColor(inside);
-        const QColor expected = serviceColor(QStringLiteral("openai"));
-        QVERIFY2(qAbs(painted.red() - expected.red()) + qAbs(painted.green() - expected.green()) +
-                         qAbs(painted.blue() - expected.blue()) <
-                     12,
-                 qPrintable(QStringLiteral("%1 at (%2, %3), not %4")
-                                .arg(painted.name())
-                                .arg(inside.x())
-                                .arg(inside.y())
-                                .arg(expected.name())));
-    }
-
-    // Qt Charts labels dates in local time: west of Greenwich each date
-    // once showed the day before its bucket's.
-    void datesAreTheBucketsOwnInAnyTimeZone()
-    {
-        const QByteArray zone = qgetenv("TZ");
-        const auto restore = qScopeGuard([&] {
-            zone.isNull() ? qunsetenv("TZ") : qputenv("TZ", zone);
-            tzset();
-        });
-        for (const char *where : {"America/New_York", "Asia/Tokyo", "UTC"}) {
-            qputenv("TZ", where);
-            tzset();
-            QList<SeriesPoint> points;
-            QStringList expected;
-            for (int day = 21; day <= 23; ++day) {
-                points.append({QDate(2026, 12, day), QStringLiteral("openai"), 1,
-                               Money::fromNanos(1'000'000'000)});
-                expected << QStringLiteral("%1 Dec").arg(day);
-            }
-            CostSeriesModel series;
-            series.setSeries(points, Bucket::Day);
-            CostOverTimeChart chart;
-            chart.setModel(&series);
-            chart.resize(1000, 300);
-            chart.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&chart));
-            QTest::qWait(50);
-            QStringList dates;
-            for (QGraphicsItem *item : chart.scene()->items())
-                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
-                    if (text->toPlainText().endsWith(QStringLiteral(" Dec")))
-                        dates << text->toPlainText();
-            dates.sort();
-            QVERIFY2(dates == expected,
-                     qPrintable(QStringLiteral("%1: %2").arg(QString::fromLatin1(where),
-                                                             dates.join(QStringLiteral(", ")))));
-        }
-    }
-
-    // The share chart's legend stands beside the ring while its labels fit
-    // there whole, and goes, not cut to "anthro...", where they do not.
-    void theShareLegendIsWholeOrGone()
-    {
-        QMap<QString, ServiceTotals> totals;
-        totals[QStringLiteral("openai")] = {10, 100, Money::fromNanos(22'000'000'000)};
-        totals[QStringLiteral("anthropic")] = {10, 100, Money::fromNanos(69'000'000'000)};
-        totals[QStringLiteral("google")] = {10, 100, Money::fromNanos(6'000'000'000)};
-        totals[QStringLiteral("other")] = {10, 100, Money::fromNanos(3'000'000'000)};
-        ServiceShareChart chart;
-        chart.setTotals(totals);
-        chart.resize(700, 300);
-        chart.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&chart));
-        const auto legendTexts = [&] {
-            QStringList texts;
-            for (QGraphicsItem *item : chart.scene()->items())
-                if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
-                    if (text->toPlainText() != chart.chart()->title())
-                        texts << text->toPlainText();
-            texts.sort();
-            return texts;
-        };
-        const QStringList whole{QStringLiteral("anthropic 69%"), QStringLiteral("google 6.0%"),
-                                QStringLiteral("openai 22%"), QStringLiteral("other 3.0%")};
-        QTRY_COMPARE(legendTexts(), whole);
-        chart.resize(270, 300);
-        QTRY_COMPARE(legendTexts(), QStringList());
-        chart.resize(700, 300);
-        QTRY_COMPARE(legendTexts(), whole);
     }
 
     // The provider's bill against what was tracked: an OpenAI costs page
