@@ -45,6 +45,20 @@ bool anyCut(const QStringList &texts)
     });
 }
 
+// A cost chart of these daily buckets, shown at a size.
+struct ShownCostChart
+{
+    ShownCostChart(const QList<SeriesPoint> &points, QSize size)
+    {
+        series.setSeries(points, Bucket::Day);
+        chart.setModel(&series);
+        chart.resize(size);
+        chart.show();
+    }
+    CostSeriesModel series;
+    CostOverTimeChart chart;
+};
+
 } // namespace
 
 class TestChartLabels : public QObject
@@ -60,20 +74,16 @@ private Q_SLOTS:
     void labelsUnderAndBesideThePlotFit()
     {
         // Eight days, the most ticks the chart puts under a plot; the
-        // widest of dates ("28 Dec") in the fixture's English.
+        // widest of dates ("28 Dec") in English, as initTestCase installs.
         QList<SeriesPoint> points;
         for (int day = 21; day <= 28; ++day)
             points.append({QDate(2026, 12, day), QStringLiteral("openai"), 1,
                            Money::fromNanos(qint64(day) * 1'000'000'000)});
-        CostSeriesModel series;
-        series.setSeries(points, Bucket::Day);
-        const int days = series.rowCount();
-        QCOMPARE(days, 8);
-        CostOverTimeChart chart;
-        chart.setModel(&series);
-        chart.resize(1200, 400);
-        chart.show();
+        ShownCostChart fixture(points, {1200, 400});
+        CostOverTimeChart &chart = fixture.chart;
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const int days = fixture.series.rowCount();
+        QCOMPARE(days, 8);
         const auto dateAxis = [&] {
             return qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
         };
@@ -110,13 +120,9 @@ private Q_SLOTS:
     void oneDayFillsThePlot()
     {
         const QDate day(2026, 12, 1);
-        CostSeriesModel series;
-        series.setSeries({{day, QStringLiteral("openai"), 3, Money::fromNanos(2'500'000'000)}},
-                         Bucket::Day);
-        CostOverTimeChart chart;
-        chart.setModel(&series);
-        chart.resize(600, 300);
-        chart.show();
+        ShownCostChart fixture(
+            {{day, QStringLiteral("openai"), 3, Money::fromNanos(2'500'000'000)}}, {600, 300});
+        CostOverTimeChart &chart = fixture.chart;
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         auto *axis = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
         QVERIFY(axis);
@@ -159,12 +165,8 @@ private Q_SLOTS:
                                Money::fromNanos(1'000'000'000)});
                 expected << QStringLiteral("%1 Dec").arg(day);
             }
-            CostSeriesModel series;
-            series.setSeries(points, Bucket::Day);
-            CostOverTimeChart chart;
-            chart.setModel(&series);
-            chart.resize(1000, 300);
-            chart.show();
+            ShownCostChart fixture(points, {1000, 300});
+            CostOverTimeChart &chart = fixture.chart;
             QVERIFY(QTest::qWaitForWindowExposed(&chart));
             QTest::qWait(50);
             QStringList dates =
@@ -217,12 +219,8 @@ private Q_SLOTS:
         QList<SeriesPoint> points;
         for (const QString &key : keys)
             points.append({QDate(2026, 12, 1), key, 1, Money::fromNanos(1'000'000'000)});
-        CostSeriesModel series;
-        series.setSeries(points, Bucket::Day);
-        CostOverTimeChart chart;
-        chart.setModel(&series);
-        chart.resize(600, 300);
-        chart.show();
+        ShownCostChart fixture(points, {600, 300});
+        CostOverTimeChart &chart = fixture.chart;
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         const auto legendShows = [&] {
             const QStringList shown = shownTexts(chart);
