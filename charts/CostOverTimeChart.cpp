@@ -186,9 +186,7 @@ void CostOverTimeChart::rebuild()
     std::optional<std::pair<QDateTime, QDateTime>> span;
     if (rows == 1) {
         const QDate first = m_model->index(0, 0).data(CostSeriesModel::BucketStartRole).toDate();
-        const QDate next = m_model->bucket() == Bucket::Month  ? first.addMonths(1)
-                           : m_model->bucket() == Bucket::Week ? first.addDays(7)
-                                                               : first.addDays(1);
+        const QDate next = bucketEnd(first, m_model->bucket()).addDays(1);
         span.emplace(first.startOfDay(), next.startOfDay().addSecs(-60));
         if (m_model->bucket() == Bucket::Day)
             xAxis->setFormat(QStringLiteral("d MMM hh:mm"));
@@ -258,8 +256,8 @@ void CostOverTimeChart::placeLegend()
         return; // no legend
     // Below the plot the legend is one row, and Qt Charts cuts its labels
     // to fit the width: six endpoints showed as "ai-respo...", "booking..."
-    // at 1440x900. Beside the plot each has a line, in at most two fifths
-    // of the width; where neither fits whole, below it stays.
+    // at 1440x900. Beside the plot each has a line; where neither fits
+    // whole, below it stays.
     QLegend *legend = chart()->legend();
     const QMargins margins = chart()->margins();
     const qreal width = chart()->size().width() - margins.left() - margins.right();
@@ -272,8 +270,8 @@ void CostOverTimeChart::placeLegend()
         row += metrics.horizontalAdvance(marker->label()) + metrics.height() + 4 * 4;
     bool below = row <= width;
     if (!below) {
-        legend->setAlignment(Qt::AlignRight);
-        below = legend->effectiveSizeHint(Qt::PreferredSize).width() > 0.4 * width;
+        legend->setAlignment(Qt::AlignRight); // measured where it would stand
+        below = !sideLegendFits(chart());
     }
     legend->setAlignment(below ? Qt::AlignBottom : Qt::AlignRight);
 }

@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QHash>
+#include <QLegend>
 #include <QPalette>
 #include <QWidget>
 
@@ -34,6 +35,13 @@ QHash<QString, QColor> rankedColors(const QStringList &keys)
     for (qsizetype i = 0; i < keys.size(); ++i)
         colors.insert(keys[i], palette[i % std::size(palette)]);
     return colors;
+}
+
+bool sideLegendFits(const QChart *chart)
+{
+    const QMargins margins = chart->margins();
+    const qreal width = chart->size().width() - margins.left() - margins.right();
+    return chart->legend()->effectiveSizeHint(Qt::PreferredSize).width() <= 0.4 * width;
 }
 
 void applyPaletteTheme(QChart *chart, const QWidget *widget)

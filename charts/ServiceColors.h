@@ -18,5 +18,9 @@ QColor serviceColor(const QString &service);
 QHash<QString, QColor> rankedColors(const QStringList &keys);
 // Light or dark chart theme to match the widget's palette.
 void applyPaletteTheme(QChart *chart, const QWidget *widget);
+// Whether the chart's legend, standing at its side, shows its labels
+// whole: Qt Charts gives a side legend at most two fifths of the chart's
+// width and cuts the labels of a wider one to fit.
+bool sideLegendFits(const QChart *chart);
 
 } // namespace meterdesk

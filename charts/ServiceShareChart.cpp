@@ -86,15 +86,12 @@ void ServiceShareChart::setTotals(const QMap<QString, ServiceTotals> &perService
 
 void ServiceShareChart::placeLegend()
 {
-    // Qt Charts gives a legend at the side at most two fifths of the
-    // chart's width and cuts its labels to fit: "anthro..." with the share
-    // gone at 1024x640, and worse in one row below the ring. Where they
-    // do not fit whole the ring goes alone: the chart beside it names the
-    // same colours, the Table tab has the shares, a slice's tooltip both.
+    // Labels cut to fit beside the ring lose their share ("anthro..." at
+    // 1024x640), and in one row below it fare worse. Where they do not fit
+    // whole the ring goes alone: the chart beside it names the same
+    // colours, the Table tab has the shares, a slice's tooltip both.
     QLegend *legend = chart()->legend();
-    const QMargins margins = chart()->margins();
-    const qreal room = 0.4 * (chart()->size().width() - margins.left() - margins.right());
-    const bool fits = legend->effectiveSizeHint(Qt::PreferredSize).width() <= room;
+    const bool fits = sideLegendFits(chart());
     if (legend->isVisible() != fits)
         legend->setVisible(fits);
 }

@@ -6,19 +6,6 @@ namespace meterdesk {
 
 namespace {
 
-QDate bucketEnd(QDate start, Bucket bucket)
-{
-    switch (bucket) {
-    case Bucket::Day:
-        return start;
-    case Bucket::Week:
-        return start.addDays(6);
-    case Bucket::Month:
-        return start.addMonths(1).addDays(-1);
-    }
-    return start;
-}
-
 // The sums the overview reads from the same per-day, per-service rollup:
 // per service, tokens of every kind, unpriced calls.
 Overview totalsOf(const QList<CostRow> &costs)

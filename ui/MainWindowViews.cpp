@@ -102,9 +102,7 @@ void MainWindow::showReconciliation()
 
 void MainWindow::narrowToBucket(QDate start, Bucket bucket)
 {
-    const QDate end = bucket == Bucket::Day ? start
-        : bucket == Bucket::Week            ? start.addDays(6)
-                                            : start.addMonths(1).addDays(-1);
+    const QDate end = bucketEnd(start, bucket);
     m_range->setCustomRange(start, end);
 }
 

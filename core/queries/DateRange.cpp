@@ -68,6 +68,20 @@ QDate bucketStart(QDate day, Bucket bucket)
     return day;
 }
 
+QDate bucketEnd(QDate day, Bucket bucket)
+{
+    const QDate start = bucketStart(day, bucket);
+    switch (bucket) {
+    case Bucket::Day:
+        return start;
+    case Bucket::Week:
+        return start.addDays(6);
+    case Bucket::Month:
+        return start.addMonths(1).addDays(-1);
+    }
+    return start;
+}
+
 Bucket suggestedBucket(const DateRange &range, QDate firstDay, QDate lastDay)
 {
     const QDate from = range.from.isNull() ? firstDay : range.from;

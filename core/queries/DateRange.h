@@ -43,6 +43,8 @@ enum class Bucket { Day, Week, Month };
 
 // The first day of the bucket that holds `day`.
 METERDESK_CORE_EXPORT QDate bucketStart(QDate day, Bucket bucket);
+// The last day of the bucket that holds `day`.
+METERDESK_CORE_EXPORT QDate bucketEnd(QDate day, Bucket bucket);
 // The bucket a range is best shown in: days up to ~3 months, then weeks,
 // then months. An open end is taken from the data's first or last day.
 METERDESK_CORE_EXPORT Bucket suggestedBucket(const DateRange &range, QDate firstDay, QDate lastDay);

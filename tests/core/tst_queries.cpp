@@ -219,6 +219,9 @@ private Q_SLOTS:
         QCOMPARE(weeks->size(), 3);
         QCOMPARE(weeks->at(0).bucketStart, QDate(2026, 3, 2)); // a Monday
         QCOMPARE(bucketStart(QDate(2026, 3, 8), Bucket::Week), QDate(2026, 3, 2));
+        QCOMPARE(bucketEnd(QDate(2026, 3, 4), Bucket::Week), QDate(2026, 3, 8)); // a Sunday
+        QCOMPARE(bucketEnd(QDate(2026, 2, 10), Bucket::Month), QDate(2026, 2, 28));
+        QCOMPARE(bucketEnd(QDate(2026, 2, 10), Bucket::Day), QDate(2026, 2, 10));
         QCOMPARE(suggestedBucket({QDate(2026, 1, 1), QDate(2026, 3, 31)}, {}, {}), Bucket::Day);
         QCOMPARE(suggestedBucket({QDate(2026, 1, 1), QDate(2026, 12, 31)}, {}, {}), Bucket::Week);
         QCOMPARE(suggestedBucket(DateRange::allTime(), QDate(2020, 1, 1), QDate(2026, 1, 1)), Bucket::Month);
