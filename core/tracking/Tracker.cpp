@@ -89,6 +89,10 @@ void Tracker::prepareStatements()
     m_book = PriceTable(m_db).book(m_prices, &ignored);
     auto s = std::make_unique<Statements>();
     const QSqlDatabase &db = m_db.sql();
+    // Journals of the batch's statements in memory, not a file (Tracker.h);
+    // without it a batch is slower, never wrong.
+    if (!m_db.isPostgres())
+        m_db.exec(QStringLiteral("PRAGMA temp_store = MEMORY"), &ignored);
     const QString totalCost = m_db.dialect().statsTotalCostUpsert();
     // The per-service totals are written first (LockOrder.h), so the stats
     // row's breakdown is rebuilt from them in the same statement as its
