@@ -24,9 +24,9 @@ void UsersModel::setRows(QList<UserRow> rows, ColumnSortKeys keys)
 {
     beginResetModel();
     freeAside(std::exchange(m_rows, std::move(rows)));
-    // The proxy sorts again in endResetModel(), on the keys that came with
-    // the rows when they are of its column: made on the data thread, they
-    // are not made again here (10 to 25 ms of 83,000 names).
+    // The proxy places the rows again in endResetModel(), on the keys that
+    // came with them when they are of its column: made on the data thread,
+    // they are not made again here (10 to 25 ms of 83,000 names).
     m_keyColumn = -1;
     const QList<UserColumn> &columns = dashboardColumns();
     for (int column = 0; column < columns.size() && keys.size() == m_rows.size(); ++column)
@@ -150,7 +150,7 @@ bool UsersModel::rowContains(int row, const QStringMatcher &text) const
     return text.indexIn(user.name) >= 0 || text.indexIn(user.email) >= 0 || text.indexIn(user.userId) >= 0;
 }
 
-bool UsersModel::lessThan(int leftRow, int rightRow, int column) const
+const ColumnSortKeys &UsersModel::sortKeys(int column) const
 {
     // The column's keys side by side, made once for a sort: comparing the
     // rows themselves reads 17 MB of them at each level of the sort.
@@ -158,7 +158,7 @@ bool UsersModel::lessThan(int leftRow, int rightRow, int column) const
         m_keys = ColumnSortKeys(dashboardColumns().at(column), m_rows);
         m_keyColumn = column;
     }
-    return m_keys[leftRow] < m_keys[rightRow];
+    return m_keys;
 }
 
 void UsersModel::keepSortKey(qsizetype row) const

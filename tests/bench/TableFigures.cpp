@@ -77,7 +77,7 @@ void measureUsersTable(Database &db, Fault fault, BenchReport &report)
         // for this one are made again, as at a click on its header), then
         // back to the order the rows came in.
         const int other = column == UsersModel::RequestsColumn ? UsersModel::TokensColumn : UsersModel::RequestsColumn;
-        const auto unsort = [&](QSortFilterProxyModel &sorted) {
+        const auto unsort = [&](auto &sorted) {
             sorted.sort(other, order);
             sorted.sort(-1);
         };
