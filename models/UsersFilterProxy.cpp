@@ -108,9 +108,14 @@ bool UsersFilterProxy::accepts(int sourceRow) const
     return m_search.isEmpty() || users->rowContains(sourceRow, m_matcher);
 }
 
+bool UsersFilterProxy::sortsByKeys() const
+{
+    return m_users && m_sortColumn >= 0 && m_sortColumn < m_users->columnCount();
+}
+
 bool UsersFilterProxy::before(int a, int b) const
 {
-    if (m_users && m_sortColumn >= 0) {
+    if (sortsByKeys()) {
         const ColumnSortKeys &keys = m_users->sortKeys(m_sortColumn);
         if (keys[a] != keys[b])
             return m_order == Qt::AscendingOrder ? keys[a] < keys[b] : keys[b] < keys[a];
@@ -126,7 +131,7 @@ void UsersFilterProxy::rebuild()
     for (int row = 0; row < rows; ++row)
         if (accepts(row))
             m_shown.push_back(row);
-    if (m_users && m_sortColumn >= 0 && m_sortColumn < m_users->columnCount()) {
+    if (sortsByKeys()) {
         const ColumnSortKeys &keys = m_users->sortKeys(m_sortColumn);
         const bool ascending = m_order == Qt::AscendingOrder;
         const auto inOrder = [&keys, ascending](int a, int b) {

@@ -60,6 +60,8 @@ public:
 
 private:
     bool accepts(int sourceRow) const;
+    // Whether the order is a column's keys (a column of the users model).
+    bool sortsByKeys() const;
     // Whether source row a is shown before b: by key, then by row.
     bool before(int a, int b) const;
     // The shown rows in order, made again; the places follow.

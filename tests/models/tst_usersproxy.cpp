@@ -168,6 +168,29 @@ private Q_SLOTS:
         }
     }
 
+    // A column the model does not have (a header of another model, say)
+    // leaves the rows in the model's order, through changes too.
+    void aColumnTheModelLacksKeepsTheModelsOrder()
+    {
+        UsersModel model;
+        UsersFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QRandomGenerator random(11);
+        QList<UserRow> rows;
+        QStringList ids;
+        for (int i = 0; i < 20; ++i) {
+            rows << randomUser(random, i);
+            ids << rows.last().userId;
+        }
+        model.setRows(rows);
+        proxy.sort(model.columnCount() + 3, Qt::DescendingOrder);
+        QCOMPARE(idsInViewOrder(proxy), ids);
+        UserRow changed = rows.at(5);
+        changed.cost = Money::fromNanos(1);
+        QVERIFY(model.replaceRows({changed, randomUser(random, 20)}, {5, 20}, {}));
+        QCOMPARE(idsInViewOrder(proxy), ids + QStringList{QStringLiteral("user-0020")});
+    }
+
     // An admin's selection stays on its user through a move, a sort and a
     // search that keeps it; a search that hides the user drops it.
     void theSelectionStaysWithItsUser()
