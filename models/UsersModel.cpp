@@ -20,7 +20,7 @@ UsersModel::UsersModel(QObject *parent) : QAbstractTableModel(parent)
     Q_ASSERT(dashboardColumns().at(BudgetColumn).kind == UserColumnKind::Percent);
 }
 
-void UsersModel::setRows(QList<UserRow> rows, ColumnSortKeys keys)
+void UsersModel::setRows(QList<UserRow> rows, ColumnSortKeys keys, quint64 guardrailsStamped)
 {
     beginResetModel();
     freeAside(std::exchange(m_rows, std::move(rows)));
@@ -39,7 +39,9 @@ void UsersModel::setRows(QList<UserRow> rows, ColumnSortKeys keys)
     // load's own arrive: no second pass, no signal for each row. The data
     // thread stamped them already (RowGuardrails), so a row is written only
     // where they differ: the first write copies every row it still shares.
-    if (m_haveGuardrails)
+    const bool stampedWithOurs =
+        guardrailsStamped != 0 && guardrailsStamped == m_guardrails.version;
+    if (m_haveGuardrails && !stampedWithOurs)
         for (qsizetype i = 0; i < m_rows.size(); ++i)
             if (!m_guardrails.isStampedOn(std::as_const(m_rows)[i])) {
                 m_guardrails.stamp(m_rows[i]);

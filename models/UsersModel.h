@@ -54,8 +54,10 @@ public:
     explicit UsersModel(QObject *parent = nullptr);
 
     // `keys`: the rows' keys for the table's sort column, when the data
-    // thread has them (sortUsers); others are ignored.
-    void setRows(QList<UserRow> rows, ColumnSortKeys keys = {});
+    // thread has them (sortUsers); others are ignored. `guardrailsStamped`:
+    // the RowGuardrails::version the data thread stamped the rows with;
+    // when it is the table's own, the rows are taken on its word.
+    void setRows(QList<UserRow> rows, ColumnSortKeys keys = {}, quint64 guardrailsStamped = 0);
     const QList<UserRow> &rows() const { return m_rows; }
     const UserRow *rowFor(const QString &userId) const;
     // The first column's index of the user's row; invalid when not shown.

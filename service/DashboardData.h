@@ -26,6 +26,7 @@ struct DashboardData
     Overview overview;
     QList<UserRow> users;
     ColumnSortKeys userKeys; // the users' keys for the table's sort column, in their order
+    quint64 guardrailsStamped = 0; // the RowGuardrails::version the users carry; 0: none
     QList<SeriesPoint> series;
     QList<CostRow> costs;
     qint64 loadMs = 0;

@@ -171,9 +171,11 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     data.overview = std::move(load->totals.overview);
     Queries::countUsers(data.overview, load->users);
     data.users = std::move(load->users);
-    if (m_sentGuardrails)
+    if (m_sentGuardrails) {
         for (UserRow &row : data.users)
             m_sentGuardrails->stamp(row);
+        data.guardrailsStamped = m_sentGuardrails->version;
+    }
     // After the stamp: the table may be sorted on a guardrail column.
     data.userKeys = sortUsers(data.users, m_userOrder);
     m_loadedUsers.clear();

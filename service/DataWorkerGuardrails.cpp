@@ -52,6 +52,7 @@ void DataWorker::loadGuardrails()
     for (auto it = data.suggestions.cbegin(); it != data.suggestions.cend(); ++it)
         data.forRows.scores.insert(it.key(), it.value().score);
     data.forRows.budgetUse = std::move(*budgetUse);
+    data.forRows.version = RowGuardrails::newVersion();
     data.riskAlertLevel = *level;
     // The table takes only what came without an error (MainWindow).
     if (data.error.isEmpty())

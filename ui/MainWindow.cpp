@@ -302,7 +302,9 @@ void MainWindow::onLoaded(const DashboardData &data)
     m_cards->clearComparison();
     m_cards->setOverview(o, m_range->describe());
     drawCharts();
-    m_users->setRows(data.users, data.userKeys); // with the last guardrails (UsersModel::setGuardrails)
+    // With the last guardrails (UsersModel::setGuardrails), which the data thread stamped them
+    // with.
+    m_users->setRows(data.users, data.userKeys, data.guardrailsStamped);
     // The first time, show the top spender's details rather than nothing
     // (selecting them loads their details).
     if (m_details->userId().isEmpty() && m_users->proxy()->rowCount() > 0) {

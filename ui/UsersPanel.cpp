@@ -206,7 +206,7 @@ void UsersPanel::selectUser(const QString &userId)
     }
 }
 
-void UsersPanel::setRows(QList<UserRow> rows, ColumnSortKeys keys)
+void UsersPanel::setRows(QList<UserRow> rows, ColumnSortKeys keys, quint64 guardrailsStamped)
 {
     const QStringList selected = [this] {
         QStringList ids;
@@ -214,7 +214,7 @@ void UsersPanel::setRows(QList<UserRow> rows, ColumnSortKeys keys)
             ids << user.userId;
         return ids;
     }();
-    m_model->setRows(std::move(rows), std::move(keys));
+    m_model->setRows(std::move(rows), std::move(keys), guardrailsStamped);
     // Keep the admin's selection across a refresh: each user found in the
     // model's rows and mapped to the table (asking the table's every row for
     // its id took a fifth of a refresh of 25,000 users).

@@ -44,7 +44,7 @@ public:
     void showOnly(const QSet<QString> &userIds, const QString &what);
     void showEveryone();
     bool isDrilledDown() const;
-    void setRows(QList<UserRow> rows, ColumnSortKeys keys = {});
+    void setRows(QList<UserRow> rows, ColumnSortKeys keys = {}, quint64 guardrailsStamped = 0);
     // Disabled (with the reason as tooltip) when the role may not, or the
     // database is away.
     void setWritable(bool canBlock, bool canSetRisk, const QString &why);

@@ -1,5 +1,7 @@
 #include "queries/Rows.h"
 
+#include <atomic>
+
 namespace meterdesk {
 
 QString UserRow::displayName() const
@@ -9,6 +11,12 @@ QString UserRow::displayName() const
     if (!email.isEmpty())
         return email;
     return userId;
+}
+
+quint64 RowGuardrails::newVersion()
+{
+    static std::atomic<quint64> last{0};
+    return ++last;
 }
 
 } // namespace meterdesk

@@ -286,6 +286,36 @@ private Q_SLOTS:
         QCOMPARE(shown(UsersModel::BudgetColumn), budget);
     }
 
+    // Rows the data thread stamped with the guardrails the table has (their
+    // version) are taken on its word, not looked up user by user; rows of
+    // another version, or after the table changed a value of its own, are.
+    void rowsStampedWithTheTablesGuardrailsAreNotCheckedAgain()
+    {
+        UsersModel model;
+        RowGuardrails guardrails{{{QStringLiteral("u-1"), 40}}, {}};
+        guardrails.version = RowGuardrails::newVersion();
+        model.setGuardrails(guardrails);
+        // u-1's 40 left out on purpose: a check would write it back.
+        QList<UserRow> rows = fixture();
+        for (UserRow &row : rows)
+            row.suggestedRisk = 0;
+        model.setRows(rows, {}, guardrails.version);
+        QCOMPARE(model.rows().first().suggestedRisk, 0);
+        QVERIFY(model.rows().constData() == rows.constData());
+        model.setRows(rows, {}, RowGuardrails::newVersion());
+        QCOMPARE(model.rows().first().suggestedRisk, 40);
+        model.setRows(rows, {}, 0);
+        QCOMPARE(model.rows().first().suggestedRisk, 40);
+
+        // A live update moves u-2's budget use: the table's copy is its own now.
+        UserBudget half;
+        half.permille = 500;
+        QVERIFY(model.replaceRows({fixture().at(1)}, {1}, {{QStringLiteral("u-2"), half}}));
+        model.setRows(rows, {}, guardrails.version);
+        QCOMPARE(model.rows().first().suggestedRisk, 40);
+        QCOMPARE(model.rows().at(1).budgetPermille, 500);
+    }
+
     // The data thread puts a load's rows in the table's order (sortUsers):
     // the proxy, sorting them itself, must show them in the order given.
     void sortUsersGivesTheTablesOrder_data()
