@@ -89,8 +89,7 @@ void Tracker::prepareStatements()
     m_book = PriceTable(m_db).book(m_prices, &ignored);
     auto s = std::make_unique<Statements>();
     const QSqlDatabase &db = m_db.sql();
-    // Journals of the batch's statements in memory, not a file (Tracker.h);
-    // without it a batch is slower, never wrong.
+    // The batch's statement journals in memory, not a file (Tracker.h).
     if (!m_db.isPostgres())
         m_db.exec(QStringLiteral("PRAGMA temp_store = MEMORY"), &ignored);
     const QString totalCost = m_db.dialect().statsTotalCostUpsert();
