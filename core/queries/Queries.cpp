@@ -57,9 +57,14 @@ std::optional<Overview> Queries::overview(const DateRange &range, QString *error
     }
     addUpServices(overview);
     if (counts == UserCounts::ActiveAndBlocked) {
-        const QString active = range.isAllTime()
-            ? QStringLiteral("SELECT count(DISTINCT user_id) FROM api_usage_user_service WHERE requests > 0")
-            : QStringLiteral("SELECT count(DISTINCT user_id) FROM api_usage_daily WHERE day >= ? AND day <= ?");
+        const QString active =
+            range.isAllTime() ? QStringLiteral("SELECT count(DISTINCT user_id) FROM "
+                                               "api_usage_user_service WHERE requests > 0")
+                              // DISTINCT in a subquery: PostgreSQL hashes the ids instead of
+                              // sorting them (30 days at 10M calls, 435,000 rows: 165 to 187 ms
+                              // against 269 to 367); SQLite takes the same time either way.
+                              : QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT user_id FROM "
+                                               "api_usage_daily WHERE day >= ? AND day <= ?) u");
         if (!run(query, active, range.isAllTime() ? QVariantList() : dayBounds(range), error) || !query.next())
             return std::nullopt;
         overview.activeUsers = toInt64(query.value(0));

@@ -6,7 +6,10 @@
 #include <queries/RiskSuggestions.h>
 #include <tracking/Tracker.h>
 
+#include <QSqlQuery>
 #include <QTest>
+
+#include <libpq-fe.h>
 
 using namespace meterdesk;
 using namespace meterdesk::test;
@@ -186,6 +189,61 @@ private Q_SLOTS:
         error.clear();
         QVERIFY(!failing.take(&error));
         QVERIFY(!error.isEmpty());
+    }
+
+    // On PostgreSQL the window's rollup rows are read without a parallel
+    // scan or JIT, even where the planner would choose them (here made
+    // free), and the session keeps its own settings afterwards. The plan
+    // is the server's own, sent back by auto_explain.
+    void theWindowIsReadWithoutAParallelScanOrJit()
+    {
+        if (!usePostgres())
+            QSKIP("PostgreSQL's planner only");
+        QString error;
+        for (const char *statement :
+             {"SET parallel_setup_cost = 0", "SET parallel_tuple_cost = 0",
+              "SET min_parallel_table_scan_size = 0", "SET max_parallel_workers_per_gather = 1",
+              "SET jit = on", "SET jit_above_cost = 0", "LOAD 'auto_explain'",
+              "SET auto_explain.log_min_duration = 0", "SET client_min_messages = log"})
+            QVERIFY2(m_db->exec(QLatin1String(statement), &error), qPrintable(error));
+        QStringList plans;
+        PGconn *connection = Dialect::postgresHandle(m_db->sql());
+        QVERIFY(connection);
+        const PQnoticeProcessor previous = PQsetNoticeProcessor(
+            connection,
+            [](void *into, const char *message) {
+                static_cast<QStringList *>(into)->append(QString::fromUtf8(message));
+            },
+            &plans);
+        const auto all = RiskSuggestions(*m_db, Now).compute(&error);
+        PQsetNoticeProcessor(connection, previous, nullptr);
+        QVERIFY2(m_db->exec(QStringLiteral("SET client_min_messages = warning"), &error),
+                 qPrintable(error));
+        QVERIFY2(all && !all->isEmpty(), qPrintable(error));
+
+        const auto planOf = [&](const QString &read) {
+            for (const QString &plan : std::as_const(plans))
+                if (plan.contains(read))
+                    return plan;
+            return QString();
+        };
+        const QString window = planOf(QStringLiteral("FROM api_usage_daily WHERE day"));
+        QVERIFY2(!window.isEmpty(), qPrintable(plans.join(u'\n')));
+        QVERIFY2(!window.contains(QLatin1String("Gather")) &&
+                     !window.contains(QLatin1String("JIT:")),
+                 qPrintable(window));
+        // The same session's other reads still may: the log's last day is
+        // planned with its workers (the planner's choice, made free here).
+        const QString bursts =
+            planOf(QStringLiteral("SELECT user_id, timestamp FROM api_usage_tracking"));
+        QVERIFY2(bursts.contains(QLatin1String("JIT:")), qPrintable(bursts));
+
+        QSqlQuery settings(m_db->sql());
+        QVERIFY(settings.exec(QStringLiteral(
+            "SELECT current_setting('max_parallel_workers_per_gather'), current_setting('jit')")));
+        QVERIFY(settings.next());
+        QCOMPARE(settings.value(0).toString(), QStringLiteral("1"));
+        QCOMPARE(settings.value(1).toString(), QStringLiteral("on"));
     }
 };
 
