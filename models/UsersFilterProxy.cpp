@@ -177,7 +177,9 @@ void UsersFilterProxy::onDataChanged(const QModelIndex &topLeft, const QModelInd
     if (!topLeft.isValid() || !bottomRight.isValid())
         return;
     const int first = topLeft.row(), last = bottomRight.row();
-    if (last - first + 1 > RowsPlacedOneByOne) {
+    // Rows changed together are placed together: placed one by one, each
+    // would be searched for among others changed but not yet moved.
+    if (last > first) {
         relayout(QAbstractItemModel::NoLayoutChangeHint);
         if (!m_shown.empty())
             Q_EMIT dataChanged(index(0, topLeft.column()),

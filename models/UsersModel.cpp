@@ -20,10 +20,12 @@ UsersModel::UsersModel(QObject *parent) : QAbstractTableModel(parent)
     Q_ASSERT(dashboardColumns().at(BudgetColumn).kind == UserColumnKind::Percent);
 }
 
-void UsersModel::setRows(QList<UserRow> rows, ColumnSortKeys keys, quint64 guardrailsStamped)
+void UsersModel::setRows(QList<UserRow> rows, ColumnSortKeys keys, quint64 guardrailsStamped,
+                         SearchText search)
 {
     beginResetModel();
     freeAside(std::exchange(m_rows, std::move(rows)));
+    m_searchText = search.size() == m_rows.size() ? std::move(search) : SearchText();
     // The proxy places the rows again in endResetModel(), on the keys that
     // came with them when they are of its column: made on the data thread,
     // they are not made again here (10 to 25 ms of 83,000 names).
@@ -123,33 +125,50 @@ std::optional<qint64> UsersModel::replaceRows(const QList<UserRow> &rows, const 
             row.budgetPermille = m_guardrails.permilleOf(row.userId);
         return row;
     };
-    if (appended > 0)
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + appended - 1));
-    QList<int> changed;
+    // A changed row is announced as soon as it changes, so that the proxy
+    // places each among rows that are all in their places: announced
+    // together, each was placed by a search among rows changed but not yet
+    // moved, and could land out of order.
+    const auto keepText = [this](qsizetype at) {
+        // The search's text too, when it was current before this row.
+        if (m_searchText.size() == m_rows.size() ||
+            (m_searchText.size() == at && at == m_rows.size() - 1))
+            m_searchText.update(at, m_rows.at(at));
+    };
+    const qsizetype known = m_rows.size();
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const qsizetype at = indexes.at(i);
+        if (at >= known)
+            continue;
+        UserRow row = withGuardrails(rows.at(i));
+        activeDelta += (row.requests > 0 ? 1 : 0) - (m_rows.at(at).requests > 0 ? 1 : 0);
+        m_rows[at] = std::move(row);
+        keepSortKey(at); // before the proxy places the row
+        keepText(at);
+        Q_EMIT dataChanged(index(int(at), 0), index(int(at), columnCount() - 1));
+    }
+    if (appended == 0)
+        return activeDelta;
+    beginInsertRows({}, int(known), int(known + appended - 1));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const qsizetype at = indexes.at(i);
+        if (at < known)
+            continue;
         UserRow row = withGuardrails(rows.at(i));
         activeDelta += row.requests > 0 ? 1 : 0;
-        if (at < m_rows.size() && m_rows.at(at).userId == row.userId) {
-            activeDelta -= m_rows.at(at).requests > 0 ? 1 : 0;
-            m_rows[at] = std::move(row);
-            changed << int(at);
-        } else {
-            m_rows.append(std::move(row));
-        }
-        keepSortKey(at); // before the proxy places the row
+        m_rows.append(std::move(row));
+        keepSortKey(at);
+        keepText(at);
     }
-    if (appended > 0)
-        endInsertRows();
-    for (int row : std::as_const(changed))
-        Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    endInsertRows();
     return activeDelta;
 }
 
 bool UsersModel::rowContains(int row, const QStringMatcher &text) const
 {
-    const UserRow &user = m_rows[row];
-    return text.indexIn(user.name) >= 0 || text.indexIn(user.email) >= 0 || text.indexIn(user.userId) >= 0;
+    if (m_searchText.size() != m_rows.size())
+        m_searchText = SearchText(m_rows);
+    return m_searchText.contains(row, text);
 }
 
 const ColumnSortKeys &UsersModel::sortKeys(int column) const

@@ -2,6 +2,7 @@
 
 #include <queries/ColumnSortKeys.h>
 #include <queries/Rows.h>
+#include <queries/SearchText.h>
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -57,7 +58,8 @@ public:
     // thread has them (sortUsers); others are ignored. `guardrailsStamped`:
     // the RowGuardrails::version the data thread stamped the rows with;
     // when it is the table's own, the rows are taken on its word.
-    void setRows(QList<UserRow> rows, ColumnSortKeys keys = {}, quint64 guardrailsStamped = 0);
+    void setRows(QList<UserRow> rows, ColumnSortKeys keys = {}, quint64 guardrailsStamped = 0,
+                 SearchText search = {});
     const QList<UserRow> &rows() const { return m_rows; }
     const UserRow *rowFor(const QString &userId) const;
     // The first column's index of the user's row; invalid when not shown.
@@ -110,6 +112,9 @@ private:
     QList<UserRow> m_rows;
     mutable int m_keyColumn = -1;
     mutable ColumnSortKeys m_keys;
+    // The rows' text for rowContains(): as a load brought it, or made when
+    // first searched; kept current with the rows.
+    mutable SearchText m_searchText;
     RowGuardrails m_guardrails; // the last setGuardrails(), with live updates' budget use
     bool m_haveGuardrails = false;
 };

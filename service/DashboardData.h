@@ -6,10 +6,11 @@
 #include <budgets/Budget.h>
 #include <queries/ChangeFeed.h>
 #include <queries/ColumnSortKeys.h>
+#include <queries/DateRange.h>
 #include <queries/Reconcile.h>
 #include <queries/RiskSuggestions.h>
-#include <queries/DateRange.h>
 #include <queries/Rows.h>
+#include <queries/SearchText.h>
 #include <queries/UserColumns.h>
 
 #include <QMetaType>
@@ -27,6 +28,7 @@ struct DashboardData
     QList<UserRow> users;
     ColumnSortKeys userKeys; // the users' keys for the table's sort column, in their order
     quint64 guardrailsStamped = 0; // the RowGuardrails::version the users carry; 0: none
+    SearchText userSearch; // the users' text side by side while the table has a search; else none
     QList<SeriesPoint> series;
     QList<CostRow> costs;
     qint64 loadMs = 0;

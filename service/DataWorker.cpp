@@ -178,6 +178,8 @@ void DataWorker::load(quint64 requestId, const DateRange &range, std::optional<B
     }
     // After the stamp: the table may be sorted on a guardrail column.
     data.userKeys = sortUsers(data.users, m_userOrder);
+    if (m_userOrder.searching)
+        data.userSearch = SearchText(data.users);
     m_loadedUsers.clear();
     m_loadedUsers.reserve(data.users.size());
     for (const UserRow &row : std::as_const(data.users))

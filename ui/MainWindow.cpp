@@ -304,7 +304,7 @@ void MainWindow::onLoaded(const DashboardData &data)
     drawCharts();
     // With the last guardrails (UsersModel::setGuardrails), which the data thread stamped them
     // with.
-    m_users->setRows(data.users, data.userKeys, data.guardrailsStamped);
+    m_users->setRows(data.users, data.userKeys, data.guardrailsStamped, data.userSearch);
     // The first time, show the top spender's details rather than nothing
     // (selecting them loads their details).
     if (m_details->userId().isEmpty() && m_users->proxy()->rowCount() > 0) {

@@ -135,15 +135,11 @@ UsersPanel::UsersPanel(QWidget *parent)
     layout->addWidget(m_count);
 
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, [this] {
-        m_proxy->setSearchText(m_search->text());
-        updateCount();
-    });
+    connect(m_searchDelay, &QTimer::timeout, this, &UsersPanel::applySearch);
     // From the search box to the table with Enter: the keyboard's way to a user.
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_searchDelay->stop();
-        m_proxy->setSearchText(m_search->text());
-        updateCount();
+        applySearch();
         m_view->setFocus(Qt::ShortcutFocusReason);
         if (m_proxy->rowCount() > 0 && !m_view->selectionModel()->hasSelection())
             m_view->selectionModel()->setCurrentIndex(m_proxy->index(0, 0),
@@ -153,16 +149,22 @@ UsersPanel::UsersPanel(QWidget *parent)
         m_proxy->setShow(static_cast<UsersFilterProxy::Show>(index));
         updateCount();
     });
-    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
-        Q_EMIT orderChanged({column, order == Qt::DescendingOrder});
-        // The selected user stays in sight in the new order, as after a
-        // search; queued, so that the table has sorted first.
-        QMetaObject::invokeMethod(this, [this] {
-            const QModelIndex current = m_view->currentIndex();
-            if (current.isValid() && m_view->selectionModel()->isRowSelected(current.row()))
-                m_view->scrollTo(current);
-        }, Qt::QueuedConnection);
-    });
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) {
+                Q_EMIT orderChanged(
+                    {column, order == Qt::DescendingOrder, !m_proxy->searchText().isEmpty()});
+                // The selected user stays in sight in the new order, as after a
+                // search; queued, so that the table has sorted first.
+                QMetaObject::invokeMethod(
+                    this,
+                    [this] {
+                        const QModelIndex current = m_view->currentIndex();
+                        if (current.isValid() &&
+                            m_view->selectionModel()->isRowSelected(current.row()))
+                            m_view->scrollTo(current);
+                    },
+                    Qt::QueuedConnection);
+            });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UsersPanel::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         Q_EMIT currentUserChanged(current.data(UsersModel::UserIdRole).toString());
@@ -179,9 +181,20 @@ UsersPanel::~UsersPanel()
     Settings::setUsersHeaderState(m_view->horizontalHeader()->saveState());
 }
 
+void UsersPanel::applySearch()
+{
+    const bool wasSearching = !m_proxy->searchText().isEmpty();
+    m_proxy->setSearchText(m_search->text());
+    updateCount();
+    // While a search is typed, each load brings the rows' text for it.
+    if (wasSearching != !m_proxy->searchText().isEmpty())
+        Q_EMIT orderChanged(order());
+}
+
 UserOrder UsersPanel::order() const
 {
-    return {m_proxy->sortColumn(), m_proxy->sortOrder() == Qt::DescendingOrder};
+    return {m_proxy->sortColumn(), m_proxy->sortOrder() == Qt::DescendingOrder,
+            !m_proxy->searchText().isEmpty()};
 }
 
 QList<UserRow> UsersPanel::selectedUsers() const
@@ -206,7 +219,8 @@ void UsersPanel::selectUser(const QString &userId)
     }
 }
 
-void UsersPanel::setRows(QList<UserRow> rows, ColumnSortKeys keys, quint64 guardrailsStamped)
+void UsersPanel::setRows(QList<UserRow> rows, ColumnSortKeys keys, quint64 guardrailsStamped,
+                         SearchText search)
 {
     const QStringList selected = [this] {
         QStringList ids;
@@ -214,7 +228,7 @@ void UsersPanel::setRows(QList<UserRow> rows, ColumnSortKeys keys, quint64 guard
             ids << user.userId;
         return ids;
     }();
-    m_model->setRows(std::move(rows), std::move(keys), guardrailsStamped);
+    m_model->setRows(std::move(rows), std::move(keys), guardrailsStamped, std::move(search));
     // Keep the admin's selection across a refresh: each user found in the
     // model's rows and mapped to the table (asking the table's every row for
     // its id took a fifth of a refresh of 25,000 users).

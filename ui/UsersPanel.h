@@ -2,6 +2,7 @@
 
 #include <queries/ColumnSortKeys.h>
 #include <queries/Rows.h>
+#include <queries/SearchText.h>
 #include <queries/UserColumns.h>
 
 #include <UsersFilterProxy.h>
@@ -44,7 +45,8 @@ public:
     void showOnly(const QSet<QString> &userIds, const QString &what);
     void showEveryone();
     bool isDrilledDown() const;
-    void setRows(QList<UserRow> rows, ColumnSortKeys keys = {}, quint64 guardrailsStamped = 0);
+    void setRows(QList<UserRow> rows, ColumnSortKeys keys = {}, quint64 guardrailsStamped = 0,
+                 SearchText search = {});
     // Disabled (with the reason as tooltip) when the role may not, or the
     // database is away.
     void setWritable(bool canBlock, bool canSetRisk, const QString &why);
@@ -64,6 +66,8 @@ Q_SIGNALS:
 private:
     void updateActions();
     void updateCount();
+    // The search box's text to the table.
+    void applySearch();
 
     UsersModel *m_model;
     UsersFilterProxy *m_proxy;

@@ -58,11 +58,13 @@ struct METERDESK_CORE_EXPORT UserColumn
 };
 
 // The order the dashboard's table shows its users in: a column of
-// dashboardColumns() (-1: the order they were read in), and which way.
+// dashboardColumns() (-1: the order they were read in), and which way; and
+// whether a search is typed, for which a load brings the rows' SearchText.
 struct UserOrder
 {
     int column = -1;
     bool descending = false;
+    bool searching = false;
 };
 
 // Puts rows in that order the way the table's proxy sorts them (a stable

@@ -100,8 +100,16 @@ private Q_SLOTS:
         int users = int(rows.size());
         const QList<int> columns{UsersModel::CostColumn, UsersModel::RequestsColumn,
                                  UsersModel::RiskColumn, UsersModel::NameColumn};
-        const QStringList searches{QString(), QStringLiteral("amy"), QStringLiteral("user-01"),
-                                   QStringLiteral("@example"), QStringLiteral("nobody")};
+        // With the separator of SearchText's fields too, alone and at the
+        // end of a name: a match there is no match of any one field.
+        const QStringList searches{QString(),
+                                   QStringLiteral("amy"),
+                                   QStringLiteral("user-01"),
+                                   QStringLiteral("@example"),
+                                   QStringLiteral("nobody"),
+                                   QStringLiteral("ÉLODIE"),
+                                   QString(QChar(0x1F)),
+                                   QStringLiteral("zed") + QChar(0x1F)};
         for (int step = 0; step < 400; ++step) {
             const int what = int(random.bounded(8));
             QString done;
@@ -151,20 +159,29 @@ private Q_SLOTS:
                 done = QStringLiteral("searched for \"%1\"").arg(search);
             } else { // a reload: the rows anew, sometimes sorted by the data thread
                 QList<UserRow> reloaded = model.rows();
-                for (UserRow &row : reloaded)
+                for (UserRow &row : reloaded) {
                     row.requests += random.bounded(2);
+                    if (random.bounded(8) == 0) // a user renamed meanwhile
+                        row.name = randomUser(random, 0).name;
+                }
+                // Sometimes with the text for the search, as the data
+                // thread sends it while a search is typed.
+                const SearchText search = random.bounded(2) ? SearchText(reloaded) : SearchText();
                 if (proxy.sortColumn() >= 0 && random.bounded(2)) {
                     const ColumnSortKeys keys = sortUsers(
                         reloaded, {proxy.sortColumn(), proxy.sortOrder() == Qt::DescendingOrder});
-                    model.setRows(reloaded, keys);
+                    model.setRows(reloaded, keys, 0,
+                                  search.size() ? SearchText(reloaded) : SearchText());
                 } else {
-                    model.setRows(reloaded);
+                    model.setRows(reloaded, {}, 0, search);
                 }
                 done = QStringLiteral("reloaded");
             }
             qt.invalidate();
             QVERIFY2(idsInViewOrder(proxy) == idsInViewOrder(qt),
-                     qPrintable(QStringLiteral("step %1, %2").arg(step).arg(done)));
+                     qPrintable(QStringLiteral("step %1, %2, searching for \"%3\"")
+                                    .arg(step)
+                                    .arg(done, qt.search)));
         }
     }
 
