@@ -67,7 +67,7 @@ void UsersFilterProxy::setSearchText(const QString &text)
     if (trimmed == m_search)
         return;
     m_search = trimmed;
-    m_matcher = QStringMatcher(m_search, Qt::CaseInsensitive);
+    m_matcher = QStringMatcher(SearchText::fold(m_search), Qt::CaseSensitive);
     relayout(QAbstractItemModel::NoLayoutChangeHint);
 }
 

@@ -83,7 +83,7 @@ private:
     std::vector<int> m_shown; // proxy row -> source row
     std::vector<int> m_place; // source row -> proxy row; -1 when filtered out
     QString m_search;
-    QStringMatcher m_matcher; // m_search, case-insensitive, prepared once per search
+    QStringMatcher m_matcher; // m_search case-folded (SearchText::fold), prepared once per search
     Show m_show = Show::All;
     std::optional<QSet<QString>> m_only;
 };

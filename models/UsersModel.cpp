@@ -164,11 +164,11 @@ std::optional<qint64> UsersModel::replaceRows(const QList<UserRow> &rows, const 
     return activeDelta;
 }
 
-bool UsersModel::rowContains(int row, const QStringMatcher &text) const
+bool UsersModel::rowContains(int row, const QStringMatcher &folded) const
 {
     if (m_searchText.size() != m_rows.size())
         m_searchText = SearchText(m_rows);
-    return m_searchText.contains(row, text);
+    return m_searchText.contains(row, folded);
 }
 
 const ColumnSortKeys &UsersModel::sortKeys(int column) const

@@ -83,9 +83,10 @@ public:
     // QVariants: the proxy sorts 100,000 users in milliseconds on them.
     // Made when first asked for a column, then kept current with the rows.
     const ColumnSortKeys &sortKeys(int column) const;
-    // Whether a row's name, email or id contains `text` (with its case rule):
-    // what the search box matches.
-    bool rowContains(int row, const QStringMatcher &text) const;
+    // Whether a row's name, email or id contains a text without case: what
+    // the search box matches. `folded` matches SearchText::fold() of the
+    // text, with case.
+    bool rowContains(int row, const QStringMatcher &folded) const;
 
     // Without QAbstractTableModel's hasIndex() and its two virtual calls:
     // the view asks for an index of each cell it paints.

@@ -27,14 +27,17 @@ public:
     qsizetype size() const { return qsizetype(m_spans.size()); }
     // A row's text changed, or a row was added (at size()).
     void update(qsizetype row, const UserRow &value);
-    // Whether the row's name, email or id contains the matcher's pattern,
-    // with the matcher's case rule: what matching each of the three does.
-    bool contains(qsizetype row, const QStringMatcher &matcher) const;
+    // Whether the row's name, email or id contains the matcher's pattern:
+    // a case-sensitive matcher of a folded pattern (fold()), which matches
+    // the block's folded text as a case-insensitive one matches the rows'.
+    bool contains(qsizetype row, const QStringMatcher &folded) const;
+    // A text with each character's case folded, as the block holds them.
+    static QString fold(QStringView text);
 
 private:
     void append(const UserRow &value);
 
-    QString m_text; // "name\x1Femail\x1Fid" of each row, one after the other
+    QString m_text; // "name\x1Femail\x1Fid" of each row, case-folded, one after the other
     struct Span
     {
         qsizetype start = 0;

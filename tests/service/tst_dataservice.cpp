@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringMatcher>
 #include <QTest>
 
 using namespace meterdesk;
@@ -189,8 +190,12 @@ private Q_SLOTS:
         QSignalSpy loaded(&service, &DataService::loaded);
         // initTestCase's u0, u1, u2, without names: shown by their ids, descending, then ascending.
         for (const auto &[order, ids] :
-             {std::pair{UserOrder{column(QStringLiteral("user")), true}, QStringList{QStringLiteral("u2"), QStringLiteral("u1"), QStringLiteral("u0")}},
-              std::pair{UserOrder{column(QStringLiteral("user")), false}, QStringList{QStringLiteral("u0"), QStringLiteral("u1"), QStringLiteral("u2")}}}) {
+             {std::pair{
+                  UserOrder{column(QStringLiteral("user")), true, true},
+                  QStringList{QStringLiteral("u2"), QStringLiteral("u1"), QStringLiteral("u0")}},
+              std::pair{
+                  UserOrder{column(QStringLiteral("user")), false},
+                  QStringList{QStringLiteral("u0"), QStringLiteral("u1"), QStringLiteral("u2")}}}) {
             QVERIFY(order.column >= 0);
             service.setUserOrder(order);
             service.load(DateRange::allTime(), std::nullopt);
@@ -205,6 +210,11 @@ private Q_SLOTS:
             QCOMPARE(data.userKeys.size(), data.users.size());
             for (qsizetype i = 1; i < data.userKeys.size(); ++i)
                 QVERIFY(order.descending ? data.userKeys[i - 1] > data.userKeys[i] : data.userKeys[i - 1] < data.userKeys[i]);
+            // While the table has a search, with the rows' text for it.
+            QCOMPARE(data.userSearch.size(), order.searching ? data.users.size() : 0);
+            if (order.searching)
+                QVERIFY(data.userSearch.contains(
+                    0, QStringMatcher(SearchText::fold(QStringLiteral("U2")), Qt::CaseSensitive)));
         }
     }
 
