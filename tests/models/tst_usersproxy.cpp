@@ -166,15 +166,12 @@ private Q_SLOTS:
                 }
                 // Sometimes with the text for the search, as the data
                 // thread sends it while a search is typed.
-                const SearchText search = random.bounded(2) ? SearchText(reloaded) : SearchText();
-                if (proxy.sortColumn() >= 0 && random.bounded(2)) {
-                    const ColumnSortKeys keys = sortUsers(
+                const bool withText = random.bounded(2);
+                ColumnSortKeys keys;
+                if (proxy.sortColumn() >= 0 && random.bounded(2))
+                    keys = sortUsers(
                         reloaded, {proxy.sortColumn(), proxy.sortOrder() == Qt::DescendingOrder});
-                    model.setRows(reloaded, keys, 0,
-                                  search.size() ? SearchText(reloaded) : SearchText());
-                } else {
-                    model.setRows(reloaded, {}, 0, search);
-                }
+                model.setRows(reloaded, keys, 0, withText ? SearchText(reloaded) : SearchText());
                 done = QStringLiteral("reloaded");
             }
             qt.invalidate();
