@@ -109,8 +109,9 @@ RepriceResult Repricer::run(const RepriceScope &scope, bool dryRun, const std::f
             const qint64 requests = rows.value(11).toLongLong();
             changes.append({lastId, rows.value(1).toString(), rows.value(2).toString(), model,
                             at.date().toString(Qt::ISODate), oldNanos, quote->cost.nanos(),
-                            (wasPriced ? 0 : -requests) + (quote->priced ? 0 : requests), quote->priced,
-                            Schema::rollupEndpoint(rows.value(12).toString(), model)});
+                            (wasPriced ? 0 : -requests) + (quote->priced ? 0 : requests),
+                            quote->priced,
+                            Schema::rollupEndpoint(rows.value(12).toString(), model).toString()});
         }
         rows.finish();
         result.examined += read;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "storage/BulkRows.h"
 #include "storage/Dialect.h"
+
+#include "meterdesk_core_export.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -29,7 +32,7 @@ namespace meterdesk {
 // connection: a VALUES list of 200 rows cost the server more to plan than
 // to run, about six times the time of the arrays. A handful of rows still
 // go as the small VALUES statement.
-class BulkStatement
+class METERDESK_CORE_EXPORT BulkStatement
 {
 public:
     using ResultHandler = std::function<void(const QVariant &firstColumn)>;
@@ -45,18 +48,19 @@ public:
     BulkStatement(BulkStatement &&other) noexcept;
 
     // Runs the rows in chunks; `onResult` sees each row a RETURNING clause gives.
+    bool exec(const BulkRows &rows, QSqlError *error, const ResultHandler &onResult = {});
     bool exec(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult = {});
 
 private:
     QString statementText(int rows) const;
     // The array statement, with libpq's "$1" placeholders.
     QString arrayStatementText() const;
-    bool execArrays(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult);
+    bool execArrays(const BulkRows &rows, QSqlError *error, const ResultHandler &onResult);
     // The prepared VALUES statement for `rows` rows.
     QSqlQuery *prepared(int rows, QSqlError *error);
     static bool run(QSqlQuery &query, QSqlError *error, const ResultHandler &onResult);
     sqlite3_stmt *preparedNative(int rows, QSqlError *error);
-    bool execNative(const QList<QVariantList> &rows, QSqlError *error, const ResultHandler &onResult);
+    bool execNative(const BulkRows &rows, QSqlError *error, const ResultHandler &onResult);
 
     QSqlDatabase m_db;
     const Dialect *m_dialect;
@@ -72,6 +76,6 @@ private:
 };
 
 // "(?, ?, ?)" for n columns.
-QString placeholders(int columns);
+METERDESK_CORE_EXPORT QString placeholders(int columns);
 
 } // namespace meterdesk

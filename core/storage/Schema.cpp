@@ -456,10 +456,10 @@ QStringList rebuildAggregates(const Dialect &dialect)
     };
 }
 
-QString rollupEndpoint(const QString &endpoint, const QString &model)
+QStringView rollupEndpoint(QStringView endpoint, QStringView model)
 {
     // Empty, never null: the column is NOT NULL, and '' is how SQL says none.
-    return endpoint.isEmpty() || endpoint == model ? QStringLiteral("") : endpoint;
+    return endpoint.isEmpty() || endpoint == model ? QStringView(u"") : endpoint;
 }
 
 QString rollupEndpointSql(const QString &endpoint, const QString &model)

@@ -30,7 +30,7 @@ METERDESK_CORE_EXPORT QStringList rebuildAggregates(const Dialect &dialect);
 // "" when none was given. The original writer stores the model as the
 // endpoint when none is given (`endpoint || model`) and Tracker copies
 // that, so an endpoint equal to the call's model is none too.
-METERDESK_CORE_EXPORT QString rollupEndpoint(const QString &endpoint, const QString &model);
+METERDESK_CORE_EXPORT QStringView rollupEndpoint(QStringView endpoint, QStringView model);
 // The same rule in SQL over two columns (or NEW.x of a trigger).
 QString rollupEndpointSql(const QString &endpoint, const QString &model);
 // The seed's service_breakdown JSON of a stats row, rebuilt in SQL from the

@@ -3,67 +3,34 @@
 #include "admin/PriceTable.h"
 #include "budgets/BudgetEnforcer.h"
 
-#include "storage/BulkStatement.h"
-#include "storage/LockOrder.h"
 #include "money/PriceBook.h"
 #include "queries/DateRange.h"
+#include "storage/BulkStatement.h"
+#include "storage/LockOrder.h"
 #include "storage/Schema.h"
 #include "storage/Timestamps.h"
+#include "tracking/BatchSums.h"
 #include "tracking/LegacyMetadata.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QMap>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QThread>
-
-#include <tuple>
 
 namespace meterdesk {
 
 namespace {
 
-struct Counters
-{
-    qint64 requests = 0;
-    qint64 input = 0;
-    qint64 output = 0;
-    qint64 cachedInput = 0;
-    qint64 cacheWrite = 0;
-    qint64 costNanos = 0;
-    qint64 unpriced = 0;
-    QString lastActivity;
-
-    qint64 tokens() const { return input + output + cachedInput + cacheWrite; }
-    void add(const TokenCounts &t, qint64 cost, bool priced)
-    {
-        ++requests;
-        input += t.input;
-        output += t.output;
-        cachedInput += t.cachedInput;
-        cacheWrite += t.cacheWrite;
-        if (__builtin_add_overflow(costNanos, cost, &costNanos))
-            throw std::overflow_error("batch cost out of range");
-        unpriced += priced ? 0 : 1;
-    }
-    // Only the stats rows keep a last activity: comparing every event's
-    // time in all four aggregates cost a tenth of their time.
-    void seenAt(const QString &timestamp)
-    {
-        if (timestamp > lastActivity)
-            lastActivity = timestamp;
-    }
-};
-
 // The counter columns of both rollups, in bind order.
 const char *const RollupColumns = "requests, input_tokens, output_tokens, cached_input_tokens, "
                                   "cache_write_tokens, tokens, cost_nanos, unpriced_requests";
 
-QVariantList counterValues(const Counters &c)
+void addCounters(BulkRows &rows, const Counters &c)
 {
-    return {c.requests, c.input, c.output, c.cachedInput, c.cacheWrite, c.tokens(), c.costNanos, c.unpriced};
+    rows.addInteger(c.requests).addInteger(c.input).addInteger(c.output).addInteger(c.cachedInput);
+    rows.addInteger(c.cacheWrite)
+        .addInteger(c.tokens())
+        .addInteger(c.costNanos)
+        .addInteger(c.unpriced);
 }
 
 } // namespace
@@ -72,6 +39,7 @@ struct Tracker::Statements
 {
     std::optional<BulkStatement> ensureUsers, existingUsers, insertEvents, upsertStats, upsertUserService,
         upsertDaily, upsertWeekly, upsertDailyService, settleReservations;
+    BulkRows scratch{1}; // each statement's rows in turn, in memory kept from batch to batch
 };
 
 Tracker::Tracker(Database &database, const PriceBook &prices, TrackerOptions options)
@@ -242,17 +210,6 @@ struct Tracker::Batch
     QHash<QString, int> inserted; // event ids the log took, with how often
 };
 
-// The sums a batch adds, keyed in sorted order (QMap): the upserts take
-// rows in key order.
-struct Tracker::Sums
-{
-    QMap<QString, Counters> perUser;
-    QMap<std::pair<QString, QString>, Counters> perUserService;
-    QMap<std::tuple<QString, QString, QString, QString>, Counters> perDay;
-    QMap<std::tuple<QString, QString, QString>, Counters> perWeek; // Monday, user, service
-    QMap<std::tuple<QString, QString, QString, QString>, Counters> perDayService; // day, service, model, endpoint
-};
-
 BatchOutcome Tracker::attempt(const QList<UsageEvent> &input, bool auditLock)
 {
     BatchOutcome outcome;
@@ -279,9 +236,9 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input, bool auditLock)
     const auto knownUsers = ensureUsers(batch, outcome, &sqlError);
     if (!knownUsers || !insertLog(batch, *knownUsers, outcome, &sqlError))
         return fail();
-    Sums sums;
+    BatchSums sums;
     try {
-        sums = sumNewEvents(batch, outcome);
+        sumNewEvents(batch, outcome, sums);
     } catch (const std::overflow_error &) {
         m_db.rollback();
         outcome.error = QStringLiteral("the batch's total cost is out of range");
@@ -291,7 +248,8 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input, bool auditLock)
     if (!writeAggregates(sums, &sqlError) || !settleReservations(batch, &sqlError))
         return fail();
     const QDateTime now = m_options.clock ? m_options.clock() : QDateTime::currentDateTimeUtc();
-    const BudgetEnforcer::Outcome budgets = BudgetEnforcer(m_db).enforce(sums.perUser.keys(), now, auditLock);
+    const BudgetEnforcer::Outcome budgets =
+        BudgetEnforcer(m_db).enforce(sums.users(), now, auditLock);
     if (!budgets.ok) {
         m_db.rollback();
         outcome.error = QStringLiteral("enforcing budgets failed: %1").arg(budgets.error);
@@ -357,7 +315,8 @@ std::optional<QSet<QString>> Tracker::ensureUsers(const Batch &batch, const Batc
 
 bool Tracker::insertLog(Batch &batch, const QSet<QString> &knownUsers, BatchOutcome &outcome, QSqlError *sqlError)
 {
-    QList<QVariantList> eventRows;
+    BulkRows &rows = m_statements->scratch;
+    rows.reset(16);
     batch.stamps.resize(batch.events.size());
     for (qsizetype i = 0; i < batch.events.size(); ++i) {
         EventOutcome &result = outcome.events[i];
@@ -371,27 +330,32 @@ bool Tracker::insertLog(Batch &batch, const QSet<QString> &knownUsers, BatchOutc
             continue;
         }
         batch.stamps[i] = sqlTimestamp(event.timestamp.isValid() ? event.timestamp : QDateTime::currentDateTimeUtc());
-        eventRows.append({event.userId, event.service, event.endpoint.isEmpty() ? event.model : event.endpoint,
-                          event.tokens.total(), result.cost.toDecimalString(), batch.stamps[i],
-                          legacyMetadata(event),
-                          event.eventId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(event.eventId),
-                          event.model, event.tokens.input, event.tokens.output, event.tokens.cachedInput,
-                          event.tokens.cacheWrite, result.cost.nanos(), result.priced,
-                          event.serviceTier.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(event.serviceTier)});
+        rows.addText(event.userId)
+            .addText(event.service)
+            .addText(event.endpoint.isEmpty() ? event.model : event.endpoint);
+        rows.addInteger(event.tokens.total())
+            .addText(result.cost.toDecimalString())
+            .addText(batch.stamps[i]);
+        rows.addText(legacyMetadata(event)).addTextOrNull(event.eventId).addText(event.model);
+        rows.addInteger(event.tokens.input)
+            .addInteger(event.tokens.output)
+            .addInteger(event.tokens.cachedInput);
+        rows.addInteger(event.tokens.cacheWrite)
+            .addInteger(result.cost.nanos())
+            .addBool(result.priced);
+        rows.addTextOrNull(event.serviceTier);
         batch.logged.append(i);
     }
     // RETURNING names the rows that went in; an id it does not name (or names
     // fewer times than it occurs) was recorded before: a replay.
-    return m_statements->insertEvents->exec(eventRows, sqlError, [&](const QVariant &eventId) {
+    return m_statements->insertEvents->exec(rows, sqlError, [&](const QVariant &eventId) {
         if (!eventId.isNull())
             ++batch.inserted[eventId.toString()];
     });
 }
 
-Tracker::Sums Tracker::sumNewEvents(Batch &batch, BatchOutcome &outcome)
+void Tracker::sumNewEvents(Batch &batch, BatchOutcome &outcome, BatchSums &sums)
 {
-    Sums sums;
-    QString lastDay, lastWeek;
     for (qsizetype i : std::as_const(batch.logged)) {
         const UsageEvent &event = batch.events[i];
         EventOutcome &result = outcome.events[i];
@@ -403,23 +367,13 @@ Tracker::Sums Tracker::sumNewEvents(Batch &batch, BatchOutcome &outcome)
             }
             --*it;
         }
-        const QString &stamp = batch.stamps[i];
-        const QString day = stamp.left(10);
-        const qint64 cost = result.cost.nanos();
-        Counters &user = sums.perUser[event.userId];
-        user.add(event.tokens, cost, result.priced);
-        user.seenAt(stamp);
-        sums.perUserService[{event.userId, event.service}].add(event.tokens, cost, result.priced);
-        sums.perDay[{day, event.userId, event.service, event.model}].add(event.tokens, cost, result.priced);
-        if (day != lastDay) // a batch's calls mostly share a day
-            lastDay = day, lastWeek = bucketStart(QDate::fromString(day, Qt::ISODate), Bucket::Week).toString(Qt::ISODate);
-        sums.perWeek[{lastWeek, event.userId, event.service}].add(event.tokens, cost, result.priced);
         // The endpoint as it is logged (the model where none is given), counted as none.
         const QString &logged = event.endpoint.isEmpty() ? event.model : event.endpoint;
-        sums.perDayService[{day, event.service, event.model, Schema::rollupEndpoint(logged, event.model)}].add(
-            event.tokens, cost, result.priced);
+        sums.add(event.userId, event.service, event.model,
+                 Schema::rollupEndpoint(logged, event.model), batch.stamps[i], event.tokens,
+                 result.cost.nanos(), result.priced);
     }
-    return sums;
+    sums.finish();
 }
 
 bool Tracker::settleReservations(const Batch &batch, QSqlError *sqlError)
@@ -440,7 +394,7 @@ bool Tracker::settleReservations(const Batch &batch, QSqlError *sqlError)
     return m_statements->settleReservations->exec(rows, sqlError);
 }
 
-bool Tracker::writeAggregates(const Sums &sums, QSqlError *sqlError)
+bool Tracker::writeAggregates(const BatchSums &sums, QSqlError *sqlError)
 {
     // Keys go in sorted order and tables in the one lock order, so
     // concurrent batches, the legacy trigger and admin actions take the
@@ -449,45 +403,58 @@ bool Tracker::writeAggregates(const Sums &sums, QSqlError *sqlError)
     const QString now = sqlTimestamp(QDateTime::currentDateTimeUtc());
     const bool pg = m_db.isPostgres();
     for (Aggregate aggregate : AggregateLockOrder) {
-        QList<QVariantList> rows;
         BulkStatement *statement = nullptr;
+        BulkRows &rows = s.scratch;
         switch (aggregate) {
         case Aggregate::UserService:
             statement = &*s.upsertUserService;
-            for (auto it = sums.perUserService.cbegin(); it != sums.perUserService.cend(); ++it)
-                rows.append({it.key().first, it.key().second, it.value().requests, it.value().tokens(),
-                             it.value().costNanos});
+            rows.reset(5);
+            for (const auto &[key, c] : sums.perUserService())
+                rows.addText(key[0])
+                    .addText(key[1])
+                    .addInteger(c.requests)
+                    .addInteger(c.tokens())
+                    .addInteger(c.costNanos);
             break;
         case Aggregate::Stats:
             statement = &*s.upsertStats;
-            for (auto it = sums.perUser.cbegin(); it != sums.perUser.cend(); ++it) {
-                const Counters &c = it.value();
-                rows.append({it.key(), c.requests, Money::fromNanos(c.costNanos).toDecimalString(), c.tokens(),
-                             c.costNanos, c.unpriced, c.lastActivity, now, it.key()});
+            rows.reset(pg ? 10 : 9);
+            for (const BatchSums::UserRow &row : sums.perUser()) {
+                const Counters &c = row.counters;
+                rows.addText(row.user)
+                    .addInteger(c.requests)
+                    .addText(Money::fromNanos(c.costNanos).toDecimalString());
+                rows.addInteger(c.tokens()).addInteger(c.costNanos).addInteger(c.unpriced);
+                rows.addText(row.lastActivity).addText(now).addText(row.user);
                 if (pg) // the breakdown's user, then the existing row's
-                    rows.last().append(it.key());
+                    rows.addText(row.user);
             }
             break;
         case Aggregate::Daily:
             statement = &*s.upsertDaily;
-            for (auto it = sums.perDay.cbegin(); it != sums.perDay.cend(); ++it) {
-                const auto &[day, user, service, model] = it.key();
-                rows.append(QVariantList{day, user, service, model} + counterValues(it.value()));
+            rows.reset(12);
+            for (const auto &[key, c] : sums.perDay()) {
+                rows.addText(key[0]).addText(key[1]).addText(key[2]).addText(key[3]);
+                addCounters(rows, c);
             }
             break;
         case Aggregate::Weekly:
             statement = &*s.upsertWeekly;
-            for (auto it = sums.perWeek.cbegin(); it != sums.perWeek.cend(); ++it) {
-                const auto &[week, user, service] = it.key();
-                const Counters &c = it.value();
-                rows.append({week, user, service, c.requests, c.tokens(), c.costNanos, c.unpriced});
+            rows.reset(7);
+            for (const auto &[key, c] : sums.perWeek()) {
+                rows.addText(key[0]).addText(key[1]).addText(key[2]);
+                rows.addInteger(c.requests)
+                    .addInteger(c.tokens())
+                    .addInteger(c.costNanos)
+                    .addInteger(c.unpriced);
             }
             break;
         case Aggregate::DailyService:
             statement = &*s.upsertDailyService;
-            for (auto it = sums.perDayService.cbegin(); it != sums.perDayService.cend(); ++it) {
-                const auto &[day, service, model, endpoint] = it.key();
-                rows.append(QVariantList{day, service, model, endpoint} + counterValues(it.value()));
+            rows.reset(12);
+            for (const auto &[key, c] : sums.perDayService()) {
+                rows.addText(key[0]).addText(key[1]).addText(key[2]).addText(key[3]);
+                addCounters(rows, c);
             }
             break;
         }

@@ -16,6 +16,7 @@
 
 namespace meterdesk {
 
+class BatchSums;
 class PriceBook;
 
 struct TrackerOptions
@@ -82,7 +83,6 @@ public:
 private:
     struct Statements;
     struct Batch;
-    struct Sums;
     // One try at a batch, in one transaction, in these steps.
     // With `auditLock`, the audit chain's lock is taken first: a batch that
     // must block a user for a budget is retried so (LockOrder.h).
@@ -90,8 +90,8 @@ private:
     QList<UsageEvent> priceAll(const QList<UsageEvent> &input, BatchOutcome *outcome) const;
     std::optional<QSet<QString>> ensureUsers(const Batch &batch, const BatchOutcome &outcome, QSqlError *sqlError);
     bool insertLog(Batch &batch, const QSet<QString> &knownUsers, BatchOutcome &outcome, QSqlError *sqlError);
-    Sums sumNewEvents(Batch &batch, BatchOutcome &outcome);
-    bool writeAggregates(const Sums &sums, QSqlError *sqlError);
+    void sumNewEvents(Batch &batch, BatchOutcome &outcome, BatchSums &sums);
+    bool writeAggregates(const BatchSums &sums, QSqlError *sqlError);
     bool settleReservations(const Batch &batch, QSqlError *sqlError);
     void prepareStatements();
 
