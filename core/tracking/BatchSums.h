@@ -58,6 +58,9 @@ public:
              QStringView stamp, const TokenCounts &tokens, qint64 costNanos, bool priced);
     // Sums the rows. Throws std::overflow_error when a cost leaves 64 bits.
     void finish();
+    // Forgets the batch and its rows, keeping the memory for the next: a
+    // Tracker sums batch after batch in the same pages.
+    void clear();
 
     const QList<UserRow> &perUser() const { return m_perUser; }
     const QList<Row<2>> &perUserService() const { return m_perUserService; } // user, service
@@ -99,12 +102,14 @@ private:
         qint64 costNanos;
         bool priced;
     };
-    template <int N> QList<Row<N>> sum(const std::array<Dimension, N> &dimensions) const;
+    template <int N>
+    void sum(const std::array<Dimension, N> &dimensions, QList<Row<N>> &rows) const;
 
     std::array<Names, Dimensions> m_names;
     QList<QString> m_weeks; // the Mondays, which no event holds
     QList<int> m_weekOfDay; // by day's number, its Monday's
     QList<Event> m_events;
+    QList<Row<1>> m_users;
     QList<UserRow> m_perUser;
     QList<Row<2>> m_perUserService;
     QList<Row<4>> m_perDay;

@@ -40,6 +40,7 @@ struct Tracker::Statements
     std::optional<BulkStatement> ensureUsers, existingUsers, insertEvents, upsertStats, upsertUserService,
         upsertDaily, upsertWeekly, upsertDailyService, settleReservations;
     BulkRows scratch{1}; // each statement's rows in turn, in memory kept from batch to batch
+    BatchSums sums;
 };
 
 Tracker::Tracker(Database &database, const PriceBook &prices, TrackerOptions options)
@@ -236,7 +237,10 @@ BatchOutcome Tracker::attempt(const QList<UsageEvent> &input, bool auditLock)
     const auto knownUsers = ensureUsers(batch, outcome, &sqlError);
     if (!knownUsers || !insertLog(batch, *knownUsers, outcome, &sqlError))
         return fail();
-    BatchSums sums;
+    // Kept from batch to batch with the statements; what it holds of the
+    // last batch's events is forgotten here, before anything reads it.
+    BatchSums &sums = m_statements->sums;
+    sums.clear();
     try {
         sumNewEvents(batch, outcome, sums);
     } catch (const std::overflow_error &) {
@@ -317,6 +321,8 @@ bool Tracker::insertLog(Batch &batch, const QSet<QString> &knownUsers, BatchOutc
 {
     BulkRows &rows = m_statements->scratch;
     rows.reset(16);
+    QDateTime lastAt;
+    QString lastStamp;
     batch.stamps.resize(batch.events.size());
     for (qsizetype i = 0; i < batch.events.size(); ++i) {
         EventOutcome &result = outcome.events[i];
@@ -329,7 +335,14 @@ bool Tracker::insertLog(Batch &batch, const QSet<QString> &knownUsers, BatchOutc
                                .arg(event.userId.left(80));
             continue;
         }
-        batch.stamps[i] = sqlTimestamp(event.timestamp.isValid() ? event.timestamp : QDateTime::currentDateTimeUtc());
+        // A batch's calls often share their millisecond: its text is made once.
+        const QDateTime at =
+            event.timestamp.isValid() ? event.timestamp : QDateTime::currentDateTimeUtc();
+        if (at != lastAt || lastStamp.isNull()) {
+            lastAt = at;
+            lastStamp = sqlTimestamp(at);
+        }
+        batch.stamps[i] = lastStamp;
         rows.addText(event.userId)
             .addText(event.service)
             .addText(event.endpoint.isEmpty() ? event.model : event.endpoint);

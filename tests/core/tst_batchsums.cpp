@@ -94,7 +94,7 @@ QString compareRows(const QMap<Key, Counters> &expected, const QList<BatchSums::
     return {};
 }
 
-QList<Call> randomCalls(quint32 seed, int count)
+QList<Call> randomCalls(quint32 seed, int count, int dayShift = 0)
 {
     QRandomGenerator random(seed);
     const QStringList users{QStringLiteral("b"),       QStringLiteral("B"),
@@ -117,7 +117,7 @@ QList<Call> randomCalls(quint32 seed, int count)
         call.service = services[random.bounded(int(services.size()))];
         call.model = models[random.bounded(int(models.size()))];
         call.endpoint = endpoints[random.bounded(int(endpoints.size()))];
-        const QDateTime at(days[random.bounded(int(days.size()))],
+        const QDateTime at(days[random.bounded(int(days.size()))].addDays(dayShift),
                            QTime(0, 0).addSecs(random.bounded(86400)), Qt::UTC);
         call.stamp = at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
         call.tokens = {random.bounded(5000), random.bounded(900), random.bounded(3) * 100,
@@ -173,6 +173,30 @@ private Q_SLOTS:
         QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("per week: ") + problem));
         problem = compareRows(e.perDayService, sums.perDayService());
         QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("per day and service: ") + problem));
+    }
+
+    void aBatchAfterAClearIsSummedAlone()
+    {
+        // One BatchSums for batch after batch, as the Tracker keeps it.
+        BatchSums sums;
+        const QList<Call> first = randomCalls(7, 500), second = randomCalls(8, 300, 3);
+        for (const Call &call : first)
+            sums.add(call.user, call.service, call.model, call.endpoint, call.stamp, call.tokens,
+                     call.cost, call.priced);
+        sums.finish();
+        sums.clear();
+        for (const Call &call : second)
+            sums.add(call.user, call.service, call.model, call.endpoint, call.stamp, call.tokens,
+                     call.cost, call.priced);
+        sums.finish();
+        const Expected e = expected(second);
+        QCOMPARE(sums.users(), e.perUser.keys());
+        QString problem = compareRows(e.perDay, sums.perDay());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = compareRows(e.perWeek, sums.perWeek());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        for (const BatchSums::UserRow &row : sums.perUser())
+            QCOMPARE(row.lastActivity.toString(), e.lastActivity.value(row.user.toString()));
     }
 
     void anEmptyEndpointIsTextNotNull()

@@ -172,6 +172,44 @@ private Q_SLOTS:
         QCOMPARE(alice.perService.value(QStringLiteral("anthropic")).cost.toString(9), QStringLiteral("0.250000000"));
     }
 
+    // Calls of one batch at different times keep their own time, in the
+    // log and in the rollups of their days, however the batch orders them.
+    void eachCallOfABatchKeepsItsTime()
+    {
+        auto db = fresh(QStringLiteral("times"));
+        QVERIFY(db);
+        const QDateTime noon(QDate(2026, 3, 1), QTime(12, 0, 0, 250), Qt::UTC);
+        const QDateTime nextDay = noon.addDays(1).addMSecs(1);
+        QList<UsageEvent> batch;
+        for (const QDateTime &at : {noon, noon, nextDay, noon, nextDay.addMSecs(1), noon}) {
+            batch.append(usage(QStringLiteral("alice"), QStringLiteral("openai"),
+                               QStringLiteral("gpt-4o"), 100, 10));
+            batch.last().timestamp = at;
+        }
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(batch).ok);
+        const auto count = [&](const QDateTime &at) {
+            return scalar(*db, QStringLiteral(
+                                   "SELECT count(*) FROM api_usage_tracking WHERE timestamp = '%1'")
+                                   .arg(at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))));
+        };
+        QCOMPARE(count(noon), 4);
+        QCOMPARE(count(nextDay), 1);
+        QCOMPARE(count(nextDay.addMSecs(1)), 1);
+        QCOMPARE(
+            scalar(
+                *db,
+                QStringLiteral("SELECT count(*) FROM api_usage_stats WHERE last_activity = '%1'")
+                    .arg(nextDay.addMSecs(1).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))),
+            1);
+        QCOMPARE(scalar(*db, QStringLiteral(
+                                 "SELECT requests FROM api_usage_daily WHERE day = '2026-03-02'")),
+                 2);
+        QString error;
+        const auto problems = Queries(*db).verify(&error);
+        QVERIFY2(problems, qPrintable(error));
+        QVERIFY2(problems->isEmpty(), qPrintable(problems->join(u'\n')));
+    }
+
     // metadata keeps the caller's fields and the seed's model and token
     // keys, as valid JSON whatever the model name holds.
     void metadataIsValidJson()
