@@ -25,6 +25,9 @@ struct METERDESK_CORE_EXPORT ConnectionSpec
     QString sslMode;        // disable, allow, prefer, require, verify-ca, verify-full
     QString sslRootCert;    // for verify-ca / verify-full
     QString connectTimeout = QStringLiteral("5"); // seconds
+    // SQLite: a commit's WAL frames go out in few writes (WalBufferVfs.h);
+    // false opens the file through SQLite's own VFS alone.
+    bool walBuffer = true;
 
     static std::optional<ConnectionSpec> parse(const QString &url, QString *error);
     static ConnectionSpec sqlite(const QString &path);

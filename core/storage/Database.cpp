@@ -4,6 +4,7 @@
 #include "storage/KeptConnections.h"
 #include "storage/PriceNames.h"
 #include "storage/Schema.h"
+#include "storage/WalBufferVfs.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -124,8 +125,13 @@ bool Database::openConnection(QString *error)
             return false;
         }
         m_db = QSqlDatabase::addDatabase(dialect().driverName(), m_connectionName);
-        m_db.setDatabaseName(m_spec.path);
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (m_spec.path == QLatin1String(":memory:") || !m_spec.walBuffer) {
+            m_db.setDatabaseName(m_spec.path);
+            m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        } else { // a commit's WAL frames in few writes (WalBufferVfs.h)
+            m_db.setDatabaseName(WalBufferVfs::uriFor(m_spec.path));
+            m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000;QSQLITE_OPEN_URI"));
+        }
     }
     // Sums of bigint are numeric on PostgreSQL: keep them exact, as text.
     m_db.setNumericalPrecisionPolicy(QSql::HighPrecision);

@@ -83,7 +83,8 @@ bool addUsers(Database &db, int users, QString *error)
 
 } // namespace
 
-void measureRecording(Database &db, int record, int users, Fault fault, BenchReport &report)
+void measureRecording(Database &db, Database &originalDb, int record, int users, Fault fault,
+                      BenchReport &report)
 {
     Tracker tracker(db, PriceBook::builtIn());
     const int recordUsers = qMin(users, 1000);
@@ -101,7 +102,8 @@ void measureRecording(Database &db, int record, int users, Fault fault, BenchRep
     Written before = written(db);
     const double originalMs = medianMs(1, [&] {
         for (const UsageEvent &event : original) {
-            if (!OriginalDesign::track(db, PriceBook::builtIn(), event, &error) && failedCalls++ == 0)
+            if (!OriginalDesign::track(originalDb, PriceBook::builtIn(), event, &error) &&
+                failedCalls++ == 0)
                 firstError = error;
         }
     });

@@ -232,8 +232,17 @@ void measureRecordingOnScratch(Database &db, const QTemporaryDir &scratch, int r
 {
     out << "Recording:" << Qt::endl;
     if (!db.isPostgres()) {
-        if (auto recordDb = openUrl(scratch.filePath(QStringLiteral("record.sqlite"))))
-            measureRecording(*recordDb, record, users, fault, report);
+        const QString path = scratch.filePath(QStringLiteral("record.sqlite"));
+        if (auto recordDb = openUrl(path)) {
+            ConnectionSpec plain = ConnectionSpec::sqlite(path);
+            plain.walBuffer = false;
+            QString error;
+            if (auto originalDb = Database::open(plain, &error))
+                measureRecording(*recordDb, *originalDb, record, users, fault, report);
+            else
+                report.add({QStringLiteral("recording"), QStringLiteral("events/s")}, true, 0, 0,
+                           error);
+        }
     } else {
         // A scratch database on the same server, dropped afterwards.
         const QString name = QStringLiteral("meterdesk_bench_record_%1").arg(QCoreApplication::applicationPid());
@@ -247,7 +256,7 @@ void measureRecordingOnScratch(Database &db, const QTemporaryDir &scratch, int r
             {
                 auto recordDb = Database::open(spec, &error);
                 if (recordDb && recordDb->migrate(PriceBook::builtIn(), &error))
-                    measureRecording(*recordDb, record, users, fault, report);
+                    measureRecording(*recordDb, *recordDb, record, users, fault, report);
                 else
                     report.add({QStringLiteral("recording"), QStringLiteral("events/s")}, true, 0, 0, error);
             }
