@@ -137,10 +137,18 @@ QString Dialect::minuteOf(const QString &timestampColumn) const
 QString Dialect::serviceBreakdownAggregate() const
 {
     return isPostgres()
-        ? QStringLiteral("jsonb_object_agg(service, jsonb_build_object('requests', requests, "
-                         "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens))")
-        : QStringLiteral("json_group_object(service, json_object('requests', requests, "
-                         "'cost', round(cost_nanos / 1e9, 9), 'tokens', tokens))");
+               ? QStringLiteral(
+                     "jsonb_object_agg(service, jsonb_build_object('requests', requests, "
+                     "'cost', round(cost_nanos / 1000000000.0, 9), 'tokens', tokens))")
+               // The cost to the nano as exact decimal text: a double holds 15
+               // digits ($10M to the nano is 17), and printing one was a fifth
+               // of a batch's stats upsert.
+               : QStringLiteral("'{' || coalesce(group_concat(json_quote(service) || "
+                                "':{\"requests\":' || requests || "
+                                "',\"cost\":' || printf('%s%d.%09d', CASE WHEN cost_nanos < 0 THEN "
+                                "'-' ELSE '' END, "
+                                "abs(cost_nanos / 1000000000), abs(cost_nanos % 1000000000)) || "
+                                "',\"tokens\":' || tokens || '}', ','), '') || '}'");
 }
 
 QString Dialect::jsonEntries(const QString &column) const

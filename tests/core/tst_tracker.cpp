@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
@@ -208,6 +209,46 @@ private Q_SLOTS:
         const auto problems = Queries(*db).verify(&error);
         QVERIFY2(problems, qPrintable(error));
         QVERIFY2(problems->isEmpty(), qPrintable(problems->join(u'\n')));
+    }
+
+    // The stats row's service_breakdown is valid JSON with each service's
+    // cost to the nano, past the 15 digits a double holds, and below zero.
+    void theBreakdownKeepsCostsExact()
+    {
+        auto db = fresh(QStringLiteral("breakdown"));
+        QVERIFY(db);
+        QVERIFY(execOn(*db, QStringLiteral("INSERT INTO users (id) VALUES ('big')")));
+        QVERIFY(execOn(*db, QStringLiteral("INSERT INTO api_usage_user_service (user_id, service, "
+                                           "requests, tokens, cost_nanos) "
+                                           "VALUES ('big', 'openai', 3, 7, 12345678123456789), "
+                                           "('big', 'credit \"note\"', 1, 0, -1500000000)")));
+        // A call of the user's rebuilds the breakdown from the per-service totals.
+        QVERIFY(Tracker(*db, PriceBook::builtIn())
+                    .trackBatch({usage(QStringLiteral("big"), QStringLiteral("google"),
+                                       QStringLiteral("gemini-2.0-flash"), 10, 0)})
+                    .ok);
+        QSqlQuery query(db->sql());
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT CAST(service_breakdown AS text) FROM api_usage_stats WHERE user_id = 'big'")));
+        QVERIFY(query.next());
+        const QString text = query.value(0).toString();
+        QJsonParseError parseError;
+        const QJsonObject breakdown = QJsonDocument::fromJson(text.toUtf8(), &parseError).object();
+        QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(text));
+        QCOMPARE(breakdown.keys(),
+                 (QStringList{QStringLiteral("credit \"note\""), QStringLiteral("google"),
+                              QStringLiteral("openai")}));
+        QCOMPARE(breakdown.value(QStringLiteral("openai"))
+                     .toObject()
+                     .value(QStringLiteral("requests"))
+                     .toInt(),
+                 3);
+        QVERIFY2(text.contains(QStringLiteral("12345678.123456789")), qPrintable(text));
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("-1\\.50*[,}]"))),
+                 qPrintable(text));
+        // 10 tokens of gemini-2.0-flash input at $0.10 per million: $0.000001.
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\"cost\": ?0\\.0000010*[,}]"))),
+                 qPrintable(text));
     }
 
     // metadata keeps the caller's fields and the seed's model and token
