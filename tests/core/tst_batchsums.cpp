@@ -129,6 +129,14 @@ QList<Call> randomCalls(quint32 seed, int count, int dayShift = 0)
     return calls;
 }
 
+void sumAll(BatchSums &sums, const QList<Call> &calls)
+{
+    for (const Call &call : calls)
+        sums.add(call.user, call.service, call.model, call.endpoint, call.stamp, call.tokens,
+                 call.cost, call.priced);
+    sums.finish();
+}
+
 } // namespace
 
 class TestBatchSums : public QObject
@@ -152,10 +160,7 @@ private Q_SLOTS:
         QFETCH(int, count);
         const QList<Call> calls = randomCalls(seed, count);
         BatchSums sums;
-        for (const Call &call : calls)
-            sums.add(call.user, call.service, call.model, call.endpoint, call.stamp, call.tokens,
-                     call.cost, call.priced);
-        sums.finish();
+        sumAll(sums, calls);
         const Expected e = expected(calls);
 
         QCOMPARE(sums.users(), e.perUser.keys());
@@ -180,15 +185,9 @@ private Q_SLOTS:
         // One BatchSums for batch after batch, as the Tracker keeps it.
         BatchSums sums;
         const QList<Call> first = randomCalls(7, 500), second = randomCalls(8, 300, 3);
-        for (const Call &call : first)
-            sums.add(call.user, call.service, call.model, call.endpoint, call.stamp, call.tokens,
-                     call.cost, call.priced);
-        sums.finish();
+        sumAll(sums, first);
         sums.clear();
-        for (const Call &call : second)
-            sums.add(call.user, call.service, call.model, call.endpoint, call.stamp, call.tokens,
-                     call.cost, call.priced);
-        sums.finish();
+        sumAll(sums, second);
         const Expected e = expected(second);
         QCOMPARE(sums.users(), e.perUser.keys());
         QString problem = compareRows(e.perDay, sums.perDay());
