@@ -18,8 +18,11 @@ namespace {
 // SQLite's unix VFS masks a write's length to 17 bits (os_unix.c,
 // seekAndWriteFd): a write of 128 KiB or more would lose bytes.
 constexpr int BufferBytes = 64 * 1024;
-// How far ahead of its frames the WAL is grown, in zeros.
-constexpr sqlite3_int64 GrowBytes = 4 * 1024 * 1024;
+// How far ahead of its frames the WAL is grown, in zeros: by about its own
+// size, between these. A small database's WAL stays small (a test suite
+// makes hundreds), a large one grows in few steps.
+constexpr sqlite3_int64 LeastGrowth = BufferBytes;
+constexpr sqlite3_int64 MostGrowth = 4 * 1024 * 1024;
 constexpr int FrameHeaderBytes = 24;
 constexpr const char *VfsName = "meterdesk-wal";
 
@@ -90,15 +93,16 @@ int measure(File *f)
     return rc;
 }
 
-// Makes the WAL at least `end` bytes long, in zeros past its end, rounded
-// up to GrowBytes. Zeros never go over bytes the file has: they may be
-// another connection's frames.
+// Makes the WAL at least `end` bytes long, in zeros past its end, and then
+// some (LeastGrowth to MostGrowth). Zeros never go over bytes the file
+// has: they may be another connection's frames.
 int grow(File *f, sqlite3_int64 end)
 {
     static const char zeros[BufferBytes] = {};
     if (const int rc = measure(f); rc != SQLITE_OK)
         return rc;
-    const sqlite3_int64 target = (end + GrowBytes - 1) / GrowBytes * GrowBytes;
+    const sqlite3_int64 step = std::clamp(f->room, LeastGrowth, MostGrowth);
+    const sqlite3_int64 target = (end + step - 1) / step * step;
     for (sqlite3_int64 at = f->room; at < target;) {
         const int bytes = int(std::min<sqlite3_int64>(BufferBytes, target - at));
         if (const int rc = writeThrough(f, zeros, bytes, at); rc != SQLITE_OK)

@@ -14,6 +14,7 @@
 #include <storage/WalBufferVfs.h>
 #include <tracking/Tracker.h>
 
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -294,6 +295,21 @@ private Q_SLOTS:
             QCOMPARE(reader.integrity(), QStringLiteral("ok"));
         }
         sqlite3_close(other);
+    }
+
+    // The WAL grows ahead by about its own size: a small database's stays
+    // small, a large one's grows in few steps.
+    void theWalGrowsByAboutItsOwnSize()
+    {
+        QString url;
+        auto db = newUsageDatabase(m_dir, QStringLiteral("small"), &url);
+        QVERIFY(db);
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(calls(0, 10)).ok);
+        const qint64 small = QFileInfo(url + QStringLiteral("-wal")).size();
+        QVERIFY2(small > 0 && small < 1024 * 1024, qPrintable(QString::number(small)));
+        QVERIFY(Tracker(*db, PriceBook::builtIn()).trackBatch(calls(10, 3000)).ok);
+        const qint64 large = QFileInfo(url + QStringLiteral("-wal")).size();
+        QVERIFY2(large > small, qPrintable(QString::number(large)));
     }
 
     void spilledPagesAndRewrittenChecksumsComeOutRight()
